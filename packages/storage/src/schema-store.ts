@@ -1,0 +1,157 @@
+import type {
+  CompatibilityLevel,
+  ConfigRecord,
+  ResourceRecord,
+  SchemaRecord,
+  SchemaReference,
+  SchemaType,
+  SubjectVersionRecord,
+  SubjectVersionWithSchema,
+} from './types.js';
+
+/** The schema content to store; ids are assigned by the store. */
+export interface NewSchema {
+  schemaType: SchemaType;
+  fingerprint: string;
+  canonical: string;
+  schema: string;
+  references: SchemaReference[];
+}
+
+/** What the caller's decision callback returns when it accepts a new version. */
+export interface RegisterDecision {
+  semver: string;
+  compatibilityLevel: CompatibilityLevel;
+}
+
+/** Input of {@link SchemaStore.registerVersion}. */
+export interface RegisterVersionInput {
+  subject: string;
+  schema: NewSchema;
+  metadata?: Record<string, unknown> | null;
+  createdBy?: string | null;
+  /** IMPORT mode: the caller picks the global id (must be free, or hold the same content). */
+  id?: number;
+  /** IMPORT mode: the caller picks the version (must be free in the subject). */
+  version?: number;
+  /**
+   * Called inside the per-subject critical section with the subject's live (non-deleted)
+   * versions, newest first, after the store has established the content is not already live
+   * in the subject. Throw to refuse (the error propagates unchanged, nothing is written);
+   * return the semver and level to record. Because it runs under the subject's lock, two racing
+   * registrations are checked one after the other, never both against the same history.
+   */
+  decide: (history: SubjectVersionWithSchema[]) => RegisterDecision | Promise<RegisterDecision>;
+}
+
+/** Result of {@link SchemaStore.registerVersion}. */
+export interface RegisterVersionResult {
+  /** `existing` when the same content was already a live version of the subject. */
+  outcome: 'created' | 'existing';
+  version: SubjectVersionWithSchema;
+}
+
+/** Filters of {@link SchemaStore.search}. */
+export interface SearchQuery {
+  /** Case-insensitive substring of the subject name. */
+  subject?: string;
+  schemaType?: SchemaType;
+  /** Versions whose metadata has this key (and value, when given; compared as JSON). */
+  metadata?: { key: string; value?: unknown };
+  /** Versions whose `metadata.tags` array contains this string. */
+  tag?: string;
+  includeDeleted?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** Options of version listings. */
+export interface ListVersionsOptions {
+  includeDeleted?: boolean;
+}
+
+/**
+ * The storage port of the registry. Every backend (memory, SQLite, PostgreSQL) passes the same
+ * conformance suite in `packages/storage/test/`.
+ *
+ * Lookups return `undefined` when nothing matches; mutations of missing rows return `false`.
+ */
+export interface SchemaStore {
+  readonly backend: 'memory' | 'sqlite' | 'postgres';
+
+  /** Atomically check and allocate the next version of a subject (see {@link RegisterVersionInput.decide}). */
+  registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult>;
+
+  getSchemaById(id: number): Promise<SchemaRecord | undefined>;
+  getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined>;
+  getSchemaByFingerprint(
+    schemaType: SchemaType,
+    fingerprint: string,
+  ): Promise<SchemaRecord | undefined>;
+
+  /** A version of a subject; soft-deleted versions only with `includeDeleted`. */
+  getVersion(
+    subject: string,
+    version: number,
+    options?: ListVersionsOptions,
+  ): Promise<SubjectVersionWithSchema | undefined>;
+  /** The newest live version of a subject. */
+  getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined>;
+  /** Subject names, sorted; a subject whose versions are all soft-deleted only with `includeDeleted`. */
+  listSubjects(options?: ListVersionsOptions): Promise<string[]>;
+  /** Versions of one subject, oldest first. */
+  listVersions(subject: string, options?: ListVersionsOptions): Promise<SubjectVersionWithSchema[]>;
+  /** Every (subject, version) that uses a schema id, oldest first. */
+  listVersionsBySchemaId(
+    schemaId: number,
+    options?: ListVersionsOptions,
+  ): Promise<SubjectVersionRecord[]>;
+
+  /** Soft delete: sets `deletedAt`. Returns false when the version is missing or already soft-deleted. */
+  softDeleteVersion(subject: string, version: number): Promise<boolean>;
+  /**
+   * Permanent delete of a version that was soft-deleted first. Throws {@link StorageError}
+   * `NOT_SOFT_DELETED` otherwise, `REFERENCED` while a live schema references it. Returns false when missing.
+   * A schema row no version uses any more is removed too.
+   */
+  hardDeleteVersion(subject: string, version: number): Promise<boolean>;
+
+  search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }>;
+
+  /** Versions (subject, version) that the given schema's references point at. */
+  getDependencies(schemaId: number): Promise<SchemaReference[]>;
+  /** Versions whose schema references the given subject version. */
+  getDependents(subject: string, version: number): Promise<SubjectVersionRecord[]>;
+
+  /** Config of a subject, or the global config with `subject = null`. */
+  getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
+  /** Merge-free replace of a config row. */
+  setConfig(config: ConfigRecord): Promise<ConfigRecord>;
+  deleteConfig(subject: string | null): Promise<boolean>;
+
+  getResource<TDocument = unknown>(
+    kind: string,
+    id: string,
+  ): Promise<ResourceRecord<TDocument> | undefined>;
+  listResources<TDocument = unknown>(
+    kind: string,
+    options?: { limit?: number; offset?: number },
+  ): Promise<ResourceRecord<TDocument>[]>;
+  /**
+   * Create (`expectedVersion` 0) or update (`expectedVersion` = current version) a resource.
+   * Throws {@link StorageError} `VERSION_CONFLICT` when the stored version differs.
+   */
+  putResource<TDocument = unknown>(input: {
+    kind: string;
+    id: string;
+    document: TDocument;
+    expectedVersion: number;
+  }): Promise<ResourceRecord<TDocument>>;
+  deleteResource(kind: string, id: string): Promise<boolean>;
+
+  /** Counts for health reporting. */
+  stats(): Promise<{ schemas: number; subjects: number; versions: number }>;
+  /** Round-trips to the database; throws when it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,81 @@
+/** The three schema formats the registry stores. */
+export type SchemaType = 'JSON' | 'AVRO' | 'PROTOBUF';
+
+/** The seven compatibility levels (Confluent's names). */
+export type CompatibilityLevel =
+  | 'NONE'
+  | 'BACKWARD'
+  | 'BACKWARD_TRANSITIVE'
+  | 'FORWARD'
+  | 'FORWARD_TRANSITIVE'
+  | 'FULL'
+  | 'FULL_TRANSITIVE';
+
+/** Registry modes (Confluent's names). IMPORT lets a client choose ids and versions. */
+export type RegistryMode = 'READWRITE' | 'READONLY' | 'READONLY_OVERRIDE' | 'IMPORT';
+
+/** A Confluent-style reference from one schema to a version of another subject. */
+export interface SchemaReference {
+  /** The name the referencing schema uses (JSON `$ref` / `$id`, Avro full name, proto import path). */
+  name: string;
+  subject: string;
+  version: number;
+}
+
+/** A content-addressed schema: one row per distinct (schema type, canonical form). */
+export interface SchemaRecord {
+  /** Global integer id, assigned max+1, shared by every subject that registers the same content. */
+  id: number;
+  /** Stable UUID for the same content. */
+  guid: string;
+  schemaType: SchemaType;
+  /** SHA-256 hex of the canonical form; unique per schema type. */
+  fingerprint: string;
+  /** Canonical text (what the fingerprint is computed from). */
+  canonical: string;
+  /** The schema text as first registered (Confluent returns this). */
+  schema: string;
+  references: SchemaReference[];
+  createdAt: string;
+}
+
+/** One version of one subject. */
+export interface SubjectVersionRecord {
+  subject: string;
+  version: number;
+  semver: string;
+  schemaId: number;
+  /** Free JSON given at registration (Confluent `metadata`/`ruleSet` live here too). */
+  metadata: Record<string, unknown> | null;
+  /** The compatibility level that was in force when this version was registered. */
+  compatibilityLevel: CompatibilityLevel;
+  createdAt: string;
+  createdBy: string | null;
+  /** Set by a soft delete; `null` while live. */
+  deletedAt: string | null;
+}
+
+/** A subject version joined with its schema. */
+export interface SubjectVersionWithSchema extends SubjectVersionRecord {
+  schemaRecord: SchemaRecord;
+}
+
+/** Compatibility level and mode, for one subject or (subject `null`) globally. */
+export interface ConfigRecord {
+  subject: string | null;
+  compatibilityLevel?: CompatibilityLevel | undefined;
+  mode?: RegistryMode | undefined;
+  /** Anything else a client stored with the config (Confluent `defaultMetadata`, `overrideRuleSet`, ...). */
+  extra?: Record<string, unknown> | undefined;
+}
+
+/** Durable state of other packages (variable spaces, pipelines, runs, model bindings). */
+export interface ResourceRecord<TDocument = unknown> {
+  kind: string;
+  id: string;
+  document: TDocument;
+  /** Optimistic-concurrency version: 1 on create, +1 on every successful put. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
