@@ -1,0 +1,62 @@
+import type { ValidateFunction } from 'ajv';
+import { SchemaParseError } from '../schema-format.js';
+import type { AjvPool } from './ajv-pool.js';
+import type { JsonDraft } from './detect-json-draft.js';
+import { findRefPointer } from './find-ref-pointer.js';
+import type { PreparedReferences } from './prepare-references.js';
+import { toStrictSchema } from './to-strict-schema.js';
+
+/** A compiled ajv function and the warnings ajv logged while compiling it. */
+export interface CompiledJsonSchema {
+  validateFn: ValidateFunction;
+  warnings: string[];
+}
+
+/** What to compile: a parsed JSON Schema value and its context. */
+export interface CompileJsonSchemaInput {
+  native: unknown;
+  draft: JsonDraft;
+  references: PreparedReferences | undefined;
+  strict: boolean;
+  pool: AjvPool;
+}
+
+/**
+ * Compiles a meta-validated schema with ajv, turning ajv's failures into
+ * {@link SchemaParseError}: an unresolvable `$ref` names the ref and its pointer.
+ */
+export function compileJsonSchema(input: CompileJsonSchemaInput): CompiledJsonSchema {
+  const { native, draft, references, strict, pool } = input;
+  const ajv = pool.acquire({ draft, strict, references });
+  const schema = strict ? toStrictSchema(native) : native;
+  pool.warnings.length = 0;
+  try {
+    const validateFn = ajv.compile(schema as object);
+    return { validateFn, warnings: [...pool.warnings] };
+  } catch (error) {
+    throw toParseError(error, native);
+  } finally {
+    pool.warnings.length = 0;
+  }
+}
+
+function toParseError(error: unknown, native: unknown): SchemaParseError {
+  if (error instanceof SchemaParseError) return error;
+  const missingRef = (error as { missingRef?: unknown }).missingRef;
+  if (typeof missingRef === 'string') {
+    const found = findRefPointer(native, missingRef);
+    const ref = found?.ref ?? missingRef;
+    const pointer = found?.pointer ?? '';
+    return new SchemaParseError(
+      `unresolvable $ref "${ref}" at "${pointer}": neither in this schema nor a reference`,
+      [{ path: pointer, message: `cannot resolve "${ref}" (resolved to "${missingRef}")` }],
+    );
+  }
+  if (error instanceof RangeError) {
+    return new SchemaParseError('schema is too complex to compile', [
+      { path: '', message: error.message },
+    ]);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new SchemaParseError(`schema cannot be compiled: ${message}`, [{ path: '', message }]);
+}

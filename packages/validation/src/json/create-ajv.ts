@@ -1,0 +1,52 @@
+import type { Ajv as AjvCore, Logger, Options } from 'ajv';
+import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import type { JsonDraft } from './detect-json-draft.js';
+
+type FormatsPlugin = (ajv: AjvCore) => AjvCore;
+
+// ajv-formats is CommonJS with `exports.default`; under Node ESM the default import is the
+// module object or the function depending on the loader, so accept both shapes.
+const addFormats: FormatsPlugin = (() => {
+  const candidate = ajvFormats as unknown as { default?: unknown };
+  const inner = candidate.default as { default?: unknown } | undefined;
+  const plugin = typeof inner === 'function' ? inner : inner?.default;
+  return plugin as FormatsPlugin;
+})();
+
+/** Ajv instance options beyond the draft. */
+export interface CreateAjvOptions {
+  /** Enable `unevaluatedProperties`/`unevaluatedItems` on draft-07 (used by strict mode). */
+  unevaluated?: boolean;
+  /** Receives ajv's compile-time warnings (unknown formats, ignored keywords). */
+  logger?: Logger | false;
+}
+
+/**
+ * Creates an ajv instance for one draft with the registry's settings: all errors collected,
+ * unknown keywords and formats tolerated (the JSON Schema specs say to ignore them),
+ * own-property semantics (so `required: ["constructor"]` is not satisfied by the prototype),
+ * large `enum`/`required` compiled to loops instead of giant expressions, and formats from
+ * ajv-formats. Schemas are meta-validated by the caller before compiling, so ajv's own
+ * `$schema`-keyed meta validation is off.
+ */
+export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): AjvCore {
+  const settings: Options = {
+    allErrors: true,
+    strict: false,
+    ownProperties: true,
+    loopEnum: 64,
+    loopRequired: 64,
+    validateSchema: false,
+    addUsedSchema: false,
+    logger: options.logger ?? false,
+  };
+  let ajv: AjvCore;
+  if (draft === '2020-12') ajv = new Ajv2020(settings);
+  else if (draft === '2019-09') ajv = new Ajv2019(settings);
+  else ajv = new Ajv({ ...settings, unevaluated: options.unevaluated ?? false });
+  addFormats(ajv);
+  return ajv;
+}
