@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAvro, encodeAvro } from './avro-codec.js';
+import { AvroDataError } from './avro-data-error.js';
+import { avroFormat } from './avro-format.js';
+
+const parsed = avroFormat.parse(
+  JSON.stringify({
+    type: 'record',
+    name: 'Event',
+    fields: [
+      { name: 'id', type: 'long' },
+      { name: 'payload', type: 'bytes' },
+      { name: 'tags', type: { type: 'array', items: 'string' } },
+      { name: 'maybe', type: ['null', 'double'], default: null },
+      { name: 'kind', type: { type: 'enum', name: 'Kind', symbols: ['A', 'B'] } },
+      { name: 'hash', type: { type: 'fixed', name: 'H', size: 2 } },
+      { name: 'attrs', type: { type: 'map', values: 'int' } },
+    ],
+  }),
+);
+const value = {
+  id: 2 ** 40,
+  payload: Buffer.from([0, 1, 255]),
+  tags: ['a', 'b'],
+  maybe: 2.5,
+  kind: 'B',
+  hash: Buffer.from('hi'),
+  attrs: { x: -1 },
+};
+
+describe('encodeAvro / decodeAvro', () => {
+  it('round-trips a value through Avro binary', () => {
+    const bytes = encodeAvro(parsed, value);
+    expect(bytes[0]).toBe(0x80); // zig-zag varint of 2^40 starts with a continuation byte
+    expect(decodeAvro(parsed, bytes)).toEqual(value);
+  });
+
+  it('decodes from a plain Uint8Array', () => {
+    const bytes = new Uint8Array(encodeAvro(parsed, value));
+    expect(decodeAvro(parsed, bytes)).toEqual(value);
+  });
+
+  it('refuses to encode an invalid value and says where', () => {
+    try {
+      encodeAvro(parsed, { ...value, tags: ['a', 1] });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AvroDataError);
+      expect((error as AvroDataError).issues[0]?.path).toBe('/tags/1');
+    }
+  });
+
+  it('rejects truncated bytes', () => {
+    const bytes = encodeAvro(parsed, value);
+    expect(() => decodeAvro(parsed, bytes.subarray(0, bytes.length - 3))).toThrow(AvroDataError);
+  });
+
+  it('rejects trailing bytes', () => {
+    const bytes = Buffer.concat([encodeAvro(parsed, value), Buffer.from([1])]);
+    expect(() => decodeAvro(parsed, bytes)).toThrow(AvroDataError);
+  });
+
+  it('never crashes on random bytes', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let i = 0; i < 500; i++) {
+      const bytes = Buffer.from(Array.from({ length: random() % 40 }, () => random() % 256));
+      try {
+        decodeAvro(parsed, bytes);
+      } catch (error) {
+        expect(error).toBeInstanceOf(AvroDataError);
+      }
+    }
+  });
+
+  it('refuses a schema of another format', () => {
+    expect(() => encodeAvro({ ...parsed, schemaType: 'JSON' }, value)).toThrow(TypeError);
+  });
+});
