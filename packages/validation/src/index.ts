@@ -3,6 +3,12 @@
  * Protobuf schemas with compiled, cached validators.
  * @module
  */
+
+/** Avro: format, Parsing Canonical Form, binary codec. */
+export { avroCanonicalForm } from './avro/avro-canonical-form.js';
+export { decodeAvro, encodeAvro } from './avro/avro-codec.js';
+export { AvroDataError } from './avro/avro-data-error.js';
+export { avroFormat } from './avro/avro-format.js';
 export type {
   CompiledValidator,
   ParsedSchema,
