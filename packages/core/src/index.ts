@@ -1,1 +1,26 @@
-export {};
+/**
+ * @llmsr/core: the registry service. Apps call it and nothing else.
+ * @module
+ */
+
+export type { CompatibilityReport, CompatibilityViolation } from '@llmsr/compatibility';
+export type {
+  CompatibilityLevel,
+  ConfigRecord,
+  RegistryMode,
+  SchemaReference,
+  SchemaType,
+} from '@llmsr/storage';
+export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
+export type { ChangeEvent, ChangeListener } from './change-events.js';
+export {
+  COMPATIBILITY_LEVELS,
+  parseCompatibilityLevel,
+  parseMode,
+  REGISTRY_MODES,
+} from './config-operations.js';
+export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export { ERROR_CODES, type ErrorCode, isRegistryError, RegistryError } from './registry-error.js';
+export { parseSchemaType } from './schema-text.js';
+export type * from './types.js';
+export { parseVersionSpec, type VersionSpec } from './version-spec.js';

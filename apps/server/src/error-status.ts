@@ -1,0 +1,23 @@
+import type { ErrorCode } from '@llmsr/core';
+
+/** HTTP status of every registry error code: one exhaustive table (a new code fails to compile). */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  SUBJECT_NOT_FOUND: 404,
+  VERSION_NOT_FOUND: 404,
+  SCHEMA_NOT_FOUND: 404,
+  RESOURCE_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  INVALID_SCHEMA: 422,
+  INCOMPATIBLE_SCHEMA: 409,
+  INVALID_VERSION: 422,
+  INVALID_COMPATIBILITY_LEVEL: 422,
+  INVALID_MODE: 422,
+  OPERATION_NOT_PERMITTED: 422,
+  NOT_SOFT_DELETED: 409,
+  REFERENCED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  CONFLICT: 409,
+  STORAGE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};

@@ -1,0 +1,54 @@
+import { RegistryError } from '@llmsr/core';
+
+/** Server configuration, read from the environment. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  storageUrl: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  schemaBodyLimit: number;
+  dataBodyLimit: number;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `${name} must be a non-negative integer, got '${raw}'`,
+      { field: name },
+    );
+  }
+  return value;
+}
+
+/**
+ * Read `PORT` (8081), `HOST` (0.0.0.0), `STORAGE_URL` (`sqlite:./data/registry.db`), `LOG_LEVEL`
+ * (info), `SCHEMA_BODY_LIMIT` (1 MB) and `DATA_BODY_LIMIT` (10 MB).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new RegistryError('INVALID_INPUT', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, {
+      field: 'LOG_LEVEL',
+    });
+  }
+  const port = positiveInteger(env, 'PORT', 8081);
+  if (port > 65_535) {
+    throw new RegistryError('INVALID_INPUT', `PORT must be at most 65535, got ${port}`, {
+      field: 'PORT',
+    });
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    storageUrl: env.STORAGE_URL ?? 'sqlite:./data/registry.db',
+    logLevel: logLevel as ServerConfig['logLevel'],
+    schemaBodyLimit: positiveInteger(env, 'SCHEMA_BODY_LIMIT', 1_000_000),
+    dataBodyLimit: positiveInteger(env, 'DATA_BODY_LIMIT', 10_000_000),
+  };
+}

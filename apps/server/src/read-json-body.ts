@@ -1,0 +1,55 @@
+import { RegistryError } from '@llmsr/core';
+import type { Context } from 'hono';
+
+/**
+ * Read a request body as JSON, refusing bodies over `limit` bytes (413) and malformed JSON (400
+ * with the parser's position). Reads the stream itself so an oversized body is never buffered whole.
+ */
+export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit);
+  const body = c.req.raw.body;
+  if (!body)
+    throw new RegistryError('INVALID_INPUT', 'The request body is empty; send a JSON object', {});
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') {
+    throw new RegistryError('INVALID_INPUT', 'The request body is empty; send a JSON object', {});
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RangeError) {
+      throw new RegistryError('INVALID_INPUT', 'The request body is nested too deeply', {});
+    }
+    throw new RegistryError('INVALID_INPUT', `Malformed JSON body: ${message}`, { body: 'json' });
+  }
+}
+
+/** Read a JSON body that must be an object. */
+export async function readJsonObject(c: Context, limit: number): Promise<Record<string, unknown>> {
+  const value = await readJsonBody(c, limit);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new RegistryError('INVALID_INPUT', 'The request body must be a JSON object', {});
+  }
+  return value as Record<string, unknown>;
+}
+
+function tooLarge(limit: number): RegistryError {
+  return new RegistryError('PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes`, {
+    limit,
+  });
+}

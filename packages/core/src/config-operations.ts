@@ -1,0 +1,111 @@
+import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '@llmsr/storage';
+import type { RegistryContext } from './registry-context.js';
+import { RegistryError } from './registry-error.js';
+
+/** The seven compatibility levels. */
+export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = [
+  'NONE',
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+];
+
+/** The registry modes. */
+export const REGISTRY_MODES: readonly RegistryMode[] = [
+  'READWRITE',
+  'READONLY',
+  'READONLY_OVERRIDE',
+  'IMPORT',
+];
+
+/**
+ * Check a compatibility level name (case-insensitive).
+ * @throws RegistryError `INVALID_COMPATIBILITY_LEVEL`.
+ */
+export function parseCompatibilityLevel(value: unknown): CompatibilityLevel {
+  const upper = typeof value === 'string' ? value.toUpperCase() : value;
+  if (typeof upper === 'string' && (COMPATIBILITY_LEVELS as readonly string[]).includes(upper)) {
+    return upper as CompatibilityLevel;
+  }
+  throw new RegistryError(
+    'INVALID_COMPATIBILITY_LEVEL',
+    `Invalid compatibility level; use one of ${COMPATIBILITY_LEVELS.join(', ')}`,
+    { field: 'compatibility_level' },
+  );
+}
+
+/**
+ * Check a mode name (case-insensitive).
+ * @throws RegistryError `INVALID_MODE`.
+ */
+export function parseMode(value: unknown): RegistryMode {
+  const upper = typeof value === 'string' ? value.toUpperCase() : value;
+  if (typeof upper === 'string' && (REGISTRY_MODES as readonly string[]).includes(upper)) {
+    return upper as RegistryMode;
+  }
+  throw new RegistryError('INVALID_MODE', `Invalid mode; use one of ${REGISTRY_MODES.join(', ')}`, {
+    field: 'mode',
+  });
+}
+
+/** The level in force for a subject: its own, else the global one, else BACKWARD. */
+export async function resolveCompatibilityLevel(
+  context: RegistryContext,
+  subject: string | null,
+): Promise<CompatibilityLevel> {
+  const own = subject === null ? undefined : await context.store.getConfig(subject);
+  if (own?.compatibilityLevel) return own.compatibilityLevel;
+  const global = await context.store.getConfig(null);
+  return global?.compatibilityLevel ?? 'BACKWARD';
+}
+
+/** The mode in force for a subject: its own, else the global one, else READWRITE. */
+export async function resolveMode(
+  context: RegistryContext,
+  subject: string | null,
+): Promise<RegistryMode> {
+  const own = subject === null ? undefined : await context.store.getConfig(subject);
+  if (own?.mode) return own.mode;
+  const global = await context.store.getConfig(null);
+  return global?.mode ?? 'READWRITE';
+}
+
+/** Set level and/or mode (merged into what is stored) and emit `config.changed`. */
+export async function setConfig(
+  context: RegistryContext,
+  subject: string | null,
+  input: { compatibilityLevel?: string; mode?: string; extra?: Record<string, unknown> },
+): Promise<ConfigRecord> {
+  const compatibilityLevel =
+    input.compatibilityLevel === undefined
+      ? undefined
+      : parseCompatibilityLevel(input.compatibilityLevel);
+  const mode = input.mode === undefined ? undefined : parseMode(input.mode);
+  if (compatibilityLevel === undefined && mode === undefined && input.extra === undefined) {
+    throw new RegistryError('INVALID_INPUT', 'Give a compatibility level or a mode to set', {});
+  }
+  const current = await context.store.getConfig(subject);
+  const saved = await context.store.setConfig({
+    subject,
+    compatibilityLevel: compatibilityLevel ?? current?.compatibilityLevel,
+    mode: mode ?? current?.mode,
+    extra: input.extra ?? current?.extra,
+  });
+  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  return saved;
+}
+
+/** Remove a subject's (or the global) config; returns what was removed. */
+export async function deleteConfig(
+  context: RegistryContext,
+  subject: string | null,
+): Promise<ConfigRecord | undefined> {
+  const current = await context.store.getConfig(subject);
+  if (!current) return undefined;
+  await context.store.deleteConfig(subject);
+  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  return current;
+}

@@ -1,0 +1,150 @@
+import type { SchemaRecord } from '@llmsr/storage';
+import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
+import { type CompiledValidator, type ParsedSchema, SchemaParseError } from '@llmsr/validation';
+import { createChangeEmitter } from './change-events.js';
+import { checkSubjectCompatibility } from './check-subject-compatibility.js';
+import * as config from './config-operations.js';
+import { createCountingCache } from './counting-cache.js';
+import { deleteSubject, deleteVersion } from './delete-operations.js';
+import { findVersion, findVersionOrThrow } from './find-version.js';
+import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import { getSchema, getSchemaOrThrow, listVersions } from './read-operations.js';
+import { registerSchema } from './register-schema.js';
+import type { RegistryContext } from './registry-context.js';
+import { isRegistryError } from './registry-error.js';
+import { parseReferences, resolveReferences } from './resolve-references.js';
+import { parseSchemaType, toSchemaText } from './schema-text.js';
+import { toRegistryError } from './to-registry-error.js';
+import { toVersionView } from './to-version-view.js';
+import type { Registry, SchemaView } from './types.js';
+import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
+
+/** Options of {@link createRegistry}. */
+export interface CreateRegistryOptions {
+  /** `memory:`, `sqlite:<path>`, a `postgres://` URL, or a ready store. */
+  storage: string | SchemaStore;
+  /** Most schemas (and parsed schemas) kept in memory; 10,000 by default. */
+  schemaCacheSize?: number;
+  /** Most compiled validators kept; 2,000 by default. */
+  validatorCacheSize?: number;
+}
+
+/**
+ * Create the registry service over a storage backend (migrations run first).
+ *
+ * @example
+ * ```ts
+ * const registry = await createRegistry({ storage: 'sqlite:./data/registry.db' });
+ * const { version } = await registry.register({
+ *   subject: 'orders-value',
+ *   schema: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
+ * });
+ * const result = await registry.validateData({ schemaId: version.id, data: { id: 1 } });
+ * console.log(result.valid); // true
+ * ```
+ */
+export async function createRegistry(options: CreateRegistryOptions): Promise<Registry> {
+  const store =
+    typeof options.storage === 'string'
+      ? await createSchemaStore(options.storage)
+      : options.storage;
+  const context: RegistryContext = {
+    store,
+    schemas: createCountingCache<number, SchemaRecord>(options.schemaCacheSize ?? 10_000),
+    parsed: createCountingCache<number, ParsedSchema>(options.schemaCacheSize ?? 10_000),
+    validators: createCountingCache<string, CompiledValidator>(options.validatorCacheSize ?? 2_000),
+    views: createCountingCache<number, SchemaView>(options.schemaCacheSize ?? 10_000),
+    events: createChangeEmitter(),
+    startedAt: Date.now(),
+  };
+
+  return guardAll({
+    store,
+    register: (input) => registerSchema(context, input),
+    getSchema: (idOrGuid) => getSchema(context, idOrGuid),
+    getSchemaOrThrow: (idOrGuid) => getSchemaOrThrow(context, idOrGuid),
+    getVersion: async (subject, version, opts) => {
+      const row = await findVersion(context, subject, version, opts);
+      return row && toVersionView(row);
+    },
+    getVersionOrThrow: async (subject, version, opts) =>
+      toVersionView(await findVersionOrThrow(context, subject, version, opts)),
+    listSubjects: async (opts = {}) => {
+      const subjects = await store.listSubjects(opts);
+      return opts.prefix ? subjects.filter((s) => s.startsWith(opts.prefix as string)) : subjects;
+    },
+    listVersions: (subject, opts) => listVersions(context, subject, opts),
+    deleteVersion: (subject, version, opts) => deleteVersion(context, subject, version, opts),
+    deleteSubject: (subject, opts) => deleteSubject(context, subject, opts),
+    validateData: (input) => validateData(context, input),
+    getValidator: async (input) =>
+      getValidator(context, await resolveSchemaId(context, input), input),
+    validateSchema: async (input) => {
+      try {
+        const schemaType = parseSchemaType(input.schemaType);
+        const text = toSchemaText(input.schema, schemaType);
+        const references = await resolveReferences(store, parseReferences(input.references));
+        const parsed = parseSchemaOrThrow(schemaType, text, references);
+        return {
+          valid: true,
+          problems: [],
+          fingerprint: parsed.fingerprint,
+          canonical: parsed.canonical,
+        };
+      } catch (error) {
+        if (isRegistryError(error) && error.code === 'INVALID_SCHEMA') {
+          const problems = error.details.problems as
+            | { path: string; message: string }[]
+            | undefined;
+          return { valid: false, problems: problems ?? [{ path: '', message: error.message }] };
+        }
+        if (error instanceof SchemaParseError) return { valid: false, problems: error.problems };
+        throw error;
+      }
+    },
+    checkCompatibility: (input) => checkSubjectCompatibility(context, input),
+    resolveCompatibilityLevel: (subject) => config.resolveCompatibilityLevel(context, subject),
+    resolveMode: (subject) => config.resolveMode(context, subject),
+    getConfig: (subject) => store.getConfig(subject),
+    setConfig: (subject, input) => config.setConfig(context, subject, input),
+    deleteConfig: (subject) => config.deleteConfig(context, subject),
+    subscribe: (listener) => context.events.subscribe(listener),
+    health: async () => {
+      let reachable = true;
+      let error: string | undefined;
+      let counts = { schemas: 0, subjects: 0, versions: 0 };
+      try {
+        await store.ping();
+        counts = await store.stats();
+      } catch (cause) {
+        reachable = false;
+        error = cause instanceof Error ? cause.message : String(cause);
+      }
+      return {
+        storage: { backend: store.backend, reachable, ...(error ? { error } : {}) },
+        uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
+        ...counts,
+        caches: {
+          schemas: context.schemas.stats(),
+          views: context.views.stats(),
+          validators: context.validators.stats(),
+        },
+      };
+    },
+    close: () => store.close(),
+  });
+}
+
+/** Make every method reject with a {@link RegistryError} only. */
+function guardAll(registry: Registry): Registry {
+  const guarded = { ...registry } as Record<string, unknown>;
+  for (const [name, value] of Object.entries(registry)) {
+    if (typeof value !== 'function' || name === 'subscribe') continue;
+    const method = value as (...args: unknown[]) => Promise<unknown>;
+    guarded[name] = (...args: unknown[]) =>
+      method(...args).catch((error: unknown) => {
+        throw toRegistryError(error);
+      });
+  }
+  return guarded as unknown as Registry;
+}

@@ -1,0 +1,85 @@
+import { StorageError } from '@llmsr/storage';
+import { findVersionOrThrow } from './find-version.js';
+import type { RegistryContext } from './registry-context.js';
+import { RegistryError } from './registry-error.js';
+import { toVersionView } from './to-version-view.js';
+import type { SchemaVersionView } from './types.js';
+
+/**
+ * Soft delete a live version, or permanently delete a soft-deleted one (Confluent's order:
+ * a version must be soft-deleted before it can be permanently deleted).
+ */
+export async function deleteVersion(
+  context: RegistryContext,
+  subject: string,
+  version: string | number,
+  options: { permanent?: boolean } = {},
+): Promise<SchemaVersionView> {
+  const row = await findVersionOrThrow(context, subject, version, {
+    includeDeleted: options.permanent === true,
+  });
+  if (options.permanent) {
+    if (row.deletedAt === null) {
+      throw new RegistryError(
+        'NOT_SOFT_DELETED',
+        `Version ${row.version} of subject '${subject}' must be soft-deleted before it is permanently deleted`,
+        { subject, version: row.version },
+      );
+    }
+    try {
+      await context.store.hardDeleteVersion(subject, row.version);
+    } catch (error) {
+      if (error instanceof StorageError && error.code === 'REFERENCED') {
+        throw new RegistryError(
+          'REFERENCED',
+          `Version ${row.version} of subject '${subject}' is referenced by other schemas`,
+          { subject, version: row.version, ...error.details },
+        );
+      }
+      throw error;
+    }
+    context.parsed.delete(row.schemaId);
+    context.schemas.delete(row.schemaId);
+  } else {
+    await context.store.softDeleteVersion(subject, row.version);
+  }
+  context.views.delete(row.schemaId);
+  context.events.emit({
+    type: 'schema.deleted',
+    subject,
+    version: row.version,
+    permanent: options.permanent === true,
+    at: new Date().toISOString(),
+  });
+  return toVersionView(row);
+}
+
+/** Delete every version of a subject (soft, or permanent for soft-deleted ones). */
+export async function deleteSubject(
+  context: RegistryContext,
+  subject: string,
+  options: { permanent?: boolean } = {},
+): Promise<number[]> {
+  const rows = await context.store.listVersions(subject, { includeDeleted: true });
+  if (rows.length === 0) {
+    throw new RegistryError('SUBJECT_NOT_FOUND', `Subject '${subject}' not found`, { subject });
+  }
+  const targets = options.permanent ? rows : rows.filter((row) => row.deletedAt === null);
+  if (options.permanent && rows.some((row) => row.deletedAt === null)) {
+    throw new RegistryError(
+      'NOT_SOFT_DELETED',
+      `Subject '${subject}' must be soft-deleted before it is permanently deleted`,
+      { subject },
+    );
+  }
+  if (!options.permanent && targets.length === 0) {
+    throw new RegistryError('SUBJECT_NOT_FOUND', `Subject '${subject}' was already deleted`, {
+      subject,
+      softDeleted: true,
+    });
+  }
+  for (const row of targets) {
+    await deleteVersion(context, subject, row.version, options);
+  }
+  return targets.map((row) => row.version);
+}

@@ -1,0 +1,36 @@
+import type { SchemaType } from '@llmsr/storage';
+import {
+  getSchemaFormat,
+  type ParsedSchema,
+  type ResolvedReference,
+  SchemaParseError,
+} from '@llmsr/validation';
+import { RegistryError } from './registry-error.js';
+
+/**
+ * Parse a schema with its format, turning a parse failure into `INVALID_SCHEMA` with the
+ * problems' locations in `details.problems`.
+ */
+export function parseSchemaOrThrow(
+  schemaType: SchemaType,
+  text: string,
+  references: ResolvedReference[],
+): ParsedSchema {
+  try {
+    return getSchemaFormat(schemaType).parse(text, { references });
+  } catch (error) {
+    if (error instanceof SchemaParseError) {
+      throw new RegistryError('INVALID_SCHEMA', `Invalid ${schemaType} schema: ${error.message}`, {
+        schemaType,
+        problems: error.problems,
+      });
+    }
+    // A parser bug or a hostile input the parser did not foresee is still the schema's problem
+    // to report, never a 500.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RegistryError('INVALID_SCHEMA', `Invalid ${schemaType} schema: ${message}`, {
+      schemaType,
+      problems: [{ path: '', message }],
+    });
+  }
+}

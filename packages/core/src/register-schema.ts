@@ -1,0 +1,180 @@
+import { type CompatibilityReport, checkCompatibility } from '@llmsr/compatibility';
+import type { CompatibilityLevel, SubjectVersionWithSchema } from '@llmsr/storage';
+import type { ParsedSchema } from '@llmsr/validation';
+import { computeSemver } from './compute-semver.js';
+import {
+  parseCompatibilityLevel,
+  resolveCompatibilityLevel,
+  resolveMode,
+} from './config-operations.js';
+import { loadParsedSchema } from './load-parsed-schema.js';
+import { parseMetadata } from './parse-metadata.js';
+import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import { parseSubject } from './parse-subject.js';
+import type { RegistryContext } from './registry-context.js';
+import { RegistryError } from './registry-error.js';
+import { parseReferences, resolveReferences } from './resolve-references.js';
+import { parseSchemaType, toSchemaText } from './schema-text.js';
+import { toVersionView } from './to-version-view.js';
+import type { RegisterSchemaInput, RegisterSchemaResult } from './types.js';
+
+const TRANSITIVE: ReadonlySet<CompatibilityLevel> = new Set([
+  'BACKWARD_TRANSITIVE',
+  'FORWARD_TRANSITIVE',
+  'FULL_TRANSITIVE',
+]);
+
+/**
+ * The register flow: well-formed? -> same content already live in the subject? return it ->
+ * compatibility under the subject's level -> next version and semver -> store -> event.
+ * The check and the version allocation run in the store's per-subject critical section.
+ */
+export async function registerSchema(
+  context: RegistryContext,
+  input: RegisterSchemaInput,
+): Promise<RegisterSchemaResult> {
+  const subject = parseSubject(input.subject);
+  const schemaType = parseSchemaType(input.schemaType);
+  const text = toSchemaText(input.schema, schemaType);
+  const metadata = parseMetadata(input.metadata);
+  const references = parseReferences(input.references);
+  const mode = await resolveMode(context, subject);
+  if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
+    throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode`, {
+      subject,
+      mode,
+    });
+  }
+  if ((input.id !== undefined || input.version !== undefined) && mode !== 'IMPORT') {
+    throw new RegistryError(
+      'OPERATION_NOT_PERMITTED',
+      'Choosing the id or version of a schema is only allowed in IMPORT mode',
+      { subject, mode },
+    );
+  }
+  const resolved = await resolveReferences(context.store, references);
+  // Pin `latest` (-1) references to the version they resolved to, so the stored schema never
+  // changes meaning when the referenced subject evolves.
+  const pinned = references.map((ref, index) => ({
+    ...ref,
+    version: resolved[index]?.version ?? ref.version,
+  }));
+  const parsed = parseSchemaOrThrow(schemaType, text, resolved);
+  const requestedLevel =
+    input.compatibilityLevel === undefined
+      ? undefined
+      : parseCompatibilityLevel(input.compatibilityLevel);
+  const configuredLevel = await resolveCompatibilityLevel(context, subject);
+  let report: CompatibilityReport | undefined;
+  let level = configuredLevel;
+
+  const result = await context.store.registerVersion({
+    subject,
+    schema: {
+      schemaType,
+      fingerprint: parsed.fingerprint,
+      canonical: parsed.canonical,
+      schema: text,
+      references: pinned,
+    },
+    metadata,
+    createdBy: input.createdBy ?? null,
+    ...(input.id === undefined ? {} : { id: input.id }),
+    ...(input.version === undefined ? {} : { version: input.version }),
+    decide: async (history) => {
+      if (requestedLevel !== undefined && requestedLevel !== configuredLevel) {
+        if (history.length > 0) {
+          throw new RegistryError(
+            'INVALID_COMPATIBILITY_LEVEL',
+            `Subject '${subject}' is at ${configuredLevel}; change its level through its config, not at registration`,
+            { subject, level: configuredLevel, requested: requestedLevel },
+          );
+        }
+        level = requestedLevel;
+      }
+      // The mode check above is a fast path; import mode skips compatibility like Confluent's.
+      report = await checkAgainstHistory(context, {
+        level: mode === 'IMPORT' ? 'NONE' : level,
+        parsed,
+        history,
+      });
+      if (!report.compatible) {
+        throw new RegistryError(
+          'INCOMPATIBLE_SCHEMA',
+          `Schema being registered is incompatible with an earlier schema for subject '${subject}' (${level})`,
+          { subject, report },
+        );
+      }
+      const latest = history[0];
+      const latestParsed = latest
+        ? await loadParsedSchema(context, latest.schemaRecord)
+        : undefined;
+      const compatibleWithLatest =
+        !latestParsed ||
+        (level === 'NONE'
+          ? checkCompatibility({
+              schemaType,
+              level: 'BACKWARD',
+              candidate: parsed,
+              previous: [{ version: latest!.version, schema: latestParsed }],
+            }).compatible
+          : report.compatible);
+      const semver = computeSemver({
+        requested: input.semver,
+        allVersions: await context.store.listVersions(subject, { includeDeleted: true }),
+        latest:
+          latest && latestParsed ? { semver: latest.semver, parsed: latestParsed } : undefined,
+        candidate: parsed,
+        compatibleWithLatest,
+      });
+      return { semver, compatibilityLevel: level };
+    },
+  });
+
+  if (result.outcome === 'created') {
+    context.parsed.set(result.version.schemaId, parsed);
+    context.views.delete(result.version.schemaId);
+    if (level !== configuredLevel) {
+      const current = await context.store.getConfig(subject);
+      await context.store.setConfig({ ...current, subject, compatibilityLevel: level });
+    }
+    context.events.emit({
+      type: 'schema.registered',
+      subject,
+      version: result.version.version,
+      schemaId: result.version.schemaId,
+      at: result.version.createdAt,
+    });
+  }
+  return {
+    created: result.outcome === 'created',
+    version: toVersionView(result.version),
+    ...(report ? { compatibility: report } : {}),
+  };
+}
+
+/** Check a parsed candidate against a subject's live history (newest first) under a level. */
+export async function checkAgainstHistory(
+  context: RegistryContext,
+  input: { level: CompatibilityLevel; parsed: ParsedSchema; history: SubjectVersionWithSchema[] },
+): Promise<CompatibilityReport> {
+  const relevant =
+    input.level === 'NONE'
+      ? []
+      : TRANSITIVE.has(input.level)
+        ? input.history
+        : input.history.slice(0, 1);
+  const previous = [];
+  for (const row of relevant) {
+    previous.push({
+      version: row.version,
+      schema: await loadParsedSchema(context, row.schemaRecord),
+    });
+  }
+  return checkCompatibility({
+    schemaType: input.parsed.schemaType,
+    level: input.level,
+    candidate: input.parsed,
+    previous,
+  });
+}

@@ -1,0 +1,27 @@
+import type { SchemaRecord, SchemaStore } from '@llmsr/storage';
+import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
+import type { ChangeEmitter } from './change-events.js';
+import type { CountingCache } from './counting-cache.js';
+import type { SchemaView } from './types.js';
+
+/**
+ * What the registry operations share: the store, the caches and the event hub.
+ * @internal
+ */
+export interface RegistryContext {
+  store: SchemaStore;
+  /** Schemas by global id: immutable content, so never invalidated, only evicted. */
+  schemas: CountingCache<number, SchemaRecord>;
+  /** Parsed schemas (with resolved references) by global id. */
+  parsed: CountingCache<number, ParsedSchema>;
+  /** Compiled validators by `id|strict|messageName`. */
+  validators: CountingCache<string, CompiledValidator>;
+  /**
+   * Schema views by id (content plus the versions using it). Dropped when this process
+   * registers or deletes a version of that schema; another process sharing the database can
+   * leave the `versions` list stale until eviction.
+   */
+  views: CountingCache<number, SchemaView>;
+  events: ChangeEmitter;
+  startedAt: number;
+}

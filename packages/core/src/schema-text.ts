@@ -1,0 +1,46 @@
+import type { SchemaType } from '@llmsr/storage';
+import { RegistryError } from './registry-error.js';
+
+const SCHEMA_TYPES: readonly SchemaType[] = ['JSON', 'AVRO', 'PROTOBUF'];
+
+/**
+ * Check a schema type name; `undefined` means JSON (the native API's default).
+ * @throws RegistryError `INVALID_INPUT` for an unknown type.
+ */
+export function parseSchemaType(value: unknown): SchemaType {
+  if (value === undefined || value === null) return 'JSON';
+  const upper = typeof value === 'string' ? value.toUpperCase() : value;
+  if (upper === 'JSONSCHEMA' || upper === 'JSON_SCHEMA') return 'JSON';
+  if (typeof upper === 'string' && (SCHEMA_TYPES as readonly string[]).includes(upper)) {
+    return upper as SchemaType;
+  }
+  throw new RegistryError(
+    'INVALID_INPUT',
+    `Unknown schema type; use one of ${SCHEMA_TYPES.join(', ')}`,
+    {
+      field: 'schema_type',
+    },
+  );
+}
+
+/**
+ * The schema text to store: a string as given, or a JSON value (JSON Schema, Avro) serialised.
+ * @throws RegistryError `INVALID_INPUT` when the schema is missing or of the wrong kind.
+ */
+export function toSchemaText(schema: unknown, schemaType: SchemaType): string {
+  if (typeof schema === 'string') {
+    if (schema.trim() === '') {
+      throw new RegistryError('INVALID_INPUT', 'The schema is empty', { field: 'schema' });
+    }
+    return schema;
+  }
+  if (schema === undefined || schema === null) {
+    throw new RegistryError('INVALID_INPUT', 'The schema is missing', { field: 'schema' });
+  }
+  if (schemaType === 'PROTOBUF') {
+    throw new RegistryError('INVALID_INPUT', 'A Protobuf schema must be given as .proto text', {
+      field: 'schema',
+    });
+  }
+  return JSON.stringify(schema);
+}

@@ -1,0 +1,189 @@
+import type { CompatibilityReport } from '@llmsr/compatibility';
+import type {
+  CompatibilityLevel,
+  ConfigRecord,
+  RegistryMode,
+  SchemaReference,
+  SchemaStore,
+  SchemaType,
+} from '@llmsr/storage';
+import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
+import type { ChangeListener } from './change-events.js';
+
+/** A version of a subject as the registry shows it. */
+export interface SchemaVersionView {
+  /** Global integer id of the content. */
+  id: number;
+  guid: string;
+  subject: string;
+  version: number;
+  semver: string;
+  schemaType: SchemaType;
+  /** The schema text as first registered. */
+  schema: string;
+  fingerprint: string;
+  references: SchemaReference[];
+  metadata: Record<string, unknown> | null;
+  compatibilityLevel: CompatibilityLevel;
+  createdAt: string;
+  createdBy: string | null;
+  deletedAt: string | null;
+}
+
+/** A schema by id: its content and every subject version that uses it. */
+export interface SchemaView {
+  id: number;
+  guid: string;
+  schemaType: SchemaType;
+  schema: string;
+  fingerprint: string;
+  references: SchemaReference[];
+  createdAt: string;
+  /** The oldest live version using this content (subject, version, semver, metadata...), if any. */
+  firstVersion: SchemaVersionView | undefined;
+  versions: { subject: string; version: number; deleted: boolean }[];
+}
+
+/** Input of {@link Registry.register}. */
+export interface RegisterSchemaInput {
+  subject: string;
+  /** Schema text, or a JSON value for JSON Schema and Avro. */
+  schema: unknown;
+  /** JSON (default), AVRO or PROTOBUF; checked by the registry. */
+  schemaType?: string | undefined;
+  /** Sets the level of a new subject; for an existing subject it must equal the level in force. */
+  compatibilityLevel?: string | undefined;
+  /** A JSON object stored with the version; checked by the registry. */
+  metadata?: unknown;
+  /** `[{ name, subject, version }]`; checked by the registry. */
+  references?: unknown;
+  /** A semver the client wants for this version; must be higher than the latest. */
+  semver?: string | undefined;
+  createdBy?: string | undefined;
+  /** IMPORT mode only: keep the id and version of another registry. */
+  id?: number | undefined;
+  version?: number | undefined;
+}
+
+/** Result of {@link Registry.register}. */
+export interface RegisterSchemaResult {
+  /** False when the same content was already a live version of the subject. */
+  created: boolean;
+  version: SchemaVersionView;
+  /** The compatibility report the version passed (absent when it already existed). */
+  compatibility?: CompatibilityReport;
+}
+
+/** Which schema to validate against. */
+export interface SchemaSelector {
+  /** Global id or guid; wins over `subject`. */
+  schemaId?: number | string | undefined;
+  subject?: string | undefined;
+  /** Integer, semver or `latest` (default). */
+  version?: string | number | undefined;
+}
+
+/** Input of {@link Registry.validateData}. */
+export type ValidateDataInput = SchemaSelector & {
+  data: unknown;
+  strict?: boolean | undefined;
+  /** Protobuf: the message to validate; the first one by default. */
+  messageName?: string | undefined;
+};
+
+/** Input of {@link Registry.checkCompatibility}. */
+export interface CheckCompatibilityInput {
+  subject: string;
+  schema: unknown;
+  schemaType?: string | undefined;
+  references?: unknown;
+  /** Level to check with; the subject's level in force by default. */
+  level?: string | undefined;
+  /** Compare with this version only (Confluent `/compatibility/subjects/{s}/versions/{v}`). */
+  version?: string | number | undefined;
+}
+
+/** Health figures of a registry. */
+export interface RegistryHealth {
+  storage: { backend: SchemaStore['backend']; reachable: boolean; error?: string };
+  uptimeSeconds: number;
+  schemas: number;
+  subjects: number;
+  versions: number;
+  caches: { schemas: CacheStats; views: CacheStats; validators: CacheStats };
+}
+
+/** Hit/miss figures of a cache. */
+export interface CacheStats {
+  entries: number;
+  hits: number;
+  misses: number;
+  hitRate: number;
+}
+
+/** The registry service: every app calls this and nothing else. */
+export interface Registry {
+  readonly store: SchemaStore;
+  register(input: RegisterSchemaInput): Promise<RegisterSchemaResult>;
+  /** A schema by global id or guid. */
+  getSchema(idOrGuid: number | string): Promise<SchemaView | undefined>;
+  getSchemaOrThrow(idOrGuid: number | string): Promise<SchemaView>;
+  /** A version by integer, semver or `latest`; soft-deleted ones only with `includeDeleted`. */
+  getVersion(
+    subject: string,
+    version: string | number,
+    options?: { includeDeleted?: boolean },
+  ): Promise<SchemaVersionView | undefined>;
+  getVersionOrThrow(
+    subject: string,
+    version: string | number,
+    options?: { includeDeleted?: boolean },
+  ): Promise<SchemaVersionView>;
+  listSubjects(options?: { includeDeleted?: boolean; prefix?: string }): Promise<string[]>;
+  /** Versions of a subject, oldest first; throws SUBJECT_NOT_FOUND for an unknown subject. */
+  listVersions(
+    subject: string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<SchemaVersionView[]>;
+  /** Soft delete, or permanent delete of an already soft-deleted version. */
+  deleteVersion(
+    subject: string,
+    version: string | number,
+    options?: { permanent?: boolean },
+  ): Promise<SchemaVersionView>;
+  /** Delete every version of a subject; returns the version numbers deleted. */
+  deleteSubject(subject: string, options?: { permanent?: boolean }): Promise<number[]>;
+  validateData(input: ValidateDataInput): Promise<ValidationResult & { schemaId: number }>;
+  /**
+   * The cached compiled validator of a schema, for callers that validate many documents
+   * in-process (`validator.validate(data)` is synchronous).
+   */
+  getValidator(
+    input: SchemaSelector & { strict?: boolean | undefined; messageName?: string | undefined },
+  ): Promise<CompiledValidator>;
+  /** Is this schema well-formed? Never throws for a bad schema: answers `valid: false` with locations. */
+  validateSchema(input: {
+    schema: unknown;
+    schemaType?: string | undefined;
+    references?: unknown;
+  }): Promise<{
+    valid: boolean;
+    problems: { path: string; message: string; line?: number; column?: number }[];
+    fingerprint?: string;
+    canonical?: string;
+  }>;
+  checkCompatibility(input: CheckCompatibilityInput): Promise<CompatibilityReport>;
+  /** The compatibility level in force for a subject (its own, else global, else BACKWARD). */
+  resolveCompatibilityLevel(subject: string | null): Promise<CompatibilityLevel>;
+  getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
+  setConfig(
+    subject: string | null,
+    config: { compatibilityLevel?: string; mode?: string; extra?: Record<string, unknown> },
+  ): Promise<ConfigRecord>;
+  deleteConfig(subject: string | null): Promise<ConfigRecord | undefined>;
+  /** The mode in force for a subject (its own, else global, else READWRITE). */
+  resolveMode(subject: string | null): Promise<RegistryMode>;
+  subscribe(listener: ChangeListener): () => void;
+  health(): Promise<RegistryHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,69 @@
+import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
+import { getSchemaFormat } from '@llmsr/validation';
+import { findVersionOrThrow } from './find-version.js';
+import { loadParsedSchema, loadSchemaRecordOrThrow } from './load-parsed-schema.js';
+import type { RegistryContext } from './registry-context.js';
+import { RegistryError } from './registry-error.js';
+import type { SchemaSelector, ValidateDataInput } from './types.js';
+
+/**
+ * Validate a document against a registered schema. The compiled validator is cached by
+ * schema id and options, so a warm call is one map lookup plus the compiled check.
+ */
+export async function validateData(
+  context: RegistryContext,
+  input: ValidateDataInput,
+): Promise<ValidationResult & { schemaId: number }> {
+  const schemaId = await resolveSchemaId(context, input);
+  const validator = await getValidator(context, schemaId, input);
+  const result = validator.validate(input.data);
+  return { ...result, schemaId };
+}
+
+/** The cached compiled validator for a schema id and options. */
+export async function getValidator(
+  context: RegistryContext,
+  schemaId: number,
+  options: { strict?: boolean | undefined; messageName?: string | undefined } = {},
+): Promise<CompiledValidator> {
+  const key = `${schemaId}|${options.strict === true ? 1 : 0}|${options.messageName ?? ''}`;
+  const cached = context.validators.get(key);
+  if (cached) return cached;
+  const record = await loadSchemaRecordOrThrow(context, schemaId);
+  const parsed = await loadParsedSchema(context, record);
+  const validator = getSchemaFormat(record.schemaType).compile(parsed, {
+    strict: options.strict === true,
+    ...(options.messageName === undefined ? {} : { messageName: options.messageName }),
+  });
+  context.validators.set(key, validator);
+  return validator;
+}
+
+/** The schema id a selector designates (id, guid, or subject + version). */
+export async function resolveSchemaId(
+  context: RegistryContext,
+  input: SchemaSelector,
+): Promise<number> {
+  if (input.schemaId !== undefined) {
+    if (typeof input.schemaId === 'number') return input.schemaId;
+    if (/^\d{1,15}$/.test(input.schemaId)) return Number(input.schemaId);
+    const record = await context.store.getSchemaByGuid(input.schemaId);
+    if (!record) {
+      throw new RegistryError(
+        'SCHEMA_NOT_FOUND',
+        `Schema '${input.schemaId.slice(0, 100)}' not found`,
+        {
+          id: input.schemaId.slice(0, 100),
+        },
+      );
+    }
+    return record.id;
+  }
+  if (typeof input.subject !== 'string') {
+    throw new RegistryError('INVALID_INPUT', 'Give schema_id, or subject (and version)', {
+      field: 'schema_id',
+    });
+  }
+  const row = await findVersionOrThrow(context, input.subject, input.version ?? 'latest');
+  return row.schemaId;
+}
