@@ -40,7 +40,6 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     loopEnum: 64,
     loopRequired: 64,
     validateSchema: false,
-    addUsedSchema: false,
     logger: options.logger ?? false,
   };
   let ajv: AjvCore;

@@ -42,6 +42,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): SchemaFor
     const draft = detectJsonDraft(parsed.native);
     const references = prepareReferences(parsed.references, {
       pool,
+      draft,
       rootId: rootIdOf(parsed.native),
     });
     const state: ParseState = { draft, references, validateFn: undefined, warnings: [] };
@@ -67,7 +68,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): SchemaFor
       const draft = detectJsonDraft(native);
       checkAgainstMetaSchema(pool, draft, native);
       const references = options.references ?? [];
-      const prepared = prepareReferences(references, { pool, rootId: rootIdOf(native) });
+      const prepared = prepareReferences(references, { pool, draft, rootId: rootIdOf(native) });
       const compiled = compileJsonSchema({
         native,
         draft,

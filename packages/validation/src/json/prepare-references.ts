@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Ajv as AjvCore } from 'ajv';
 import { type ResolvedReference, SchemaParseError } from '../schema-format.js';
 import type { AjvPool } from './ajv-pool.js';
-import { canonicalJson } from './canonical-json.js';
-import { detectJsonDraft } from './detect-json-draft.js';
+import { detectJsonDraft, type JsonDraft } from './detect-json-draft.js';
 import { parseJsonText } from './parse-json-text.js';
 import { toStrictSchema } from './to-strict-schema.js';
 
@@ -12,8 +10,6 @@ export const MAX_REFERENCES = 1000;
 
 /** A schema's references, parsed, checked and ready to register in an ajv instance. */
 export interface PreparedReferences {
-  /** Identifies the set (names and contents), so instances can be shared between schemas. */
-  readonly key: string;
   /** Adds every reference to `ajv` under its name(s); strict variants get strict references. */
   register(ajv: AjvCore, strict: boolean): void;
 }
@@ -31,7 +27,7 @@ interface Entry {
  */
 export function prepareReferences(
   references: readonly ResolvedReference[] | undefined,
-  options: { pool: AjvPool; rootId?: string },
+  options: { pool: AjvPool; rootId?: string; draft: JsonDraft },
 ): PreparedReferences | undefined {
   if (!references || references.length === 0) return undefined;
   const entries: Entry[] = [];
@@ -51,7 +47,9 @@ export function prepareReferences(
     if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null)) {
       throw problem(reference.name, 'must be a JSON object or boolean');
     }
-    const meta = options.pool.metaValidator(detectJsonDraft(schema));
+    // A reference without `$schema` is read in the draft of the schema that references it.
+    const hasOwnDraft = typeof schema === 'object' && Object.hasOwn(schema, '$schema');
+    const meta = options.pool.metaValidator(hasOwnDraft ? detectJsonDraft(schema) : options.draft);
     if (!meta(schema)) {
       const first = meta.errors?.[0];
       throw problem(
@@ -62,13 +60,7 @@ export function prepareReferences(
     entries.push({ names: namesOf(reference.name, options.rootId), schema });
     queue.push(...(reference.references ?? []));
   }
-  const hash = createHash('sha256');
-  if (options.rootId) hash.update(`${options.rootId}\n`);
-  for (const entry of entries)
-    hash.update(`${entry.names.join(' ')}\n${canonicalJson(entry.schema)}\n`);
-  const key = hash.digest('hex');
   return {
-    key,
     register(ajv, strict) {
       for (const entry of entries) {
         const schema = strict
