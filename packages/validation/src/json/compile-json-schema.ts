@@ -1,5 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { SchemaParseError } from '../schema-format.js';
+import { adaptForAjv } from './adapt-for-ajv.js';
 import type { AjvPool } from './ajv-pool.js';
 import type { JsonDraft } from './detect-json-draft.js';
 import { findRefPointer } from './find-ref-pointer.js';
@@ -28,7 +29,7 @@ export interface CompileJsonSchemaInput {
 export function compileJsonSchema(input: CompileJsonSchemaInput): CompiledJsonSchema {
   const { native, draft, references, strict, pool } = input;
   const ajv = pool.acquire({ draft, strict, references });
-  const schema = strict ? toStrictSchema(native) : native;
+  const schema = adaptForAjv(strict ? toStrictSchema(native) : native);
   pool.warnings.length = 0;
   try {
     const validateFn = ajv.compile(schema as object);

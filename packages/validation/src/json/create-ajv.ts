@@ -1,20 +1,25 @@
-import type { Ajv as AjvCore, Logger, Options } from 'ajv';
+import type { Ajv as AjvCore, Logger, Options, Vocabulary } from 'ajv';
 import { Ajv } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import * as ajvFormats from 'ajv-formats';
 import type { JsonDraft } from './detect-json-draft.js';
 
 type FormatsPlugin = (ajv: AjvCore) => AjvCore;
 
-// ajv-formats is CommonJS with `exports.default`; under Node ESM the default import is the
-// module object or the function depending on the loader, so accept both shapes.
-const addFormats: FormatsPlugin = (() => {
-  const candidate = ajvFormats as unknown as { default?: unknown };
-  const inner = candidate.default as { default?: unknown } | undefined;
-  const plugin = typeof inner === 'function' ? inner : inner?.default;
-  return plugin as FormatsPlugin;
-})();
+/** Unwraps the default export of a CommonJS module however the loader presents it. */
+function defaultExport<T>(module: unknown, isExport: (value: unknown) => boolean): T {
+  let current = module as { default?: unknown } | undefined;
+  for (let i = 0; i < 3 && current !== undefined && !isExport(current); i++) {
+    current = current.default as { default?: unknown } | undefined;
+  }
+  return current as T;
+}
+
+const addFormats = defaultExport<FormatsPlugin>(ajvFormats, (value) => typeof value === 'function');
+/** `unevaluatedProperties`/`unevaluatedItems`, which ajv's draft-07 class lacks. */
+const unevaluatedVocabulary = defaultExport<Vocabulary>(unevaluatedModule, Array.isArray);
 
 /** Ajv instance options beyond the draft. */
 export interface CreateAjvOptions {
@@ -45,7 +50,10 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
   let ajv: AjvCore;
   if (draft === '2020-12') ajv = new Ajv2020(settings);
   else if (draft === '2019-09') ajv = new Ajv2019(settings);
-  else ajv = new Ajv({ ...settings, unevaluated: options.unevaluated ?? false });
+  else {
+    ajv = new Ajv({ ...settings, unevaluated: options.unevaluated ?? false });
+    if (options.unevaluated) ajv.addVocabulary(unevaluatedVocabulary);
+  }
   addFormats(ajv);
   return ajv;
 }
