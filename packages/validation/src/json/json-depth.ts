@@ -7,17 +7,28 @@ interface Frame {
   key: string | number;
 }
 
+/** Why a JSON value is too big to hand to ajv. */
+export type JsonShapeProblem =
+  | { kind: 'depth'; pointer: string }
+  | { kind: 'size'; containers: number };
+
 /**
- * Finds the first place where a JSON value nests containers deeper than `maxDepth`, as a
- * JSON pointer, or `undefined` when it does not. Iterative, so the check itself cannot
- * overflow the stack however deep the value is.
+ * Finds the first place where a JSON value nests containers deeper than `maxDepth` (as a
+ * JSON pointer), or whether it holds more than `maxContainers` objects and arrays.
+ * Iterative, so the check itself cannot overflow the stack however deep the value is.
  */
-export function findTooDeep(value: unknown, maxDepth: number): string | undefined {
+export function checkJsonShape(
+  value: unknown,
+  limits: { maxDepth: number; maxContainers: number },
+): JsonShapeProblem | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const stack: Frame[] = [{ value, depth: 0, parent: undefined, key: '' }];
+  let containers = 0;
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    if (frame.depth >= maxDepth) return toJsonPointer(pathOf(frame));
+    if (frame.depth >= limits.maxDepth)
+      return { kind: 'depth', pointer: toJsonPointer(pathOf(frame)) };
+    if (++containers > limits.maxContainers) return { kind: 'size', containers };
     const container = frame.value as Record<string, unknown>;
     const keys: (string | number)[] = Array.isArray(container)
       ? container.map((_, index) => index)

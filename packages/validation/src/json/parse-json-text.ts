@@ -1,9 +1,15 @@
 import { SchemaParseError } from '../schema-format.js';
-import { findTooDeep } from './json-depth.js';
+import { checkJsonShape } from './json-depth.js';
 import { locateJsonSyntaxError } from './locate-json-syntax-error.js';
 
 /** Deepest container nesting accepted in a schema text; ajv compiles schemas recursively. */
 export const MAX_SCHEMA_DEPTH = 128;
+/**
+ * Most objects and arrays accepted in a schema text. Ajv's compile time grows with the
+ * number of subschemas (about 0.1-0.3 ms each on a busy 2-core machine), so this bounds
+ * registration to seconds rather than minutes.
+ */
+export const MAX_SCHEMA_CONTAINERS = 50_000;
 
 /**
  * Parses a JSON text, throwing {@link SchemaParseError} with `line:column` for a syntax error
@@ -11,7 +17,7 @@ export const MAX_SCHEMA_DEPTH = 128;
  */
 export function parseJsonText(
   text: string,
-  options: { what?: string; maxDepth?: number } = {},
+  options: { what?: string; maxDepth?: number; maxContainers?: number } = {},
 ): unknown {
   const what = options.what ?? 'schema';
   if (typeof text !== 'string') {
@@ -32,11 +38,18 @@ export function parseJsonText(
     ]);
   }
   const maxDepth = options.maxDepth ?? MAX_SCHEMA_DEPTH;
-  const tooDeep = findTooDeep(value, maxDepth);
-  if (tooDeep !== undefined) {
-    const shown = tooDeep.length > 200 ? `${tooDeep.slice(0, 200)}...` : tooDeep;
+  const maxContainers = options.maxContainers ?? MAX_SCHEMA_CONTAINERS;
+  const problem = checkJsonShape(value, { maxDepth, maxContainers });
+  if (problem?.kind === 'depth') {
+    const shown =
+      problem.pointer.length > 200 ? `${problem.pointer.slice(0, 200)}...` : problem.pointer;
     throw new SchemaParseError(`${what} nests deeper than ${maxDepth} levels at ${shown}`, [
-      { path: tooDeep, message: `nesting deeper than ${maxDepth} levels` },
+      { path: problem.pointer, message: `nesting deeper than ${maxDepth} levels` },
+    ]);
+  }
+  if (problem?.kind === 'size') {
+    throw new SchemaParseError(`${what} has more than ${maxContainers} objects and arrays`, [
+      { path: '', message: `more than ${maxContainers} objects and arrays` },
     ]);
   }
   return value;
