@@ -40,6 +40,8 @@ export interface RegisterVersionInput {
    * in the subject. Throw to refuse (the error propagates unchanged, nothing is written);
    * return the semver and level to record. Because it runs under the subject's lock, two racing
    * registrations are checked one after the other, never both against the same history.
+   * It may read the store. The SQL backends call it outside their transaction and, if another
+   * process changed the subject before the write, call it again with the new history.
    */
   decide: (history: SubjectVersionWithSchema[]) => RegisterDecision | Promise<RegisterDecision>;
 }
@@ -120,8 +122,12 @@ export interface SchemaStore {
 
   /** Versions (subject, version) that the given schema's references point at. */
   getDependencies(schemaId: number): Promise<SchemaReference[]>;
-  /** Versions whose schema references the given subject version. */
-  getDependents(subject: string, version: number): Promise<SubjectVersionRecord[]>;
+  /** Versions whose schema references the given subject version (live ones unless `includeDeleted`), by subject then version. */
+  getDependents(
+    subject: string,
+    version: number,
+    options?: ListVersionsOptions,
+  ): Promise<SubjectVersionRecord[]>;
 
   /** Config of a subject, or the global config with `subject = null`. */
   getConfig(subject: string | null): Promise<ConfigRecord | undefined>;

@@ -1,0 +1,44 @@
+import { MemoryStore } from './memory/memory-store.js';
+import type { SchemaStore } from './schema-store.js';
+import { StorageError } from './storage-error.js';
+
+/**
+ * Opens the store a URL names: `memory:`, `sqlite:<path>` (`sqlite::memory:` for an in-memory
+ * database), or `postgres://...` / `postgresql://...`. Each SQL driver is imported only when its
+ * URL is used. Throws {@link StorageError} `INVALID_URL` for anything else.
+ *
+ * @example
+ * ```ts
+ * const store = await createSchemaStore('sqlite:./data/registry.db');
+ * const subjects = await store.listSubjects();
+ * await store.close();
+ * ```
+ */
+export async function createSchemaStore(url: string): Promise<SchemaStore> {
+  if (typeof url !== 'string') {
+    throw new StorageError('INVALID_URL', 'The storage URL must be a string', { url });
+  }
+  if (url === 'memory:') return new MemoryStore();
+  if (url.startsWith('sqlite:')) {
+    const filename = url.slice('sqlite:'.length);
+    if (filename === '') {
+      throw new StorageError('INVALID_URL', 'sqlite: needs a file path or :memory:', { url });
+    }
+    const { createSqliteStore } = await import('./sqlite/create-sqlite-store.js');
+    return createSqliteStore({ filename });
+  }
+  if (/^postgres(ql)?:\/\/./.test(url)) {
+    const { createPostgresStore } = await import('./postgres/create-postgres-store.js');
+    return createPostgresStore({ connectionString: url });
+  }
+  throw new StorageError(
+    'INVALID_URL',
+    `Unsupported storage URL "${redact(url)}": use memory:, sqlite:<path> or postgres://...`,
+    { url: redact(url) },
+  );
+}
+
+/** Hides a password in error messages (`scheme://user:secret@host` becomes `user:***@`). */
+function redact(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}

@@ -1,0 +1,410 @@
+import { contentGuid } from '../content-guid.js';
+import { metadataHasTag, metadataMatches, subjectContains, toJsonValue } from '../json-match.js';
+import { createKeyedMutex } from '../keyed-mutex.js';
+import { normalizePage } from '../normalize-page.js';
+import type {
+  ListVersionsOptions,
+  RegisterVersionInput,
+  RegisterVersionResult,
+  SchemaStore,
+  SearchQuery,
+} from '../schema-store.js';
+import { StorageError } from '../storage-error.js';
+import { toReference } from '../to-reference.js';
+import type {
+  ConfigRecord,
+  ResourceRecord,
+  SchemaRecord,
+  SchemaReference,
+  SchemaType,
+  SubjectVersionRecord,
+  SubjectVersionWithSchema,
+} from '../types.js';
+import { validateRegisterInput } from '../validate-register-input.js';
+
+/** A stored version; metadata is kept as JSON text so reads behave like the SQL backends. */
+interface StoredVersion extends Omit<SubjectVersionRecord, 'metadata'> {
+  metadataJson: string | null;
+}
+
+/**
+ * A process-local {@link SchemaStore} for tests and single-process demos; nothing survives
+ * {@link MemoryStore.close}. Registrations into one subject are serialized by an async mutex.
+ *
+ * @example
+ * ```ts
+ * const store = new MemoryStore();
+ * const { version } = await store.registerVersion({ subject: 'orders-value', schema, decide });
+ * ```
+ */
+export class MemoryStore implements SchemaStore {
+  readonly backend = 'memory' as const;
+  readonly #schemas = new Map<number, SchemaRecord>();
+  readonly #schemaIdByContent = new Map<string, number>();
+  readonly #subjects = new Map<string, Map<number, StoredVersion>>();
+  readonly #configs = new Map<string | null, ConfigRecord>();
+  readonly #resources = new Map<string, Map<string, ResourceRecord>>();
+  readonly #mutex = createKeyedMutex();
+
+  async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
+    validateRegisterInput(input);
+    return this.#mutex.run(input.subject, async () => {
+      const contentKey = keyOf(input.schema.schemaType, input.schema.fingerprint);
+      const knownId = this.#schemaIdByContent.get(contentKey);
+      const live = this.#versionsOf(input.subject, false);
+      const existing = live.filter((v) => v.schemaId === knownId).at(-1);
+      if (existing) return { outcome: 'existing', version: this.#withSchema(existing) };
+
+      const history = live.reverse().map((v) => this.#withSchema(v));
+      const decision = await input.decide(history);
+
+      // Everything below is synchronous, so the checks and the writes are one atomic step.
+      const schemaId = this.#resolveSchemaId(input, contentKey);
+      const versions = this.#subjects.get(input.subject) ?? new Map<number, StoredVersion>();
+      const version = input.version ?? maxOf(versions.keys()) + 1;
+      if (versions.has(version)) {
+        throw new StorageError('VERSION_CONFLICT', `Version ${version} already exists`, {
+          subject: input.subject,
+          version,
+        });
+      }
+      const now = new Date().toISOString();
+      if (!this.#schemas.has(schemaId)) {
+        const { schema } = input;
+        this.#schemas.set(schemaId, {
+          id: schemaId,
+          guid: contentGuid(schema.schemaType, schema.fingerprint),
+          schemaType: schema.schemaType,
+          fingerprint: schema.fingerprint,
+          canonical: schema.canonical,
+          schema: schema.schema,
+          references: schema.references.map(toReference),
+          createdAt: now,
+        });
+        this.#schemaIdByContent.set(contentKey, schemaId);
+      }
+      const stored: StoredVersion = {
+        subject: input.subject,
+        version,
+        semver: decision.semver,
+        schemaId,
+        metadataJson: input.metadata == null ? null : JSON.stringify(input.metadata),
+        compatibilityLevel: decision.compatibilityLevel,
+        createdAt: now,
+        createdBy: input.createdBy ?? null,
+        deletedAt: null,
+      };
+      versions.set(version, stored);
+      this.#subjects.set(input.subject, versions);
+      return { outcome: 'created', version: this.#withSchema(stored) };
+    });
+  }
+
+  async getSchemaById(id: number): Promise<SchemaRecord | undefined> {
+    const schema = this.#schemas.get(id);
+    return schema && copySchema(schema);
+  }
+
+  async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
+    for (const schema of this.#schemas.values()) {
+      if (schema.guid === guid) return copySchema(schema);
+    }
+    return undefined;
+  }
+
+  async getSchemaByFingerprint(
+    schemaType: SchemaType,
+    fingerprint: string,
+  ): Promise<SchemaRecord | undefined> {
+    const id = this.#schemaIdByContent.get(keyOf(schemaType, fingerprint));
+    return id === undefined ? undefined : this.getSchemaById(id);
+  }
+
+  async getVersion(
+    subject: string,
+    version: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionWithSchema | undefined> {
+    const stored = this.#subjects.get(subject)?.get(version);
+    if (!stored || (stored.deletedAt !== null && !options.includeDeleted)) return undefined;
+    return this.#withSchema(stored);
+  }
+
+  async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
+    const latest = this.#versionsOf(subject, false).at(-1);
+    return latest && this.#withSchema(latest);
+  }
+
+  async listSubjects(options: ListVersionsOptions = {}): Promise<string[]> {
+    return [...this.#subjects.keys()]
+      .filter((s) => this.#versionsOf(s, options.includeDeleted ?? false).length > 0)
+      .sort(compareStrings);
+  }
+
+  async listVersions(
+    subject: string,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionWithSchema[]> {
+    return this.#versionsOf(subject, options.includeDeleted ?? false).map((v) =>
+      this.#withSchema(v),
+    );
+  }
+
+  async listVersionsBySchemaId(
+    schemaId: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionRecord[]> {
+    return this.#allVersions(options.includeDeleted ?? false)
+      .filter((v) => v.schemaId === schemaId)
+      .map(toRecord);
+  }
+
+  async softDeleteVersion(subject: string, version: number): Promise<boolean> {
+    return this.#mutex.run(subject, async () => {
+      const stored = this.#subjects.get(subject)?.get(version);
+      if (!stored || stored.deletedAt !== null) return false;
+      stored.deletedAt = new Date().toISOString();
+      return true;
+    });
+  }
+
+  async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
+    return this.#mutex.run(subject, async () => {
+      const versions = this.#subjects.get(subject);
+      const stored = versions?.get(version);
+      if (!versions || !stored) return false;
+      if (stored.deletedAt === null) {
+        throw new StorageError(
+          'NOT_SOFT_DELETED',
+          `Version ${version} must be soft-deleted first`,
+          {
+            subject,
+            version,
+          },
+        );
+      }
+      const dependents = this.#dependentsOf(subject, version, false);
+      if (dependents.length > 0) {
+        throw new StorageError('REFERENCED', `Version ${version} is referenced by live versions`, {
+          subject,
+          version,
+          dependents: dependents.map((d) => ({ subject: d.subject, version: d.version })),
+        });
+      }
+      versions.delete(version);
+      if (versions.size === 0) this.#subjects.delete(subject);
+      if (!this.#allVersions(true).some((v) => v.schemaId === stored.schemaId)) {
+        const schema = this.#schemas.get(stored.schemaId);
+        this.#schemas.delete(stored.schemaId);
+        if (schema) this.#schemaIdByContent.delete(keyOf(schema.schemaType, schema.fingerprint));
+      }
+      return true;
+    });
+  }
+
+  async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
+    const page = normalizePage(query);
+    const matches = this.#allVersions(query.includeDeleted ?? false).filter((v) => {
+      if (query.subject !== undefined && !subjectContains(v.subject, query.subject)) return false;
+      if (query.schemaType && this.#schemas.get(v.schemaId)?.schemaType !== query.schemaType) {
+        return false;
+      }
+      const metadata = parseMetadata(v.metadataJson);
+      if (query.metadata && !metadataMatches(metadata, query.metadata.key, query.metadata.value)) {
+        return false;
+      }
+      return query.tag === undefined || metadataHasTag(metadata, query.tag);
+    });
+    const end = page.limit === undefined ? undefined : page.offset + page.limit;
+    return {
+      total: matches.length,
+      items: matches.slice(page.offset, end).map((v) => this.#withSchema(v)),
+    };
+  }
+
+  async getDependencies(schemaId: number): Promise<SchemaReference[]> {
+    return (this.#schemas.get(schemaId)?.references ?? []).map((r) => ({ ...r }));
+  }
+
+  async getDependents(
+    subject: string,
+    version: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionRecord[]> {
+    return this.#dependentsOf(subject, version, options.includeDeleted ?? false).map(toRecord);
+  }
+
+  async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
+    const config = this.#configs.get(subject);
+    return config && copyConfig(config);
+  }
+
+  async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+    this.#configs.set(config.subject, copyConfig(config));
+    return copyConfig(config);
+  }
+
+  async deleteConfig(subject: string | null): Promise<boolean> {
+    return this.#configs.delete(subject);
+  }
+
+  async getResource<TDocument = unknown>(
+    kind: string,
+    id: string,
+  ): Promise<ResourceRecord<TDocument> | undefined> {
+    const resource = this.#resources.get(kind)?.get(id);
+    return resource && (copyResource(resource) as ResourceRecord<TDocument>);
+  }
+
+  async listResources<TDocument = unknown>(
+    kind: string,
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<ResourceRecord<TDocument>[]> {
+    const page = normalizePage(options);
+    const all = [...(this.#resources.get(kind)?.values() ?? [])].sort((a, b) =>
+      compareStrings(a.id, b.id),
+    );
+    const end = page.limit === undefined ? undefined : page.offset + page.limit;
+    return all.slice(page.offset, end).map((r) => copyResource(r) as ResourceRecord<TDocument>);
+  }
+
+  async putResource<TDocument = unknown>(input: {
+    kind: string;
+    id: string;
+    document: TDocument;
+    expectedVersion: number;
+  }): Promise<ResourceRecord<TDocument>> {
+    const byId = this.#resources.get(input.kind) ?? new Map<string, ResourceRecord>();
+    const current = byId.get(input.id);
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== input.expectedVersion) {
+      throw new StorageError(
+        'VERSION_CONFLICT',
+        `Resource ${input.kind}/${input.id} is at version ${currentVersion}, not ${input.expectedVersion}`,
+        { kind: input.kind, id: input.id, expectedVersion: input.expectedVersion, currentVersion },
+      );
+    }
+    const now = new Date().toISOString();
+    const next: ResourceRecord = {
+      kind: input.kind,
+      id: input.id,
+      document: toJsonValue(input.document),
+      version: currentVersion + 1,
+      createdAt: current?.createdAt ?? now,
+      updatedAt: now,
+    };
+    byId.set(input.id, next);
+    this.#resources.set(input.kind, byId);
+    return copyResource(next) as ResourceRecord<TDocument>;
+  }
+
+  async deleteResource(kind: string, id: string): Promise<boolean> {
+    return this.#resources.get(kind)?.delete(id) ?? false;
+  }
+
+  async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
+    const live = this.#allVersions(false);
+    return {
+      schemas: this.#schemas.size,
+      subjects: new Set(live.map((v) => v.subject)).size,
+      versions: live.length,
+    };
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.#schemas.clear();
+    this.#schemaIdByContent.clear();
+    this.#subjects.clear();
+    this.#configs.clear();
+    this.#resources.clear();
+  }
+
+  #resolveSchemaId(input: RegisterVersionInput, contentKey: string): number {
+    const knownId = this.#schemaIdByContent.get(contentKey);
+    if (input.id === undefined) return knownId ?? maxOf(this.#schemas.keys()) + 1;
+    if (knownId !== undefined && knownId !== input.id) {
+      throw new StorageError('ID_CONFLICT', `This schema is already stored with id ${knownId}`, {
+        id: input.id,
+        existingId: knownId,
+      });
+    }
+    if (knownId === undefined && this.#schemas.has(input.id)) {
+      throw new StorageError('ID_CONFLICT', `Schema id ${input.id} holds different content`, {
+        id: input.id,
+      });
+    }
+    return input.id;
+  }
+
+  /** Versions of one subject, oldest first. */
+  #versionsOf(subject: string, includeDeleted: boolean): StoredVersion[] {
+    return [...(this.#subjects.get(subject)?.values() ?? [])]
+      .filter((v) => includeDeleted || v.deletedAt === null)
+      .sort((a, b) => a.version - b.version);
+  }
+
+  /** Every version, ordered by subject then version. */
+  #allVersions(includeDeleted: boolean): StoredVersion[] {
+    return [...this.#subjects.keys()]
+      .sort(compareStrings)
+      .flatMap((s) => this.#versionsOf(s, includeDeleted));
+  }
+
+  #dependentsOf(subject: string, version: number, includeDeleted: boolean): StoredVersion[] {
+    return this.#allVersions(includeDeleted).filter((v) =>
+      this.#schemas
+        .get(v.schemaId)
+        ?.references.some((r) => r.subject === subject && r.version === version),
+    );
+  }
+
+  #withSchema(stored: StoredVersion): SubjectVersionWithSchema {
+    const schema = this.#schemas.get(stored.schemaId);
+    if (!schema) throw new Error(`Schema ${stored.schemaId} missing for ${stored.subject}`);
+    return { ...toRecord(stored), schemaRecord: copySchema(schema) };
+  }
+}
+
+/** Largest number of a key set, 0 when empty (no argument spreading: sets can be large). */
+function maxOf(values: Iterable<number>): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
+function keyOf(schemaType: SchemaType, fingerprint: string): string {
+  return `${schemaType}\n${fingerprint}`;
+}
+
+/** Code-unit order, the same order SQLite (BINARY) and PostgreSQL (`COLLATE "C"`) use for ASCII. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function parseMetadata(json: string | null): Record<string, unknown> | null {
+  return json === null ? null : (JSON.parse(json) as Record<string, unknown>);
+}
+
+function toRecord(stored: StoredVersion): SubjectVersionRecord {
+  const { metadataJson, ...rest } = stored;
+  return { ...rest, metadata: parseMetadata(metadataJson) };
+}
+
+function copySchema(schema: SchemaRecord): SchemaRecord {
+  return { ...schema, references: schema.references.map((r) => ({ ...r })) };
+}
+
+/** Drops unset fields and round-trips `extra` through JSON, as the SQL backends do. */
+function copyConfig(config: ConfigRecord): ConfigRecord {
+  const copy: ConfigRecord = { subject: config.subject };
+  if (config.compatibilityLevel !== undefined) copy.compatibilityLevel = config.compatibilityLevel;
+  if (config.mode !== undefined) copy.mode = config.mode;
+  if (config.extra !== undefined) copy.extra = toJsonValue(config.extra) as Record<string, unknown>;
+  return copy;
+}
+
+function copyResource(resource: ResourceRecord): ResourceRecord {
+  return { ...resource, document: structuredClone(resource.document) };
+}

@@ -1,0 +1,64 @@
+/**
+ * Row types of the SQL backends, as Kysely sees them. JSON columns are TEXT on both dialects
+ * (exact round-trips, NUL escapes allowed); timestamps are ISO-8601 TEXT, which sorts correctly.
+ */
+export interface Database {
+  schemas: SchemasTable;
+  subject_versions: SubjectVersionsTable;
+  schema_references: SchemaReferencesTable;
+  configs: ConfigsTable;
+  resources: ResourcesTable;
+}
+
+/** One row per distinct (schema type, fingerprint). */
+export interface SchemasTable {
+  id: number;
+  guid: string;
+  schema_type: string;
+  fingerprint: string;
+  canonical: string;
+  schema_text: string;
+  references_json: string;
+  created_at: string;
+}
+
+/** One row per (subject, version); soft-deleted rows keep their version number. */
+export interface SubjectVersionsTable {
+  subject: string;
+  version: number;
+  semver: string;
+  schema_id: number;
+  metadata_json: string | null;
+  compatibility_level: string;
+  created_at: string;
+  created_by: string | null;
+  deleted_at: string | null;
+}
+
+/** The reference edges of a schema, so dependents are an indexed lookup. */
+export interface SchemaReferencesTable {
+  schema_id: number;
+  position: number;
+  ref_name: string;
+  ref_subject: string;
+  ref_version: number;
+}
+
+/** `scope` is `global` (with subject '') or `subject`, because NULL never matches a unique key. */
+export interface ConfigsTable {
+  scope: 'global' | 'subject';
+  subject: string;
+  compatibility_level: string | null;
+  mode: string | null;
+  extra_json: string | null;
+}
+
+/** Generic versioned JSON documents of other packages. */
+export interface ResourcesTable {
+  kind: string;
+  id: string;
+  document_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}

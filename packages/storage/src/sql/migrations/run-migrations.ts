@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { initialSchema } from './0001-initial-schema.js';
+
+/** Every migration, in order. Add new ones here; never edit or rename a released one. */
+const migrations: Record<string, Migration> = {
+  '0001_initial_schema': initialSchema,
+};
+
+/** A static provider: migrations are bundled code, so no file-system globbing at startup. */
+const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};
+
+/**
+ * Brings the database to the latest schema. Idempotent; Kysely's migration lock makes
+ * concurrent starts of several processes safe.
+ */
+export async function runMigrations(db: Kysely<unknown>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,31 @@
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Database } from './database.js';
+
+/**
+ * Everything the shared SQL query layer ({@link SqlStore}) needs to know about one dialect:
+ * locking, the JSON and case-folding filters, collation, and driver error translation.
+ */
+export interface SqlDialectAdapter {
+  readonly backend: 'sqlite' | 'postgres';
+  /**
+   * Runs `work` in a write transaction that holds the subject's lock across processes until it
+   * commits or rolls back (PostgreSQL advisory lock, SQLite `BEGIN IMMEDIATE`).
+   */
+  writeTransaction<T>(
+    db: Kysely<Database>,
+    subject: string,
+    work: (trx: Kysely<Database>) => Promise<T>,
+  ): Promise<T>;
+  /** Serializes schema id allocation and schema row deletion until the transaction ends. */
+  lockSchemaIds(trx: Kysely<Database>): Promise<void>;
+  /** `sv.subject` contains `needle`, ignoring case. */
+  subjectContains(needle: string): Expression<SqlBool>;
+  /** `sv.metadata_json` has `key` (with the JSON value `valueJson`, when not undefined). */
+  metadataMatches(key: string, valueJson: string | undefined): Expression<SqlBool>;
+  /** `sv.metadata_json`'s `tags` array contains `tag`. */
+  metadataHasTag(tag: string): Expression<SqlBool>;
+  /** Orders a text column by code point, whatever the database's default collation. */
+  orderByCodePoint(column: 'sv.subject' | 'subject' | 'id'): Expression<string>;
+  /** Translates a driver error into a {@link StorageError} when it is a known kind; else returns it. */
+  translateError(error: unknown): unknown;
+}

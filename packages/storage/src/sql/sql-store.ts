@@ -1,0 +1,359 @@
+import type { Kysely } from 'kysely';
+import { createKeyedMutex } from '../keyed-mutex.js';
+import type {
+  ListVersionsOptions,
+  RegisterVersionInput,
+  RegisterVersionResult,
+  SchemaStore,
+  SearchQuery,
+} from '../schema-store.js';
+import { StorageError } from '../storage-error.js';
+import type {
+  ConfigRecord,
+  ResourceRecord,
+  SchemaRecord,
+  SchemaReference,
+  SchemaType,
+  SubjectVersionRecord,
+  SubjectVersionWithSchema,
+} from '../types.js';
+import { validateRegisterInput } from '../validate-register-input.js';
+import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
+import type { Database } from './database.js';
+import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
+import {
+  insertRegisteredVersion,
+  readRegisterSnapshot,
+  readSubjectSignature,
+} from './register-version-sql.js';
+import {
+  deleteResourceSql,
+  getResourceSql,
+  listResourcesSql,
+  putResourceSql,
+} from './resources-sql.js';
+import { searchVersionsSql } from './search-versions-sql.js';
+import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import {
+  selectVersionsWithSchema,
+  toSchemaRecord,
+  toVersionRecord,
+  toVersionWithSchema,
+} from './version-row.js';
+
+/** How often a registration re-runs `decide` when another process changed the subject meanwhile. */
+const MAX_REGISTER_ATTEMPTS = 50;
+
+/**
+ * The {@link SchemaStore} shared by the SQLite and PostgreSQL backends: one Kysely query layer,
+ * with the dialect differences behind a {@link SqlDialectAdapter}.
+ *
+ * Registration runs `decide` outside any transaction (so it may read the store), then re-checks
+ * the subject under its cross-process lock and writes; if another process changed the subject in
+ * between, it reads the new history and decides again. In one process an async mutex per subject
+ * makes that re-check always succeed.
+ */
+export class SqlStore implements SchemaStore {
+  readonly backend: 'sqlite' | 'postgres';
+  readonly #db: Kysely<Database>;
+  readonly #adapter: SqlDialectAdapter;
+  readonly #mutex = createKeyedMutex();
+  #closed = false;
+
+  constructor(db: Kysely<Database>, adapter: SqlDialectAdapter) {
+    this.#db = db;
+    this.#adapter = adapter;
+    this.backend = adapter.backend;
+  }
+
+  async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
+    validateRegisterInput(input);
+    return this.#mutex.run(input.subject, async () => {
+      for (let attempt = 1; attempt <= MAX_REGISTER_ATTEMPTS; attempt++) {
+        const snapshot = await this.#run(() => readRegisterSnapshot(this.#db, input));
+        if (snapshot.existing) return { outcome: 'existing', version: snapshot.existing };
+        // Not wrapped by #run: the caller's error must propagate as the very same object.
+        const decision = await input.decide(snapshot.history);
+        const created = await this.#run(() =>
+          this.#adapter.writeTransaction(this.#db, input.subject, async (trx) => {
+            if ((await readSubjectSignature(trx, input.subject)) !== snapshot.signature) {
+              return undefined;
+            }
+            return insertRegisteredVersion(trx, this.#adapter, input, decision);
+          }),
+        );
+        if (created) return { outcome: 'created', version: created };
+      }
+      throw new StorageError('UNAVAILABLE', 'Subject kept changing during registration', {
+        subject: input.subject,
+        attempts: MAX_REGISTER_ATTEMPTS,
+      });
+    });
+  }
+
+  async getSchemaById(id: number): Promise<SchemaRecord | undefined> {
+    if (!Number.isSafeInteger(id)) return undefined;
+    return this.#run(async () => {
+      const row = await this.#db
+        .selectFrom('schemas')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && toSchemaRecord(row);
+    });
+  }
+
+  async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
+    return this.#run(async () => {
+      const row = await this.#db
+        .selectFrom('schemas')
+        .selectAll()
+        .where('guid', '=', guid)
+        .executeTakeFirst();
+      return row && toSchemaRecord(row);
+    });
+  }
+
+  async getSchemaByFingerprint(
+    schemaType: SchemaType,
+    fingerprint: string,
+  ): Promise<SchemaRecord | undefined> {
+    return this.#run(async () => {
+      const row = await this.#db
+        .selectFrom('schemas')
+        .selectAll()
+        .where('schema_type', '=', schemaType)
+        .where('fingerprint', '=', fingerprint)
+        .executeTakeFirst();
+      return row && toSchemaRecord(row);
+    });
+  }
+
+  async getVersion(
+    subject: string,
+    version: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionWithSchema | undefined> {
+    if (!Number.isSafeInteger(version)) return undefined;
+    return this.#run(async () => {
+      let query = selectVersionsWithSchema(this.#db)
+        .where('sv.subject', '=', subject)
+        .where('sv.version', '=', version);
+      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
+      const row = await query.executeTakeFirst();
+      return row && toVersionWithSchema(row);
+    });
+  }
+
+  async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
+    return this.#run(async () => {
+      const row = await selectVersionsWithSchema(this.#db)
+        .where('sv.subject', '=', subject)
+        .where('sv.deleted_at', 'is', null)
+        .orderBy('sv.version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && toVersionWithSchema(row);
+    });
+  }
+
+  async listSubjects(options: ListVersionsOptions = {}): Promise<string[]> {
+    return this.#run(async () => {
+      let query = this.#db.selectFrom('subject_versions').select('subject').groupBy('subject');
+      if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
+      const rows = await query.orderBy(this.#adapter.orderByCodePoint('subject')).execute();
+      return rows.map((r) => r.subject);
+    });
+  }
+
+  async listVersions(
+    subject: string,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionWithSchema[]> {
+    return this.#run(async () => {
+      let query = selectVersionsWithSchema(this.#db).where('sv.subject', '=', subject);
+      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
+      const rows = await query.orderBy('sv.version').execute();
+      return rows.map(toVersionWithSchema);
+    });
+  }
+
+  async listVersionsBySchemaId(
+    schemaId: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionRecord[]> {
+    if (!Number.isSafeInteger(schemaId)) return [];
+    return this.#run(async () => {
+      let query = this.#db
+        .selectFrom('subject_versions as sv')
+        .selectAll('sv')
+        .where('sv.schema_id', '=', schemaId);
+      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
+      const rows = await query
+        .orderBy(this.#adapter.orderByCodePoint('sv.subject'))
+        .orderBy('sv.version')
+        .execute();
+      return rows.map(toVersionRecord);
+    });
+  }
+
+  async softDeleteVersion(subject: string, version: number): Promise<boolean> {
+    if (!Number.isSafeInteger(version)) return false;
+    return this.#mutex.run(subject, () =>
+      this.#run(() =>
+        this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
+          const result = await trx
+            .updateTable('subject_versions')
+            .set({ deleted_at: new Date().toISOString() })
+            .where('subject', '=', subject)
+            .where('version', '=', version)
+            .where('deleted_at', 'is', null)
+            .executeTakeFirst();
+          return result.numUpdatedRows > 0n;
+        }),
+      ),
+    );
+  }
+
+  async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
+    if (!Number.isSafeInteger(version)) return false;
+    return this.#mutex.run(subject, () =>
+      this.#run(() =>
+        this.#adapter.writeTransaction(this.#db, subject, (trx) =>
+          hardDeleteVersionSql(trx, this.#adapter, subject, version),
+        ),
+      ),
+    );
+  }
+
+  async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
+    return this.#run(() => searchVersionsSql(this.#db, this.#adapter, query));
+  }
+
+  async getDependencies(schemaId: number): Promise<SchemaReference[]> {
+    if (!Number.isSafeInteger(schemaId)) return [];
+    return this.#run(async () => {
+      const rows = await this.#db
+        .selectFrom('schema_references')
+        .select(['ref_name', 'ref_subject', 'ref_version'])
+        .where('schema_id', '=', schemaId)
+        .orderBy('position')
+        .execute();
+      return rows.map((r) => ({
+        name: r.ref_name,
+        subject: r.ref_subject,
+        version: r.ref_version,
+      }));
+    });
+  }
+
+  async getDependents(
+    subject: string,
+    version: number,
+    options: ListVersionsOptions = {},
+  ): Promise<SubjectVersionRecord[]> {
+    if (!Number.isSafeInteger(version)) return [];
+    return this.#run(async () => {
+      let query = this.#db
+        .selectFrom('subject_versions as sv')
+        .selectAll('sv')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('schema_references as r')
+              .select('r.schema_id')
+              .whereRef('r.schema_id', '=', 'sv.schema_id')
+              .where('r.ref_subject', '=', subject)
+              .where('r.ref_version', '=', version),
+          ),
+        );
+      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
+      const rows = await query
+        .orderBy(this.#adapter.orderByCodePoint('sv.subject'))
+        .orderBy('sv.version')
+        .execute();
+      return rows.map(toVersionRecord);
+    });
+  }
+
+  async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
+    return this.#run(() => getConfigSql(this.#db, subject));
+  }
+
+  async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+    return this.#run(() => setConfigSql(this.#db, config));
+  }
+
+  async deleteConfig(subject: string | null): Promise<boolean> {
+    return this.#run(() => deleteConfigSql(this.#db, subject));
+  }
+
+  async getResource<TDocument = unknown>(
+    kind: string,
+    id: string,
+  ): Promise<ResourceRecord<TDocument> | undefined> {
+    return this.#run(() => getResourceSql<TDocument>(this.#db, kind, id));
+  }
+
+  async listResources<TDocument = unknown>(
+    kind: string,
+    options: { limit?: number; offset?: number } = {},
+  ): Promise<ResourceRecord<TDocument>[]> {
+    return this.#run(() => listResourcesSql<TDocument>(this.#db, this.#adapter, kind, options));
+  }
+
+  async putResource<TDocument = unknown>(input: {
+    kind: string;
+    id: string;
+    document: TDocument;
+    expectedVersion: number;
+  }): Promise<ResourceRecord<TDocument>> {
+    return this.#run(() => putResourceSql(this.#db, input));
+  }
+
+  async deleteResource(kind: string, id: string): Promise<boolean> {
+    return this.#run(() => deleteResourceSql(this.#db, kind, id));
+  }
+
+  async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
+    return this.#run(async () => {
+      const schemas = await this.#db
+        .selectFrom('schemas')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const live = await this.#db
+        .selectFrom('subject_versions')
+        .select((eb) => [
+          eb.fn.countAll().as('versions'),
+          eb.fn.count('subject').distinct().as('subjects'),
+        ])
+        .where('deleted_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return {
+        schemas: Number(schemas.n),
+        subjects: Number(live.subjects),
+        versions: Number(live.versions),
+      };
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.#run(() => this.#db.selectFrom('schemas').select('id').limit(1).execute());
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#db.destroy();
+  }
+
+  /** Runs one database step, translating driver failures into {@link StorageError}s. */
+  async #run<T>(step: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw new StorageError('UNAVAILABLE', `The ${this.backend} store is closed`);
+    try {
+      return await step();
+    } catch (error) {
+      throw this.#adapter.translateError(error);
+    }
+  }
+}

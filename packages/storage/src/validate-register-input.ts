@@ -1,0 +1,27 @@
+import type { RegisterVersionInput } from './schema-store.js';
+import { StorageError } from './storage-error.js';
+
+/** Largest id or version every backend can store (PostgreSQL `integer`). */
+export const MAX_INT32 = 2_147_483_647;
+
+/**
+ * Rejects import-mode ids and versions no backend could store, before any lock is taken, so
+ * every backend fails the same way instead of with a driver-specific overflow.
+ */
+export function validateRegisterInput(input: RegisterVersionInput): void {
+  if (input.id !== undefined && !isPositiveInt32(input.id)) {
+    throw new StorageError('ID_CONFLICT', `Schema id must be an integer in 1..${MAX_INT32}`, {
+      id: input.id,
+    });
+  }
+  if (input.version !== undefined && !isPositiveInt32(input.version)) {
+    throw new StorageError('VERSION_CONFLICT', `Version must be an integer in 1..${MAX_INT32}`, {
+      subject: input.subject,
+      version: input.version,
+    });
+  }
+}
+
+function isPositiveInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= MAX_INT32;
+}

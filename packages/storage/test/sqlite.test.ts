@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSchemaStore } from '../src/index.js';
+import { createSqliteStore } from '../src/sqlite/index.js';
+import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'llmsr-storage-'));
+// A nested path, so opening also proves the parent directory is created.
+const file = join(dir, 'nested', 'deeper', 'registry.db');
+
+runStoreConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${file}`),
+  destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  persistent: true,
+});
+
+describe('sqlite backend specifics', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'llmsr-storage-extra-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('writes through a WAL journal next to the database file', async () => {
+    const path = join(scratch, 'wal.db');
+    const store = await createSqliteStore({ filename: path });
+    await store.registerVersion({
+      subject: 'wal',
+      schema: schemaOf('{"wal":1}'),
+      decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+    });
+    expect(existsSync(`${path}-wal`)).toBe(true);
+    await store.close();
+  });
+
+  it('opens an in-memory database from sqlite::memory: and forgets it on close', async () => {
+    const store = await createSchemaStore('sqlite::memory:');
+    expect(store.backend).toBe('sqlite');
+    await store.setConfig({ subject: null, compatibilityLevel: 'NONE' });
+    await store.close();
+    const fresh = await createSchemaStore('sqlite::memory:');
+    expect(await fresh.getConfig(null)).toBeUndefined();
+    await fresh.close();
+  });
+
+  it('reports a path it cannot create as UNAVAILABLE', async () => {
+    const blocker = join(scratch, 'not-a-directory');
+    writeFileSync(blocker, 'x');
+    await expectStorageError(
+      createSchemaStore(`sqlite:${join(blocker, 'db.sqlite')}`),
+      'UNAVAILABLE',
+    );
+  });
+
+  it('reports a file that is not a database as UNAVAILABLE', async () => {
+    const garbage = join(scratch, 'garbage.db');
+    writeFileSync(garbage, 'this is not a sqlite database, just text long enough '.repeat(100));
+    await expectStorageError(createSchemaStore(`sqlite:${garbage}`), 'UNAVAILABLE');
+  });
+
+  it('refuses every call after close with UNAVAILABLE', async () => {
+    const store = await createSqliteStore({ filename: ':memory:' });
+    await store.close();
+    await store.close();
+    await expectStorageError(store.listSubjects(), 'UNAVAILABLE');
+  });
+});
