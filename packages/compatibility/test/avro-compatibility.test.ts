@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avroCompatibility } from '../src/avro/avro-compatibility.js';
-import { SchemaInputError } from '../src/avro/schema-input-error.js';
+import { CompatibilityCheckError } from '../src/compatibility-check-error.js';
 import type { PairViolation } from '../src/types.js';
 import { parsedAvro } from './avro-parsed-schema.js';
 
@@ -546,18 +546,18 @@ describe('avroCompatibility.checkReaderWriter', () => {
   it('reports a different schema type as a violation', () => {
     const json = { ...parsedAvro('int'), schemaType: 'JSON' as const };
     const [v] = avroCompatibility.checkReaderWriter(parsedAvro('int'), json);
-    expect(v?.rule).toBe('SCHEMA_TYPE_MISMATCH');
+    expect(v?.rule).toBe('SCHEMA_TYPE_CHANGED');
   });
 
-  it('throws a SchemaInputError with a stable code for a foreign native value', () => {
+  it('throws a CompatibilityCheckError with code INVALID_INPUT for a foreign native value', () => {
     const bogus = { ...parsedAvro('int'), native: { type: 'int' } };
     expect(() => avroCompatibility.checkReaderWriter(bogus, parsedAvro('int'))).toThrow(
-      SchemaInputError,
+      CompatibilityCheckError,
     );
     try {
       avroCompatibility.checkReaderWriter(parsedAvro('int'), bogus);
     } catch (error) {
-      expect((error as SchemaInputError).code).toBe('INVALID_NATIVE_SCHEMA');
+      expect((error as CompatibilityCheckError).code).toBe('INVALID_INPUT');
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SchemaInputError } from '../src/avro/schema-input-error.js';
+import { CompatibilityCheckError } from '../src/compatibility-check-error.js';
 import { protobufCompatibility } from '../src/protobuf/protobuf-compatibility.js';
 import type { PairViolation } from '../src/types.js';
 import { parsedProto } from './protobuf-parsed-schema.js';
@@ -573,16 +573,18 @@ describe('protobufCompatibility.checkReaderWriter', () => {
     const json = { ...parsedProto(p3(msg('string a = 1;'))), schemaType: 'JSON' as const };
     expect(
       protobufCompatibility.checkReaderWriter(parsedProto(p3(msg('string a = 1;'))), json)[0]?.rule,
-    ).toBe('SCHEMA_TYPE_MISMATCH');
+    ).toBe('SCHEMA_TYPE_CHANGED');
   });
 
-  it('throws a SchemaInputError with a stable code for a foreign native value', () => {
+  it('throws a CompatibilityCheckError with code INVALID_INPUT for a foreign native value', () => {
     const bogus = { ...parsedProto(p3(msg('string a = 1;'))), native: {} };
-    expect(() => protobufCompatibility.checkReaderWriter(bogus, bogus)).toThrow(SchemaInputError);
+    expect(() => protobufCompatibility.checkReaderWriter(bogus, bogus)).toThrow(
+      CompatibilityCheckError,
+    );
     try {
       protobufCompatibility.diff(bogus, bogus);
     } catch (error) {
-      expect((error as SchemaInputError).code).toBe('INVALID_NATIVE_SCHEMA');
+      expect((error as CompatibilityCheckError).code).toBe('INVALID_INPUT');
     }
   });
 });

@@ -1,37 +1,28 @@
 import type { ParsedSchema } from '@llmsr/validation';
+import { CompatibilityCheckError } from '../compatibility-check-error.js';
 import type { FormatCompatibilityChecker, PairViolation, SchemaDiff } from '../types.js';
 import type { AvroNode } from './avro-node.js';
 import { avroNodeFromType, isAvscType } from './avro-node-from-type.js';
 import { avroPairViolation } from './avro-pair-violation.js';
 import { checkAvroReaderWriter } from './check-avro-reader-writer.js';
 import { diffAvro } from './diff-avro.js';
-import { SchemaInputError } from './schema-input-error.js';
+import { schemaTypeViolation } from './schema-type-violation.js';
 
-/** The resolution view of a parsed Avro schema; throws {@link SchemaInputError} for anything else. */
+/** The resolution view of a parsed Avro schema; throws {@link CompatibilityCheckError} (`INVALID_INPUT`) for anything else. */
 export function avroNodeOf(schema: ParsedSchema, role: string): AvroNode {
   if (schema.schemaType !== 'AVRO') {
-    throw new SchemaInputError(
-      'SCHEMA_TYPE_MISMATCH',
+    throw new CompatibilityCheckError(
+      'INVALID_INPUT',
       `The ${role} schema is ${schema.schemaType}, not AVRO`,
     );
   }
   if (!isAvscType(schema.native)) {
-    throw new SchemaInputError(
-      'INVALID_NATIVE_SCHEMA',
+    throw new CompatibilityCheckError(
+      'INVALID_INPUT',
       `The ${role} schema's native value is not an avsc Type`,
     );
   }
   return avroNodeFromType(schema.native);
-}
-
-/** Confluent answers "Incompatible because of different schema type" before any format check. */
-export function schemaTypeViolation(reader: ParsedSchema, writer: ParsedSchema): PairViolation {
-  return {
-    rule: 'SCHEMA_TYPE_MISMATCH',
-    path: '',
-    message: `Incompatible because of different schema type: reader ${reader.schemaType}, writer ${writer.schemaType}`,
-    severity: 'error',
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ParsedSchema } from '@llmsr/validation';
 import protobuf from 'protobufjs';
-import { schemaTypeViolation } from '../avro/avro-compatibility.js';
-import { SchemaInputError } from '../avro/schema-input-error.js';
+import { schemaTypeViolation } from '../avro/schema-type-violation.js';
+import { CompatibilityCheckError } from '../compatibility-check-error.js';
 import type {
   FormatCompatibilityChecker,
   PairViolation,
@@ -11,17 +11,17 @@ import type {
 import { compareProtobufSchemas } from './compare-protobuf-schemas.js';
 import { type ProtobufDifference, protobufDifferenceSeverity } from './protobuf-difference.js';
 
-/** The resolved protobufjs root of a parsed Protobuf schema; throws {@link SchemaInputError} otherwise. */
+/** The resolved protobufjs root of a parsed Protobuf schema; throws {@link CompatibilityCheckError} (`INVALID_INPUT`) otherwise. */
 export function protobufRootOf(schema: ParsedSchema, role: string): protobuf.Root {
   if (schema.schemaType !== 'PROTOBUF') {
-    throw new SchemaInputError(
-      'SCHEMA_TYPE_MISMATCH',
+    throw new CompatibilityCheckError(
+      'INVALID_INPUT',
       `The ${role} schema is ${schema.schemaType}, not PROTOBUF`,
     );
   }
   if (!(schema.native instanceof protobuf.Root)) {
-    throw new SchemaInputError(
-      'INVALID_NATIVE_SCHEMA',
+    throw new CompatibilityCheckError(
+      'INVALID_INPUT',
       `The ${role} schema's native value is not a protobufjs Root`,
     );
   }
