@@ -55,7 +55,7 @@ export interface DependencyGraph {
   nodes: Map<string, VariableNode>;
   /** Path -> paths that must be settled first (explicit dependencies, condition reads, parent). */
   before: Map<string, string[]>;
-  /** Path -> declared dependencies only, expanded to leaves and composites. */
+  /** Path -> declared dependencies only; the node is inactive when one of them is. */
   declared: Map<string, string[]>;
   /** Paths in an order where every node comes after what it depends on. */
   order: string[];
@@ -78,9 +78,8 @@ export function buildDependencyGraph(
     if (node.parent) edges.add(node.parent);
     for (const ref of variableRefs(node.variable)) edges.add(ref);
     const deps = Object.hasOwn(space.dependencies, path) ? space.dependencies[path]! : [];
-    const expanded = deps.flatMap(expand);
-    for (const dep of expanded) edges.add(dep);
-    declared.set(path, expanded);
+    for (const dep of deps.flatMap(expand)) edges.add(dep);
+    declared.set(path, [...deps]);
     before.set(path, [...edges]);
   }
   return { nodes, before, declared, order: topologicalOrder(nodes, before) };
