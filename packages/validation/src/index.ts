@@ -9,6 +9,28 @@ export { avroCanonicalForm } from './avro/avro-canonical-form.js';
 export { decodeAvro, encodeAvro } from './avro/avro-codec.js';
 export { AvroDataError } from './avro/avro-data-error.js';
 export { avroFormat } from './avro/avro-format.js';
+/** Compiled-validator cache (LRU). */
+export type {
+  ValidatorCache,
+  ValidatorCacheOptions,
+  ValidatorCacheStats,
+} from './cache/create-validator-cache.js';
+export { createValidatorCache, validatorCacheKey } from './cache/create-validator-cache.js';
+/** One entry point for all three formats. */
+export type { CreateValidatorOptions, ParseSchemaOptions } from './create-validator.js';
+export { compileSchema, createValidator, parseSchema } from './create-validator.js';
+export { getSchemaFormat } from './get-schema-format.js';
+/** JSON Schema: format, drafts, canonical JSON, limits. */
+export { canonicalJson } from './json/canonical-json.js';
+export type { JsonDraft } from './json/detect-json-draft.js';
+export { DEFAULT_JSON_DRAFT, detectJsonDraft } from './json/detect-json-draft.js';
+export type { JsonSchemaFormat } from './json/json-schema-format.js';
+export {
+  createJsonSchemaFormat,
+  jsonDraftOf,
+  jsonSchemaFormat,
+} from './json/json-schema-format.js';
+export { MAX_SCHEMA_CONTAINERS, MAX_SCHEMA_DEPTH } from './json/parse-json-text.js';
 export type {
   CompiledValidator,
   ParsedSchema,
