@@ -31,3 +31,8 @@ export function toJsonValue(value: unknown): unknown {
   const text = JSON.stringify(value);
   return text === undefined ? null : JSON.parse(text);
 }
+
+/** JSON text of a value, `null` for what JSON cannot represent at the top level (undefined, functions). */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}

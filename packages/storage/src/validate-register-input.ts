@@ -20,8 +20,28 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
       version: input.version,
     });
   }
+  for (const [index, ref] of input.schema.references.entries()) {
+    // The core resolves references before registering, so a bad one here is a caller bug.
+    if (
+      typeof ref.name !== 'string' ||
+      typeof ref.subject !== 'string' ||
+      !isPositiveInt32(ref.version)
+    ) {
+      throw new RangeError(
+        `Reference ${index} needs a string name and subject and a version in 1..${MAX_INT32}`,
+      );
+    }
+  }
 }
 
 function isPositiveInt32(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= MAX_INT32;
+}
+
+/**
+ * Whether a number can be compared with an id or version column on every backend. Lookups with
+ * anything else match nothing (PostgreSQL would fail on an out-of-range integer parameter).
+ */
+export function isInt32(value: number): boolean {
+  return Number.isInteger(value) && value >= -MAX_INT32 - 1 && value <= MAX_INT32;
 }

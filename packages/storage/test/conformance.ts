@@ -945,6 +945,52 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         expect((await store.getDependents(target, 1)).length).toBe(1);
       });
 
+      it('matches nothing for ids and versions no column can hold', async () => {
+        const subject = uniqueSubject('range');
+        await register(subject, '{"range":1}');
+        for (const n of [2 ** 31, -(2 ** 31) - 1, 2 ** 40, Number.MAX_SAFE_INTEGER, 1e300, 0.5]) {
+          expect(await store.getSchemaById(n)).toBeUndefined();
+          expect(await store.getVersion(subject, n, { includeDeleted: true })).toBeUndefined();
+          expect(await store.softDeleteVersion(subject, n)).toBe(false);
+          expect(await store.hardDeleteVersion(subject, n)).toBe(false);
+          expect(await store.listVersionsBySchemaId(n)).toEqual([]);
+          expect(await store.getDependencies(n)).toEqual([]);
+          expect(await store.getDependents(subject, n)).toEqual([]);
+        }
+      });
+
+      it('refuses malformed references before writing anything', async () => {
+        const subject = uniqueSubject('bad-ref');
+        const bad = [
+          { name: 'x', subject: 'y', version: 0 },
+          { name: 'x', subject: 'y', version: 2 ** 31 },
+          { name: 'x', subject: 'y', version: 1.5 },
+          { name: 'x', subject: 42, version: 1 },
+        ] as SchemaReference[];
+        for (const ref of bad) {
+          await expect(
+            store.registerVersion({
+              subject,
+              schema: schemaOf('{"r":1}', 'JSON', [ref]),
+              decide: accept,
+            }),
+          ).rejects.toThrow(RangeError);
+        }
+        expect(await store.listVersions(subject, { includeDeleted: true })).toEqual([]);
+      });
+
+      it('stores null for a resource document JSON cannot represent', async () => {
+        const kind = uniqueSubject('k');
+        const created = await store.putResource({
+          kind,
+          id: 'u',
+          document: undefined,
+          expectedVersion: 0,
+        });
+        expect(created.document).toBeNull();
+        expect((await store.getResource(kind, 'u'))?.document).toBeNull();
+      });
+
       it('stores a resource with hostile kind, id and document', async () => {
         const kind = `${uniqueSubject('k')}'"\\%`;
         const id = "'; DROP TABLE resources; --🚀";

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toJsonText } from '../json-match.js';
 import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '../types.js';
 import type { ConfigsTable, Database } from './database.js';
 
@@ -24,7 +25,7 @@ export async function setConfigSql(
   const values = {
     compatibility_level: config.compatibilityLevel ?? null,
     mode: config.mode ?? null,
-    extra_json: config.extra === undefined ? null : JSON.stringify(config.extra),
+    extra_json: config.extra === undefined ? null : toJsonText(config.extra),
   };
   const row = await db
     .insertInto('configs')

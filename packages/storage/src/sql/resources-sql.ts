@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { toJsonText } from '../json-match.js';
 import { normalizePage } from '../normalize-page.js';
 import { StorageError } from '../storage-error.js';
 import type { ResourceRecord } from '../types.js';
@@ -51,7 +52,7 @@ export async function putResourceSql<TDocument>(
 ): Promise<ResourceRecord<TDocument>> {
   if (!isStorableVersion(input.expectedVersion)) throw conflict(input, undefined);
   const now = new Date().toISOString();
-  const documentJson = JSON.stringify(input.document ?? null);
+  const documentJson = toJsonText(input.document);
   const row =
     input.expectedVersion === 0
       ? await db

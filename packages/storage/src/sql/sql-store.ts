@@ -17,7 +17,7 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from '../types.js';
-import { validateRegisterInput } from '../validate-register-input.js';
+import { isInt32, validateRegisterInput } from '../validate-register-input.js';
 import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
 import type { Database } from './database.js';
 import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
@@ -92,7 +92,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async getSchemaById(id: number): Promise<SchemaRecord | undefined> {
-    if (!Number.isSafeInteger(id)) return undefined;
+    if (!isInt32(id)) return undefined;
     return this.#run(async () => {
       const row = await this.#db
         .selectFrom('schemas')
@@ -134,7 +134,7 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema | undefined> {
-    if (!Number.isSafeInteger(version)) return undefined;
+    if (!isInt32(version)) return undefined;
     return this.#run(async () => {
       let query = selectVersionsWithSchema(this.#db)
         .where('sv.subject', '=', subject)
@@ -182,7 +182,7 @@ export class SqlStore implements SchemaStore {
     schemaId: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
-    if (!Number.isSafeInteger(schemaId)) return [];
+    if (!isInt32(schemaId)) return [];
     return this.#run(async () => {
       let query = this.#db
         .selectFrom('subject_versions as sv')
@@ -198,7 +198,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!Number.isSafeInteger(version)) return false;
+    if (!isInt32(version)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
@@ -216,7 +216,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!Number.isSafeInteger(version)) return false;
+    if (!isInt32(version)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, (trx) =>
@@ -231,7 +231,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async getDependencies(schemaId: number): Promise<SchemaReference[]> {
-    if (!Number.isSafeInteger(schemaId)) return [];
+    if (!isInt32(schemaId)) return [];
     return this.#run(async () => {
       const rows = await this.#db
         .selectFrom('schema_references')
@@ -252,7 +252,7 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
-    if (!Number.isSafeInteger(version)) return [];
+    if (!isInt32(version)) return [];
     return this.#run(async () => {
       let query = this.#db
         .selectFrom('subject_versions as sv')

@@ -46,7 +46,8 @@ export const sqliteDialectAdapter: SqlDialectAdapter = {
         await sql`commit`.execute(conn);
         return result;
       } catch (error) {
-        await sql`rollback`.execute(conn);
+        // SQLite may already have rolled back (e.g. on SQLITE_FULL); keep the original error.
+        await sql`rollback`.execute(conn).catch(() => {});
         throw error;
       }
     });
