@@ -41,11 +41,15 @@ function child(scope: ProtobufScope, token: string, name: string): ProtobufScope
 function byName<T extends protobuf.ReflectionObject>(
   ns: protobuf.Namespace,
   keep: (obj: protobuf.ReflectionObject) => obj is T,
+  owns: (obj: protobuf.ReflectionObject) => boolean,
 ): Map<string, T> {
   const out = new Map<string, T>();
-  for (const obj of ns.nestedArray) if (keep(obj)) out.set(obj.name, obj);
+  for (const obj of ns.nestedArray) if (keep(obj) && owns(obj)) out.set(obj.name, obj);
   return out;
 }
+
+type Owns = (obj: protobuf.ReflectionObject) => boolean;
+const everything: Owns = () => true;
 
 const isMessage = (obj: protobuf.ReflectionObject): obj is protobuf.Type =>
   obj instanceof protobuf.Type;
@@ -94,9 +98,10 @@ export function compareProtobufSchemas(
     scope: ProtobufScope,
     sink: ProtobufDiffSink,
     list: ProtobufDifference[],
+    owns: { original: Owns; update: Owns } = { original: everything, update: everything },
   ): void => {
-    const om = byName(o, isMessage);
-    const um = byName(u, isMessage);
+    const om = byName(o, isMessage, owns.original);
+    const um = byName(u, isMessage, owns.update);
     const oIndex = [...om.keys()];
     const uIndex = [...um.keys()];
     for (const name of new Set([...oIndex, ...uIndex])) {
@@ -112,8 +117,8 @@ export function compareProtobufSchemas(
         list.push(...compareMessage(a, b, s));
       }
     }
-    const oe = byName(o, isEnum);
-    const ue = byName(u, isEnum);
+    const oe = byName(o, isEnum, owns.original);
+    const ue = byName(u, isEnum, owns.update);
     for (const name of new Set([...oe.keys(), ...ue.keys()])) {
       const s = child(scope, name, name);
       const a = oe.get(name);
@@ -344,7 +349,10 @@ export function compareProtobufSchemas(
     }
     return { fullPath: `#/${names.join('/')}`, path: names.join('.') };
   };
-  compareDefinitions(originalPackage.namespace, updatePackage.namespace, root, rootSink, out);
+  compareDefinitions(originalPackage.namespace, updatePackage.namespace, root, rootSink, out, {
+    original: originalPackage.owns,
+    update: updatePackage.owns,
+  });
   return out;
 }
 

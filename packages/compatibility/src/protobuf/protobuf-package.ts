@@ -4,7 +4,15 @@ import protobuf from 'protobufjs';
 export interface ProtobufPackage {
   name: string;
   namespace: protobuf.Namespace;
+  /** Whether a top-level definition of the package belongs to the schema's own file (not an import). */
+  owns(obj: protobuf.ReflectionObject): boolean;
 }
+
+/**
+ * The `filename` `@llmsr/validation` stamps on the schema's own objects (its `MAIN_FILE`);
+ * imported files carry their import path instead.
+ */
+export const MAIN_PROTO_FILE = '\u0000schema.proto';
 
 function isPlainNamespace(obj: protobuf.ReflectionObject): obj is protobuf.Namespace {
   return (
@@ -14,32 +22,42 @@ function isPlainNamespace(obj: protobuf.ReflectionObject): obj is protobuf.Names
   );
 }
 
-function holdsDefinitions(ns: protobuf.Namespace): boolean {
-  return ns.nestedArray.some((obj) => !isPlainNamespace(obj));
+function definitions(ns: protobuf.Namespace): protobuf.ReflectionObject[] {
+  return ns.nestedArray.filter((obj) => !isPlainNamespace(obj));
+}
+
+function packageOf(ns: protobuf.Namespace, owns: ProtobufPackage['owns']): ProtobufPackage {
+  return { name: ns.fullName.replace(/^\./, ''), namespace: ns, owns };
 }
 
 /**
- * Finds the package of the schema's own definitions: the plain namespace that directly holds
- * messages, enums or services. Well-known `google.protobuf` types are ignored; when referenced
- * files put several packages in the root, the one holding the most definitions wins.
+ * Finds the package of the schema's own definitions. With `@llmsr/validation`'s file stamps, it
+ * is the namespace holding the main file's top-level definitions, and only those are compared
+ * (imports sharing the package are not). Otherwise it is the plain namespace holding the most
+ * messages, enums or services, well-known `google.protobuf` types aside.
  */
 export function findProtobufPackage(root: protobuf.Root): ProtobufPackage {
   const candidates: protobuf.Namespace[] = [];
+  let stamped: protobuf.Namespace | undefined;
   const visit = (ns: protobuf.Namespace, depth: number): void => {
-    if (depth > 64) return;
-    if (ns.fullName === '.google.protobuf') return;
-    if (holdsDefinitions(ns)) candidates.push(ns);
+    if (depth > 64 || ns.fullName === '.google.protobuf') return;
+    const defs = definitions(ns);
+    if (defs.length > 0) candidates.push(ns);
+    if (stamped === undefined && defs.some((obj) => obj.filename === MAIN_PROTO_FILE)) stamped = ns;
     for (const obj of ns.nestedArray) if (isPlainNamespace(obj)) visit(obj, depth + 1);
   };
   visit(root, 0);
+  if (stamped !== undefined) {
+    return packageOf(stamped, (obj) => obj.filename === MAIN_PROTO_FILE);
+  }
   let best: protobuf.Namespace = root;
   let bestCount = -1;
   for (const ns of candidates) {
-    const count = ns.nestedArray.filter((obj) => !isPlainNamespace(obj)).length;
+    const count = definitions(ns).length;
     if (count > bestCount) {
       best = ns;
       bestCount = count;
     }
   }
-  return { name: best.fullName.replace(/^\./, ''), namespace: best };
+  return packageOf(best, () => true);
 }
