@@ -63,13 +63,27 @@ export interface SchemaDiff {
 /** A violation as a format checker reports it, before the level engine adds direction and version. */
 export type PairViolation = Omit<CompatibilityViolation, 'direction' | 'comparedVersion'>;
 
+/** What to call the reader and writer schemas in messages: `{ reader: 'new', writer: 'old' }` for BACKWARD. */
+export interface ReaderWriterLabels {
+  reader: string;
+  writer: string;
+}
+
 /**
  * What each format implements: can `reader` read data written with `writer`?
  * BACKWARD calls it as (new, old), FORWARD as (old, new).
  */
 export interface FormatCompatibilityChecker {
   readonly schemaType: SchemaType;
-  checkReaderWriter(reader: ParsedSchema, writer: ParsedSchema): PairViolation[];
+  /**
+   * `labels` (optional, default new/old) names the two schemas in messages, so FORWARD
+   * messages read "the old schema ..." where BACKWARD ones read "the new schema ...".
+   */
+  checkReaderWriter(
+    reader: ParsedSchema,
+    writer: ParsedSchema,
+    labels?: ReaderWriterLabels,
+  ): PairViolation[];
   /** Structural diff from `previous` to `next`, for semver bumps and change reports. */
   diff(previous: ParsedSchema, next: ParsedSchema): SchemaDiff;
 }

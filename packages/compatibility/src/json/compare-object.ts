@@ -1,0 +1,203 @@
+import { checkLowerBound, checkUpperBound } from './compare-bounds.js';
+import { type CompareContext, issue, nest, type Violations } from './compare-context.js';
+import { compareDependencies } from './compare-dependencies.js';
+import {
+  checkPropertyAdded,
+  checkPropertyRemoved,
+  checkRequiredAdded,
+} from './compare-properties.js';
+import { compareSchemas } from './compare-schemas.js';
+import {
+  compareOpenness,
+  compilePattern,
+  coverFrom,
+  extraPropertiesCover,
+} from './content-model.js';
+import { isEmptySchema, isJsonObject } from './json-keywords.js';
+import { pointer } from './json-pointer.js';
+
+const EMPTY: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+function requiredOf(node: Record<string, unknown>): Set<string> {
+  return new Set(
+    Array.isArray(node.required) ? node.required.filter((name) => typeof name === 'string') : [],
+  );
+}
+
+/** Object keywords: properties, required, content model, patterns, dependencies, sizes. @internal */
+export function compareObject(
+  context: CompareContext,
+  writer: Record<string, unknown>,
+  reader: Record<string, unknown>,
+): Violations {
+  const oldProperties = isJsonObject(writer.properties) ? writer.properties : EMPTY;
+  const newProperties = isJsonObject(reader.properties) ? reader.properties : EMPTY;
+  const oldRequired = requiredOf(writer);
+  const newRequired = requiredOf(reader);
+  const out: Violations = [];
+  for (const name of Object.keys(newProperties)) {
+    const schema = newProperties[name];
+    if (!Object.hasOwn(oldProperties, name)) {
+      out.push(
+        ...checkPropertyAdded(context, { writer, name, schema, required: newRequired.has(name) }),
+      );
+      continue;
+    }
+    const at = pointer('properties', name);
+    out.push(...nest(compareSchemas(context, oldProperties[name], schema), at));
+    if (newRequired.has(name) && !oldRequired.has(name)) {
+      out.push(...nest(checkRequiredAdded(context, name, schema), at));
+    }
+  }
+  for (const name of Object.keys(oldProperties)) {
+    if (Object.hasOwn(newProperties, name)) continue;
+    out.push(...checkPropertyRemoved(context, { reader, name, schema: oldProperties[name] }));
+  }
+  for (const name of newRequired) {
+    if (!Object.hasOwn(newProperties, name) && !oldRequired.has(name)) {
+      out.push(...checkRequiredAdded(context, name, undefined));
+    }
+  }
+  const newExtra = extraPropertiesCover(reader);
+  out.push(
+    ...compareOpenness(context, {
+      old: extraPropertiesCover(writer),
+      new: newExtra,
+      keyword:
+        reader.additionalProperties !== undefined
+          ? 'additionalProperties'
+          : 'unevaluatedProperties',
+      rulePrefix:
+        reader.additionalProperties !== undefined
+          ? 'ADDITIONAL_PROPERTIES'
+          : 'UNEVALUATED_PROPERTIES',
+      what: 'properties',
+    }),
+    ...comparePatterns(context, writer, reader, oldProperties),
+    ...compareDependencies(context, writer, reader),
+    ...checkUpperBound(context, {
+      old: writer.maxProperties,
+      new: reader.maxProperties,
+      rules: {
+        keyword: 'maxProperties',
+        added: 'MAX_PROPERTIES_ADDED',
+        tightened: 'MAX_PROPERTIES_DECREASED',
+      },
+    }),
+    ...checkLowerBound(context, {
+      old: writer.minProperties,
+      new: reader.minProperties,
+      rules: {
+        keyword: 'minProperties',
+        added: 'MIN_PROPERTIES_ADDED',
+        tightened: 'MIN_PROPERTIES_INCREASED',
+      },
+    }),
+    ...comparePropertyNames(context, writer, reader),
+  );
+  return out;
+}
+
+function comparePatterns(
+  context: CompareContext,
+  writer: Record<string, unknown>,
+  reader: Record<string, unknown>,
+  oldProperties: Record<string, unknown>,
+): Violations {
+  const oldPatterns = isJsonObject(writer.patternProperties) ? writer.patternProperties : EMPTY;
+  const newPatterns = isJsonObject(reader.patternProperties) ? reader.patternProperties : EMPTY;
+  const out: Violations = [];
+  for (const [pattern, schema] of Object.entries(newPatterns)) {
+    const at = pointer('patternProperties', pattern);
+    if (Object.hasOwn(oldPatterns, pattern)) {
+      out.push(...nest(compareSchemas(context, oldPatterns[pattern], schema), at));
+      continue;
+    }
+    if (isEmptySchema(schema)) continue;
+    const regex = compilePattern(pattern);
+    // Old declared properties matching the new pattern must satisfy it too.
+    for (const [name, oldSchema] of Object.entries(oldProperties)) {
+      if (regex?.test(name)) {
+        out.push(
+          ...nest(compareSchemas(context, oldSchema, schema), at, pointer('properties', name)),
+        );
+      }
+    }
+    const oldExtra = extraPropertiesCover(writer);
+    if (oldExtra.kind === 'closed') continue;
+    const narrowed =
+      oldExtra.kind === 'open' || compareSchemas(context, oldExtra.schema, schema).length > 0;
+    if (narrowed) {
+      out.push(
+        ...nest(
+          issue(
+            context,
+            'ADDITIONAL_PROPERTIES_NARROWED',
+            (labels) =>
+              `The ${labels.reader} schema's patternProperties '${pattern}' constrains properties the ${labels.writer} schema allows with any value`,
+            `remove the '${pattern}' pattern, or close the old object first`,
+          ),
+          at,
+          '',
+        ),
+      );
+    }
+  }
+  for (const [pattern, schema] of Object.entries(oldPatterns)) {
+    if (Object.hasOwn(newPatterns, pattern)) continue;
+    const cover = extraPropertiesCover(reader);
+    const label = `matching '${pattern}'`;
+    const found =
+      cover.kind === 'open'
+        ? []
+        : cover.kind === 'closed'
+          ? schema === false
+            ? []
+            : issue(
+                context,
+                'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL',
+                (labels) =>
+                  `Properties ${label} are allowed only by the ${labels.writer} schema and the ${labels.reader} object is closed: ${labels.writer} data holding them is rejected`,
+                `keep the '${pattern}' pattern`,
+              )
+          : compareSchemas(context, schema, cover.schema).length === 0
+            ? []
+            : issue(
+                context,
+                'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+                (labels) =>
+                  `Properties ${label} are allowed only by the ${labels.writer} schema and the ${labels.reader} schema's ${cover.path.slice(1)} does not accept their values`,
+                `keep the '${pattern}' pattern`,
+              );
+    out.push(
+      ...nest(
+        found,
+        cover.kind === 'schema' ? cover.path : '',
+        pointer('patternProperties', pattern),
+      ),
+    );
+  }
+  return out;
+}
+
+function comparePropertyNames(
+  context: CompareContext,
+  writer: Record<string, unknown>,
+  reader: Record<string, unknown>,
+): Violations {
+  const after = coverFrom(reader.propertyNames, '/propertyNames');
+  if (after.kind === 'open') return [];
+  if (writer.propertyNames === undefined) {
+    return issue(
+      context,
+      'PROPERTY_NAMES_ADDED',
+      (labels) =>
+        `The ${labels.reader} schema has propertyNames; ${labels.writer} data may hold property names it rejects`,
+      'remove propertyNames',
+    );
+  }
+  return nest(
+    compareSchemas(context, writer.propertyNames, reader.propertyNames),
+    '/propertyNames',
+  );
+}

@@ -1,0 +1,68 @@
+import { isJsonObject } from './json-keywords.js';
+
+/** One JSON Schema document (the root schema or a referenced one) with its anchors and ids. @internal */
+export interface SchemaDocument {
+  readonly root: unknown;
+  /** Absolute `$id` of the root, when it has one that parses as a URL. */
+  readonly baseId: string | undefined;
+  /** `$anchor`, `$dynamicAnchor` and draft-6/7 `"$id": "#name"` targets. */
+  readonly anchors: Map<string, unknown>;
+  /** Embedded `$id` values (as written and resolved against the base) to their schema. */
+  readonly ids: Map<string, unknown>;
+}
+
+const NODE_BUDGET = 2_000_000;
+
+/** Resolve `reference` against `base` as a URL, or `undefined` when either does not parse. @internal */
+export function resolveUrl(reference: string, base: string | undefined): string | undefined {
+  try {
+    return new URL(reference, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Walk a document once (iteratively: hostile nesting cannot overflow the stack) recording its
+ * anchors and ids, and which document every schema object belongs to (refs resolve against it).
+ * @internal
+ */
+export function indexSchemaDocument(
+  root: unknown,
+  owner: WeakMap<object, SchemaDocument>,
+): SchemaDocument {
+  const rootId = isJsonObject(root) && typeof root.$id === 'string' ? root.$id : undefined;
+  const baseId = rootId === undefined ? undefined : resolveUrl(rootId, undefined);
+  const document: SchemaDocument = { root, baseId, anchors: new Map(), ids: new Map() };
+  const stack: unknown[] = [root];
+  let budget = NODE_BUDGET;
+  while (stack.length > 0 && budget-- > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || owner.has(node)) continue;
+    owner.set(node, document);
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push(child);
+      continue;
+    }
+    recordIdentifiers(document, node as Record<string, unknown>);
+    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+  }
+  return document;
+}
+
+function recordIdentifiers(document: SchemaDocument, node: Record<string, unknown>): void {
+  for (const keyword of ['$anchor', '$dynamicAnchor'] as const) {
+    const anchor = node[keyword];
+    if (typeof anchor === 'string' && !document.anchors.has(anchor))
+      document.anchors.set(anchor, node);
+  }
+  const id = node.$id;
+  if (typeof id !== 'string') return;
+  if (id.startsWith('#')) {
+    document.anchors.set(id.slice(1), node);
+    return;
+  }
+  document.ids.set(id, node);
+  const absolute = resolveUrl(id, document.baseId);
+  if (absolute !== undefined) document.ids.set(absolute, node);
+}
