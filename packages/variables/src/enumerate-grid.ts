@@ -23,7 +23,11 @@ export function enumerateGrid(compiledSpace: CompiledSpace, options: GridOptions
     if (node.members || node.variable.hints.tunable === false) continue;
     for (const d of [node.domain!, ...node.cases.map((c) => c.domain)]) {
       if (!Number.isFinite(domainCardinality(d))) {
-        throw new VariableSpaceError('not_discrete', node.path, 'grid enumeration needs a discrete space; this float has no step (set one, or hints.tunable false)');
+        throw new VariableSpaceError(
+          'not_discrete',
+          node.path,
+          'grid enumeration needs a discrete space; this float has no step (set one, or hints.tunable false)',
+        );
       }
     }
   }

@@ -46,7 +46,10 @@ export function sample(space: VariableSpace, options: SampleOptions): Configurat
     }
     const random = createRandom(seed);
     const { nodes } = compiled.compiled;
-    const strata = method === 'lhs' ? latinHypercube(nodes.length, count, createRandom(`lhs:${seed}`)) : undefined;
+    const strata =
+      method === 'lhs'
+        ? latinHypercube(nodes.length, count, createRandom(`lhs:${seed}`))
+        : undefined;
     const continuous = nodes.map((n) => !n.members && !isDiscrete(n));
     const results: Configuration[] = [];
     const rejections = new Map<string, number>();
@@ -112,7 +115,9 @@ function drawCandidate(
 
 /** True when every branch of a non-composite node has finitely many values. */
 export function isDiscrete(node: CompiledNode): boolean {
-  return [node.domain!, ...node.cases.map((c) => c.domain)].every((d) => Number.isFinite(domainCardinality(d)));
+  return [node.domain!, ...node.cases.map((c) => c.domain)].every((d) =>
+    Number.isFinite(domainCardinality(d)),
+  );
 }
 
 function latinHypercube(dims: number, count: number, random: Random): Float64Array[] {
