@@ -26,6 +26,9 @@ export async function hardDeleteVersionSql(
       version,
     });
   }
+  // Taken before the REFERENCED check: a registration inserting reference edges holds this lock,
+  // so one that committed first is seen here, and none can add edges until this commits.
+  await adapter.lockSchemaIds(trx);
   const dependents = await trx
     .selectFrom('schema_references as r')
     .innerJoin('subject_versions as sv', 'sv.schema_id', 'r.schema_id')
@@ -47,8 +50,7 @@ export async function hardDeleteVersionSql(
     .where('subject', '=', subject)
     .where('version', '=', version)
     .execute();
-  // Under the id lock, so a registration cannot reuse this schema row while it is removed.
-  await adapter.lockSchemaIds(trx);
+  // Still under the id lock, so a registration cannot reuse this schema row while it is removed.
   const stillUsed = await trx
     .selectFrom('subject_versions')
     .select('version')
