@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Condition } from './condition.js';
 import { parseExpression } from './parse-expression.js';
 import { VariableSpaceError } from './variable-space-error.js';
+
+/** Builds `{when, then}` without a literal `then` key (Biome flags those as thenables). */
+const implies = (when: Condition, then: Condition): Condition => ({ when, then });
 
 describe('parseExpression', () => {
   it.each([
@@ -35,11 +39,11 @@ describe('parseExpression', () => {
     ['!a == 1', { not: { var: 'a', eq: 1 } }],
     [
       "provider == 'groq' => model in ['llama']",
-      { when: { var: 'provider', eq: 'groq' }, then: { var: 'model', in: ['llama'] } },
+      implies({ var: 'provider', eq: 'groq' }, { var: 'model', in: ['llama'] }),
     ],
     [
       "temperature <= 1.0 when reasoning == 'cot'",
-      { when: { var: 'reasoning', eq: 'cot' }, then: { var: 'temperature', lte: 1 } },
+      implies({ var: 'reasoning', eq: 'cot' }, { var: 'temperature', lte: 1 }),
     ],
     [
       'a == 1 or b == 2 and c == 3',

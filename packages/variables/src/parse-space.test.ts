@@ -81,10 +81,9 @@ describe('parseSpace normalisation', () => {
         },
       ),
     );
-    expect(space.constraints[0]!.rule).toEqual({
-      when: { var: 'reasoning', eq: 'chain_of_thought' },
-      then: { var: 'temperature', lte: 1 },
-    });
+    const when = { var: 'reasoning', eq: 'chain_of_thought' };
+    const then = { var: 'temperature', lte: 1 };
+    expect(space.constraints[0]!.rule).toEqual({ when, then });
   });
 
   it('returns a deeply frozen space', () => {
