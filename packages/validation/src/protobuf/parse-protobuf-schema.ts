@@ -4,6 +4,7 @@ import type { ParsedSchema, ResolvedReference, SchemaProblem } from '../schema-f
 import { checkProtobufDefinitions } from './check-protobuf-definitions.js';
 import { printProtobufSchema } from './print-protobuf-schema.js';
 import { type ProtobufFileInfo, setProtobufFileInfo } from './protobuf-file-info.js';
+import { ensureProtobufLongSupport } from './protobuf-long-support.js';
 import { failProtobuf, problemAt, problemFromProtobufError } from './protobuf-parse-error.js';
 import { locateToken, nestingExceeds } from './protobuf-source-location.js';
 import { wellKnownFile } from './protobuf-well-known-files.js';
@@ -28,7 +29,7 @@ function parseInto(root: protobuf.Root, source: string, file?: string): protobuf
   try {
     return protobuf.parse(source, root, { keepCase: true });
   } catch (error) {
-    return failProtobuf([problemFromProtobufError(error, source, file)]);
+    return failProtobuf([problemFromProtobufError(error, source, file, true)]);
   } finally {
     parser.filename = null;
   }
@@ -136,6 +137,7 @@ export function parseProtobufSchema(
   source: string,
   references: readonly ResolvedReference[] = [],
 ): ParsedSchema {
+  ensureProtobufLongSupport();
   const root = new protobuf.Root();
   const result = parseInto(root, source);
   const info = fileInfo(root, result, source);

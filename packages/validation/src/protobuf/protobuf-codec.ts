@@ -2,6 +2,7 @@ import type { ParsedSchema } from '../schema-format.js';
 import { checkProtobufMessageJson, type ProtobufJsonContext } from './check-protobuf-json.js';
 import { findProtobufMessage } from './find-protobuf-message.js';
 import { ProtobufDataError } from './protobuf-data-error.js';
+import { toProtobufJson } from './protobuf-json-output.js';
 
 /** Which message of the schema to use: first message by default (see `ValidateOptions`). */
 export interface ProtobufCodecOptions {
@@ -48,8 +49,9 @@ export function encodeProtobuf(
 }
 
 /**
- * Decodes protobuf binary (no Confluent framing) to a plain object with proto field names,
- * 64-bit integers and enums as strings, bytes as base64 and unset fields omitted.
+ * Decodes protobuf binary (no Confluent framing) to JSON data with proto field names, 64-bit
+ * integers and enums as strings, bytes as base64, well-known types in their JSON form and unset
+ * fields omitted; the result validates and re-encodes to the same message.
  * Corrupt or truncated bytes throw {@link ProtobufDataError}.
  */
 export function decodeProtobuf(
@@ -60,7 +62,13 @@ export function decodeProtobuf(
   const type = findProtobufMessage(parsed, options.messageName);
   try {
     const message = type.decode(bytes);
-    return type.toObject(message, { longs: String, enums: String, bytes: String, json: true });
+    const object = type.toObject(message, {
+      longs: String,
+      enums: String,
+      bytes: String,
+      json: true,
+    });
+    return toProtobufJson(type, object);
   } catch (error) {
     const message =
       error instanceof RangeError && !/index out of range/.test(error.message)

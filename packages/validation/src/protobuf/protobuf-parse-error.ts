@@ -1,5 +1,5 @@
 import { SchemaParseError, type SchemaProblem } from '../schema-format.js';
-import { locateToken, type SourcePosition } from './protobuf-source-location.js';
+import { locateToken, positionAt, type SourcePosition } from './protobuf-source-location.js';
 
 /** A problem at a position, its path written `line:column` (prefixed by the file for imports). */
 export function problemAt(
@@ -20,8 +20,13 @@ export function problemFromProtobufError(
   error: unknown,
   source: string,
   file?: string,
+  parsing = false,
 ): SchemaProblem {
   if (error instanceof RangeError) return problemAt('schema nests too deeply', undefined, file);
+  if (parsing && error instanceof TypeError) {
+    // protobufjs's parser dereferences the missing token when the text ends mid-statement.
+    return problemAt('unexpected end of input', positionAt(source, source.length), file);
+  }
   const raw = error instanceof Error ? error.message : String(error);
   const lineMatch = /\s*\((?:[^()]*, )?line (\d+)\)$/.exec(raw);
   const message = lineMatch === null ? raw : raw.slice(0, lineMatch.index);
