@@ -610,6 +610,7 @@ describe('protobufCompatibility with imported files', () => {
     });
     const found = errors(protobufCompatibility.checkReaderWriter(newSchema, oldSchema));
     expect(found.map((v) => [v.rule, v.path])).toEqual([
+      ['FIELD_SCALAR_KIND_CHANGED', 'Money.units'],
       ['FIELD_NAMED_TYPE_CHANGED', 'User.price'],
     ]);
   });

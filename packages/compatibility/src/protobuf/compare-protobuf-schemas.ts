@@ -77,6 +77,7 @@ export function compareProtobufSchemas(
   update: protobuf.Root,
 ): ProtobufDifference[] {
   const out: ProtobufDifference[] = [];
+  const reportedImports = new Set<ProtobufDifference>();
   const memo = new Map<protobuf.Type, Map<protobuf.Type, ProtobufDifference[] | null>>();
 
   const sinkFor = (list: ProtobufDifference[]): ProtobufDiffSink => ({
@@ -153,13 +154,6 @@ export function compareProtobufSchemas(
     return list;
   }
 
-  const incompatibleMessages = (
-    o: protobuf.Type,
-    u: protobuf.Type,
-    scope: ProtobufScope,
-  ): boolean =>
-    compareMessage(o, u, scope).some((d) => protobufDifferenceSeverity(d.type) === 'incompatible');
-
   /** Compares two value types of the same kind (a field's type, or a map's value type). */
   const compareValue = (
     o: { type: string; resolved: Resolved },
@@ -175,18 +169,27 @@ export function compareProtobufSchemas(
       return;
     }
     if (o.resolved instanceof protobuf.Type && u.resolved instanceof protobuf.Type) {
-      if (o.resolved.name !== u.resolved.name) {
-        sink.add(
-          'FIELD_NAMED_TYPE_CHANGED',
-          s,
-          `${what} changed type from ${o.resolved.name} to ${u.resolved.name}`,
-        );
-      } else if (incompatibleMessages(o.resolved, u.resolved, messageScope(u.resolved))) {
-        sink.add(
-          'FIELD_NAMED_TYPE_CHANGED',
-          s,
-          `${what} has type ${u.resolved.name}, which changed incompatibly`,
-        );
+      const oName = localName(o.resolved).join('.');
+      const uName = localName(u.resolved).join('.');
+      if (oName !== uName) {
+        sink.add('FIELD_NAMED_TYPE_CHANGED', s, `${what} changed type from ${oName} to ${uName}`);
+        return;
+      }
+      const nested = compareMessage(o.resolved, u.resolved, messageScope(u.resolved));
+      if (!nested.some((d) => protobufDifferenceSeverity(d.type) === 'incompatible')) return;
+      sink.add(
+        'FIELD_NAMED_TYPE_CHANGED',
+        s,
+        `${what} has type ${uName}, which changed incompatibly`,
+      );
+      // Types of the schema's own file are reported by the file walk; imported ones only here.
+      if (!ownedByMainFile(u.resolved)) {
+        for (const d of nested) {
+          if (!reportedImports.has(d)) {
+            reportedImports.add(d);
+            out.push(d);
+          }
+        }
       }
       return;
     }
@@ -341,19 +344,26 @@ export function compareProtobufSchemas(
     );
   }
   const messageScope = (type: protobuf.Type): ProtobufScope => {
-    const names: string[] = [];
-    let at: protobuf.Namespace | null = type;
-    while (at !== null && at !== updatePackage.namespace && at.parent !== null) {
-      names.unshift(at.name);
-      at = at.parent;
-    }
+    const names = localName(type);
     return { fullPath: `#/${names.join('/')}`, path: names.join('.') };
+  };
+  const ownedByMainFile = (type: protobuf.Type): boolean => {
+    let top: protobuf.Namespace = type;
+    while (top.parent instanceof protobuf.Type) top = top.parent;
+    return top.parent === updatePackage.namespace && updatePackage.owns(top);
   };
   compareDefinitions(originalPackage.namespace, updatePackage.namespace, root, rootSink, out, {
     original: originalPackage.owns,
     update: updatePackage.owns,
   });
   return out;
+}
+
+/** A type's name within its package: enclosing message names and its own (`Outer.Inner`). */
+function localName(type: protobuf.Type): string[] {
+  const names = [type.name];
+  for (let at = type.parent; at instanceof protobuf.Type; at = at.parent) names.unshift(at.name);
+  return names;
 }
 
 function parentPath(scope: ProtobufScope, name: string): string {
