@@ -57,6 +57,7 @@ const SEEDS: unknown[] = [
     allOf: [{ $ref: '#/$defs/base' }, { properties: { extra: { format: 'date-time' } } }],
     $defs: { base: { properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] } },
     if: { properties: { kind: { const: 'x' } } },
+    // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword here
     then: { required: ['extra'] },
     else: { not: { required: ['extra'] } },
   },
