@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
-import { expectStorageError, runStoreConformance } from './conformance.js';
+import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -50,6 +50,42 @@ if (unreachable && configuredUrl) {
         createSchemaStore(databaseUrl(`${databaseName}_missing`)),
         'UNAVAILABLE',
       );
+    });
+
+    it('decides again when another process changes the subject while decide runs', async () => {
+      const store = await createSchemaStore(url);
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        const subject = `retry-${randomBytes(4).toString('hex')}`;
+        const first = await store.registerVersion({
+          subject,
+          schema: schemaOf(`{"r":"${subject}"}`),
+          decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+        });
+        const histories: number[][] = [];
+        const result = await store.registerVersion({
+          subject,
+          schema: schemaOf(`{"r2":"${subject}"}`),
+          decide: async (history) => {
+            histories.push(history.map((v) => v.version));
+            if (histories.length === 1) {
+              // What a second registry process could commit between our read and our write.
+              await other.query(
+                `insert into subject_versions (subject, version, semver, schema_id, compatibility_level, created_at)
+                 values ($1, 2, '1.0.0', $2, 'NONE', $3)`,
+                [subject, first.version.schemaId, new Date().toISOString()],
+              );
+            }
+            return { semver: '1.1.0', compatibilityLevel: 'BACKWARD' };
+          },
+        });
+        expect(histories).toEqual([[1], [2, 1]]);
+        expect(result.version.version).toBe(3);
+      } finally {
+        await other.end();
+        await store.close();
+      }
     });
 
     it('accepts the postgresql:// scheme too', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
@@ -56,6 +57,42 @@ describe('sqlite backend specifics', () => {
     const garbage = join(scratch, 'garbage.db');
     writeFileSync(garbage, 'this is not a sqlite database, just text long enough '.repeat(100));
     await expectStorageError(createSchemaStore(`sqlite:${garbage}`), 'UNAVAILABLE');
+  });
+
+  it('decides again when another process changes the subject while decide runs', async () => {
+    const path = join(scratch, 'retry.db');
+    const store = await createSqliteStore({ filename: path });
+    const other = new Sqlite(path);
+    try {
+      const first = await store.registerVersion({
+        subject: 'shared',
+        schema: schemaOf('{"r":1}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      const histories: number[][] = [];
+      const result = await store.registerVersion({
+        subject: 'shared',
+        schema: schemaOf('{"r":2}'),
+        decide: (history) => {
+          histories.push(history.map((v) => v.version));
+          if (histories.length === 1) {
+            // What a second registry process could commit between our read and our write.
+            other
+              .prepare(
+                `insert into subject_versions (subject, version, semver, schema_id, compatibility_level, created_at)
+                 values ('shared', 2, '1.0.0', ?, 'NONE', ?)`,
+              )
+              .run(first.version.schemaId, new Date().toISOString());
+          }
+          return { semver: '1.1.0', compatibilityLevel: 'BACKWARD' };
+        },
+      });
+      expect(histories).toEqual([[1], [2, 1]]);
+      expect(result.version.version).toBe(3);
+    } finally {
+      other.close();
+      await store.close();
+    }
   });
 
   it('refuses every call after close with UNAVAILABLE', async () => {

@@ -12,7 +12,7 @@ import { selectVersionsWithSchema, toVersionWithSchema } from './version-row.js'
 export interface RegisterSnapshot {
   /** The newest live version already holding this content, if any. */
   existing: SubjectVersionWithSchema | undefined;
-  /** Live versions, newest first. */
+  /** Live versions, newest first (empty when `existing` is set). */
   history: SubjectVersionWithSchema[];
   /** Every version number of the subject with its schema id and liveness, to detect changes. */
   signature: string;
@@ -23,19 +23,25 @@ export async function readRegisterSnapshot(
   db: Kysely<Database>,
   input: RegisterVersionInput,
 ): Promise<RegisterSnapshot> {
+  // Re-registering live content is the common call (clients register on every start), so it is
+  // answered with one indexed lookup before the whole history is read.
+  const existing = await selectVersionsWithSchema(db)
+    .where('sv.subject', '=', input.subject)
+    .where('sv.deleted_at', 'is', null)
+    .where('s.schema_type', '=', input.schema.schemaType)
+    .where('s.fingerprint', '=', input.schema.fingerprint)
+    .orderBy('sv.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (existing) return { existing: toVersionWithSchema(existing), history: [], signature: '' };
   const rows = await selectVersionsWithSchema(db)
     .where('sv.subject', '=', input.subject)
     .orderBy('sv.version', 'desc')
     .execute();
   const all = rows.map(toVersionWithSchema);
-  const history = all.filter((v) => v.deletedAt === null);
-  const { schemaType, fingerprint } = input.schema;
-  const existing = history.find(
-    (v) => v.schemaRecord.schemaType === schemaType && v.schemaRecord.fingerprint === fingerprint,
-  );
   return {
-    existing,
-    history,
+    existing: undefined,
+    history: all.filter((v) => v.deletedAt === null),
     signature: all.map((v) => `${v.version}:${v.schemaId}:${v.deletedAt === null}`).join(','),
   };
 }
