@@ -31,6 +31,12 @@ export {
   jsonSchemaFormat,
 } from './json/json-schema-format.js';
 export { MAX_SCHEMA_CONTAINERS, MAX_SCHEMA_DEPTH } from './json/parse-json-text.js';
+/** Protobuf: format, message lookup, normalized printing, binary codec. */
+export { findProtobufMessage } from './protobuf/find-protobuf-message.js';
+export type { ProtobufCodecOptions } from './protobuf/protobuf-codec.js';
+export { decodeProtobuf, encodeProtobuf } from './protobuf/protobuf-codec.js';
+export { ProtobufDataError } from './protobuf/protobuf-data-error.js';
+export { protobufFormat } from './protobuf/protobuf-format.js';
 export type {
   CompiledValidator,
   ParsedSchema,
