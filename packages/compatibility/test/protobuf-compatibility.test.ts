@@ -693,4 +693,26 @@ describe('protobufCompatibility.diff', () => {
       'FIELD_SCALAR_KIND_CHANGED',
     ]);
   });
+
+  it('marks documentation-only changes as annotationOnly', () => {
+    const changes = diff(
+      p3(
+        '/** People. */\nmessage User {\n  /** Their name. */\n  string a = 1;\n}\n/** Hue. */\nenum Color { RED = 0; }',
+      ),
+      p3(
+        '/** Humans. */\nmessage User {\n  /** Full name. */\n  string a = 1;\n}\n/** Colour. */\nenum Color { RED = 0; }',
+      ),
+    );
+    expect(changes.map((c) => [c.path, c.annotationOnly])).toEqual([
+      ['User', true],
+      ['User.a', true],
+      ['Color', true],
+    ]);
+    expect(
+      protobufCompatibility.checkReaderWriter(
+        parsedProto(p3('/** x */ message User { string a = 1; }')),
+        parsedProto(p3('/** y */ message User { string a = 1; }')),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -24,6 +24,9 @@ export function compareProtobufEnums(
   scope: ProtobufScope,
   sink: ProtobufDiffSink,
 ): void {
+  if ((original.comment ?? null) !== (update.comment ?? null)) {
+    sink.add('DOC_CHANGED', scope, `Documentation of enum '${scope.path}' changed`);
+  }
   const before = namesByNumber(original);
   const after = namesByNumber(update);
   for (const number of new Set([...before.keys(), ...after.keys()])) {
@@ -52,6 +55,8 @@ export function compareProtobufEnums(
         `Enum constant ${number} renamed from ${a.join('/')} to ${b.join('/')}`,
         `${scope.path}.${a[0]}`,
       );
+    } else if ((original.comments[name] ?? null) !== (update.comments[name] ?? null)) {
+      sink.add('DOC_CHANGED', s, `Documentation of enum constant ${name} changed`);
     }
   }
 }

@@ -147,6 +147,9 @@ export function compareProtobufSchemas(
     byUpdate.set(u, null);
     const list: ProtobufDifference[] = [];
     const sink = sinkFor(list);
+    if ((o.comment ?? null) !== (u.comment ?? null)) {
+      sink.add('DOC_CHANGED', scope, `Documentation of message '${scope.path}' changed`);
+    }
     compareFields(o, u, scope, sink);
     compareProtobufOneofs(o, u, scope, sink);
     compareDefinitions(o, u, scope, sink, list);
@@ -210,6 +213,9 @@ export function compareProtobufSchemas(
     s: ProtobufScope,
     sink: ProtobufDiffSink,
   ): void => {
+    if ((o.comment ?? null) !== (u.comment ?? null)) {
+      sink.add('DOC_CHANGED', s, `Documentation of field '${u.name}' changed`);
+    }
     if (o.name !== u.name) {
       sink.add(
         'FIELD_NAME_CHANGED',

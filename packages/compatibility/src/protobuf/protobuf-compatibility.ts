@@ -87,7 +87,7 @@ export const protobufCompatibility: FormatCompatibilityChecker = {
     const changes: SchemaChange[] = differences.map((d) => ({
       kind: ADDED.test(d.type) ? 'added' : REMOVED.test(d.type) ? 'removed' : 'changed',
       path: d.path,
-      annotationOnly: false,
+      annotationOnly: d.type === 'DOC_CHANGED',
       message: `${d.type}: ${d.message}`,
     }));
     return { changes };

@@ -33,9 +33,12 @@ export type ProtobufDifferenceType =
  */
 export type ProtobufWarningType = 'RESERVED_FIELD_REUSED' | 'RESERVED_ENUM_VALUE_REUSED';
 
+/** A documentation-only change (a `/** *\/` or `///` comment), outside Confluent's catalogue; always compatible. */
+export type ProtobufAnnotationType = 'DOC_CHANGED';
+
 /** One difference between an original (writer) and an updated (reader) `.proto` schema. */
 export interface ProtobufDifference {
-  type: ProtobufDifferenceType | ProtobufWarningType;
+  type: ProtobufDifferenceType | ProtobufWarningType | ProtobufAnnotationType;
   /** Confluent's path: `#/`, `#/Message/Nested/3`, `#/Message/oneofName/3`, `#/Enum/1`. */
   fullPath: string;
   /** Readable path in the update (or the original when gone): `User.address.zip`, `Color.RED`. */
@@ -74,6 +77,7 @@ export function protobufDifferenceSeverity(
   type: ProtobufDifference['type'],
 ): 'compatible' | 'incompatible' | 'warning' {
   if (WARNINGS.has(type)) return 'warning';
+  if (type === 'DOC_CHANGED') return 'compatible';
   return PROTOBUF_COMPATIBLE_CHANGES.has(type as ProtobufDifferenceType)
     ? 'compatible'
     : 'incompatible';
