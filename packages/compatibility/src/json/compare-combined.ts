@@ -2,6 +2,7 @@ import { type CompareContext, issue, nest, type Violations } from './compare-con
 import { compareSchemas } from './compare-schemas.js';
 import { describeSchema, describeShape } from './describe-schema.js';
 import type { SchemaShape, ShapePart } from './schema-shape.js';
+import { structuralKey } from './structural-key.js';
 
 type Combination = Extract<SchemaShape, { parts: ShapePart[] }>;
 
@@ -22,7 +23,7 @@ export function compareCombined(context: CompareContext, writer: Side, reader: S
   const r = reader.shape;
   if (r.kind === 'allOf') return readerAllOf(context, writer, r);
   if (w.kind === 'anyOf' || w.kind === 'oneOf') return writerUnion(context, w, reader);
-  if (r.kind === 'anyOf' || r.kind === 'oneOf') return readerUnion(context, writer, r);
+  if (r.kind === 'anyOf' || r.kind === 'oneOf') return readerUnion(context, writer, reader, r);
   if (w.kind === 'allOf') return writerAllOf(context, w, reader);
   if (w.kind === 'not' && r.kind === 'not') {
     // not A ⊆ not B exactly when B ⊆ A: compare the negated schemas the other way round.
@@ -127,7 +128,31 @@ function writerUnion(context: CompareContext, w: Combination, reader: Side): Vio
   return out;
 }
 
-function readerUnion(context: CompareContext, writer: Side, r: Combination): Violations {
+const unionMembers = new WeakMap<object, Set<string>>();
+
+/** True when the union has a member identical to `schema` (a fast path for large unchanged unions). */
+function hasIdenticalMember(union: unknown, r: Combination, schema: unknown): boolean {
+  const key = structuralKey(schema);
+  if (key === undefined || typeof union !== 'object' || union === null) return false;
+  let members = unionMembers.get(union);
+  if (!members) {
+    members = new Set();
+    for (const part of r.parts) {
+      const memberKey = structuralKey(part.schema);
+      if (memberKey !== undefined) members.add(memberKey);
+    }
+    unionMembers.set(union, members);
+  }
+  return members.has(key);
+}
+
+function readerUnion(
+  context: CompareContext,
+  writer: Side,
+  reader: Side,
+  r: Combination,
+): Violations {
+  if (hasIdenticalMember(reader.schema, r, writer.schema)) return [];
   let best: { found: Violations; part: ShapePart } | undefined;
   for (const part of r.parts) {
     const found = compareSchemas(context, writer.schema, part.schema);

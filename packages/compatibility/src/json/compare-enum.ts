@@ -25,11 +25,23 @@ export function compareEnum(
       'remove the enum/const, or make sure old data only holds these values',
     );
   }
-  const newKeys = new Set(newValues.map(jsonValueKey));
-  const oldKeys = new Set(oldValues.map(jsonValueKey));
-  const missing = oldValues.filter((value) => !newKeys.has(jsonValueKey(value)));
+  const newKeys = new Set<string>();
+  for (const value of newValues) newKeys.add(valueKey(value));
+  const oldKeys = new Set<string>();
+  const missing: unknown[] = [];
+  for (const value of oldValues) {
+    const key = valueKey(value);
+    oldKeys.add(key);
+    if (!newKeys.has(key)) missing.push(value);
+  }
   if (missing.length === 0) return [];
-  const onlyRemoved = [...newKeys].every((key) => oldKeys.has(key));
+  let onlyRemoved = true;
+  for (const key of newKeys) {
+    if (!oldKeys.has(key)) {
+      onlyRemoved = false;
+      break;
+    }
+  }
   return issue(
     context,
     onlyRemoved ? 'ENUM_ARRAY_NARROWED' : 'ENUM_ARRAY_CHANGED',
@@ -37,6 +49,13 @@ export function compareEnum(
       `The ${reader} schema does not allow ${preview(missing)}, which the ${writer} schema allows`,
     `keep ${preview(missing)} in the enum`,
   );
+}
+
+/** Cheap keys for the common primitive values; the first character keeps the kinds apart. */
+function valueKey(value: unknown): string {
+  if (typeof value === 'string') return `s${value}`;
+  if (typeof value === 'number') return `n${value}`;
+  return jsonValueKey(value);
 }
 
 function preview(values: unknown[]): string {

@@ -41,11 +41,14 @@ export function indexSchemaDocument(
     if (typeof node !== 'object' || node === null || owner.has(node)) continue;
     owner.set(node, document);
     if (Array.isArray(node)) {
-      for (const child of node) stack.push(child);
+      for (const child of node) if (typeof child === 'object' && child !== null) stack.push(child);
       continue;
     }
     recordIdentifiers(document, node as Record<string, unknown>);
-    for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+    for (const key in node) {
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
   }
   return document;
 }
