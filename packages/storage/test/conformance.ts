@@ -1002,6 +1002,22 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     });
 
     describe('health', () => {
+      it('refuses calls on a closed store with UNAVAILABLE and allows closing twice', async () => {
+        const closed = await options.createStore();
+        await closed.close();
+        await closed.close();
+        await expectStorageError(closed.ping(), 'UNAVAILABLE');
+        await expectStorageError(closed.listSubjects(), 'UNAVAILABLE');
+        await expectStorageError(
+          closed.registerVersion({
+            subject: uniqueSubject(),
+            schema: schemaOf('{}'),
+            decide: accept,
+          }),
+          'UNAVAILABLE',
+        );
+      });
+
       it('pings and counts schemas, live subjects and live versions', async () => {
         await store.ping();
         const before = await store.stats();

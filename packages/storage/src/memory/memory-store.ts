@@ -21,6 +21,7 @@ import type {
   SubjectVersionWithSchema,
 } from '../types.js';
 import { validateRegisterInput } from '../validate-register-input.js';
+import { MemoryResources } from './memory-resources.js';
 
 /** A stored version; metadata is kept as JSON text so reads behave like the SQL backends. */
 interface StoredVersion extends Omit<SubjectVersionRecord, 'metadata'> {
@@ -43,10 +44,12 @@ export class MemoryStore implements SchemaStore {
   readonly #schemaIdByContent = new Map<string, number>();
   readonly #subjects = new Map<string, Map<number, StoredVersion>>();
   readonly #configs = new Map<string | null, ConfigRecord>();
-  readonly #resources = new Map<string, Map<string, ResourceRecord>>();
+  readonly #resources = new MemoryResources();
   readonly #mutex = createKeyedMutex();
+  #closed = false;
 
   async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
+    this.#assertOpen();
     validateRegisterInput(input);
     return this.#mutex.run(input.subject, async () => {
       const contentKey = keyOf(input.schema.schemaType, input.schema.fingerprint);
@@ -101,11 +104,13 @@ export class MemoryStore implements SchemaStore {
   }
 
   async getSchemaById(id: number): Promise<SchemaRecord | undefined> {
+    this.#assertOpen();
     const schema = this.#schemas.get(id);
     return schema && copySchema(schema);
   }
 
   async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
+    this.#assertOpen();
     for (const schema of this.#schemas.values()) {
       if (schema.guid === guid) return copySchema(schema);
     }
@@ -116,6 +121,7 @@ export class MemoryStore implements SchemaStore {
     schemaType: SchemaType,
     fingerprint: string,
   ): Promise<SchemaRecord | undefined> {
+    this.#assertOpen();
     const id = this.#schemaIdByContent.get(keyOf(schemaType, fingerprint));
     return id === undefined ? undefined : this.getSchemaById(id);
   }
@@ -125,17 +131,20 @@ export class MemoryStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema | undefined> {
+    this.#assertOpen();
     const stored = this.#subjects.get(subject)?.get(version);
     if (!stored || (stored.deletedAt !== null && !options.includeDeleted)) return undefined;
     return this.#withSchema(stored);
   }
 
   async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
+    this.#assertOpen();
     const latest = this.#versionsOf(subject, false).at(-1);
     return latest && this.#withSchema(latest);
   }
 
   async listSubjects(options: ListVersionsOptions = {}): Promise<string[]> {
+    this.#assertOpen();
     return [...this.#subjects.keys()]
       .filter((s) => this.#versionsOf(s, options.includeDeleted ?? false).length > 0)
       .sort(compareStrings);
@@ -145,6 +154,7 @@ export class MemoryStore implements SchemaStore {
     subject: string,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema[]> {
+    this.#assertOpen();
     return this.#versionsOf(subject, options.includeDeleted ?? false).map((v) =>
       this.#withSchema(v),
     );
@@ -154,12 +164,14 @@ export class MemoryStore implements SchemaStore {
     schemaId: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
+    this.#assertOpen();
     return this.#allVersions(options.includeDeleted ?? false)
       .filter((v) => v.schemaId === schemaId)
       .map(toRecord);
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<boolean> {
+    this.#assertOpen();
     return this.#mutex.run(subject, async () => {
       const stored = this.#subjects.get(subject)?.get(version);
       if (!stored || stored.deletedAt !== null) return false;
@@ -169,6 +181,7 @@ export class MemoryStore implements SchemaStore {
   }
 
   async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
+    this.#assertOpen();
     return this.#mutex.run(subject, async () => {
       const versions = this.#subjects.get(subject);
       const stored = versions?.get(version);
@@ -203,6 +216,7 @@ export class MemoryStore implements SchemaStore {
   }
 
   async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
+    this.#assertOpen();
     const page = normalizePage(query);
     const matches = this.#allVersions(query.includeDeleted ?? false).filter((v) => {
       if (query.subject !== undefined && !subjectContains(v.subject, query.subject)) return false;
@@ -223,6 +237,7 @@ export class MemoryStore implements SchemaStore {
   }
 
   async getDependencies(schemaId: number): Promise<SchemaReference[]> {
+    this.#assertOpen();
     return (this.#schemas.get(schemaId)?.references ?? []).map((r) => ({ ...r }));
   }
 
@@ -231,20 +246,24 @@ export class MemoryStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
+    this.#assertOpen();
     return this.#dependentsOf(subject, version, options.includeDeleted ?? false).map(toRecord);
   }
 
   async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
+    this.#assertOpen();
     const config = this.#configs.get(subject);
     return config && copyConfig(config);
   }
 
   async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+    this.#assertOpen();
     this.#configs.set(config.subject, copyConfig(config));
     return copyConfig(config);
   }
 
   async deleteConfig(subject: string | null): Promise<boolean> {
+    this.#assertOpen();
     return this.#configs.delete(subject);
   }
 
@@ -252,20 +271,16 @@ export class MemoryStore implements SchemaStore {
     kind: string,
     id: string,
   ): Promise<ResourceRecord<TDocument> | undefined> {
-    const resource = this.#resources.get(kind)?.get(id);
-    return resource && (copyResource(resource) as ResourceRecord<TDocument>);
+    this.#assertOpen();
+    return this.#resources.get<TDocument>(kind, id);
   }
 
   async listResources<TDocument = unknown>(
     kind: string,
     options: { limit?: number; offset?: number } = {},
   ): Promise<ResourceRecord<TDocument>[]> {
-    const page = normalizePage(options);
-    const all = [...(this.#resources.get(kind)?.values() ?? [])].sort((a, b) =>
-      compareStrings(a.id, b.id),
-    );
-    const end = page.limit === undefined ? undefined : page.offset + page.limit;
-    return all.slice(page.offset, end).map((r) => copyResource(r) as ResourceRecord<TDocument>);
+    this.#assertOpen();
+    return this.#resources.list<TDocument>(kind, options);
   }
 
   async putResource<TDocument = unknown>(input: {
@@ -274,35 +289,17 @@ export class MemoryStore implements SchemaStore {
     document: TDocument;
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>> {
-    const byId = this.#resources.get(input.kind) ?? new Map<string, ResourceRecord>();
-    const current = byId.get(input.id);
-    const currentVersion = current?.version ?? 0;
-    if (currentVersion !== input.expectedVersion) {
-      throw new StorageError(
-        'VERSION_CONFLICT',
-        `Resource ${input.kind}/${input.id} is at version ${currentVersion}, not ${input.expectedVersion}`,
-        { kind: input.kind, id: input.id, expectedVersion: input.expectedVersion, currentVersion },
-      );
-    }
-    const now = new Date().toISOString();
-    const next: ResourceRecord = {
-      kind: input.kind,
-      id: input.id,
-      document: toJsonValue(input.document),
-      version: currentVersion + 1,
-      createdAt: current?.createdAt ?? now,
-      updatedAt: now,
-    };
-    byId.set(input.id, next);
-    this.#resources.set(input.kind, byId);
-    return copyResource(next) as ResourceRecord<TDocument>;
+    this.#assertOpen();
+    return this.#resources.put(input);
   }
 
   async deleteResource(kind: string, id: string): Promise<boolean> {
-    return this.#resources.get(kind)?.delete(id) ?? false;
+    this.#assertOpen();
+    return this.#resources.delete(kind, id);
   }
 
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
+    this.#assertOpen();
     const live = this.#allVersions(false);
     return {
       schemas: this.#schemas.size,
@@ -311,14 +308,22 @@ export class MemoryStore implements SchemaStore {
     };
   }
 
-  async ping(): Promise<void> {}
+  async ping(): Promise<void> {
+    this.#assertOpen();
+  }
 
+  /** Forgets everything; later calls fail with `UNAVAILABLE`, like the SQL backends. */
   async close(): Promise<void> {
+    this.#closed = true;
     this.#schemas.clear();
     this.#schemaIdByContent.clear();
     this.#subjects.clear();
     this.#configs.clear();
     this.#resources.clear();
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StorageError('UNAVAILABLE', 'The memory store is closed');
   }
 
   #resolveSchemaId(input: RegisterVersionInput, contentKey: string): number {
@@ -403,8 +408,4 @@ function copyConfig(config: ConfigRecord): ConfigRecord {
   if (config.mode !== undefined) copy.mode = config.mode;
   if (config.extra !== undefined) copy.extra = toJsonValue(config.extra) as Record<string, unknown>;
   return copy;
-}
-
-function copyResource(resource: ResourceRecord): ResourceRecord {
-  return { ...resource, document: structuredClone(resource.document) };
 }

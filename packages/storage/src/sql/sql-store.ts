@@ -32,14 +32,17 @@ import {
   listResourcesSql,
   putResourceSql,
 } from './resources-sql.js';
+import { getDependenciesSql, getSchemaSql, statsSql } from './schema-queries.js';
 import { searchVersionsSql } from './search-versions-sql.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 import {
-  selectVersionsWithSchema,
-  toSchemaRecord,
-  toVersionRecord,
-  toVersionWithSchema,
-} from './version-row.js';
+  getDependentsSql,
+  getLatestVersionSql,
+  getVersionSql,
+  listSubjectsSql,
+  listVersionsBySchemaIdSql,
+  listVersionsSql,
+} from './version-queries.js';
 
 /** How often a registration re-runs `decide` when another process changed the subject meanwhile. */
 const MAX_REGISTER_ATTEMPTS = 50;
@@ -93,40 +96,18 @@ export class SqlStore implements SchemaStore {
 
   async getSchemaById(id: number): Promise<SchemaRecord | undefined> {
     if (!isInt32(id)) return undefined;
-    return this.#run(async () => {
-      const row = await this.#db
-        .selectFrom('schemas')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row && toSchemaRecord(row);
-    });
+    return this.#run(() => getSchemaSql(this.#db, { id }));
   }
 
   async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
-    return this.#run(async () => {
-      const row = await this.#db
-        .selectFrom('schemas')
-        .selectAll()
-        .where('guid', '=', guid)
-        .executeTakeFirst();
-      return row && toSchemaRecord(row);
-    });
+    return this.#run(() => getSchemaSql(this.#db, { guid }));
   }
 
   async getSchemaByFingerprint(
     schemaType: SchemaType,
     fingerprint: string,
   ): Promise<SchemaRecord | undefined> {
-    return this.#run(async () => {
-      const row = await this.#db
-        .selectFrom('schemas')
-        .selectAll()
-        .where('schema_type', '=', schemaType)
-        .where('fingerprint', '=', fingerprint)
-        .executeTakeFirst();
-      return row && toSchemaRecord(row);
-    });
+    return this.#run(() => getSchemaSql(this.#db, { schemaType, fingerprint }));
   }
 
   async getVersion(
@@ -135,47 +116,26 @@ export class SqlStore implements SchemaStore {
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema | undefined> {
     if (!isInt32(version)) return undefined;
-    return this.#run(async () => {
-      let query = selectVersionsWithSchema(this.#db)
-        .where('sv.subject', '=', subject)
-        .where('sv.version', '=', version);
-      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
-      const row = await query.executeTakeFirst();
-      return row && toVersionWithSchema(row);
-    });
+    return this.#run(() =>
+      getVersionSql(this.#db, subject, version, options.includeDeleted ?? false),
+    );
   }
 
   async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
-    return this.#run(async () => {
-      const row = await selectVersionsWithSchema(this.#db)
-        .where('sv.subject', '=', subject)
-        .where('sv.deleted_at', 'is', null)
-        .orderBy('sv.version', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row && toVersionWithSchema(row);
-    });
+    return this.#run(() => getLatestVersionSql(this.#db, subject));
   }
 
   async listSubjects(options: ListVersionsOptions = {}): Promise<string[]> {
-    return this.#run(async () => {
-      let query = this.#db.selectFrom('subject_versions').select('subject').groupBy('subject');
-      if (!options.includeDeleted) query = query.where('deleted_at', 'is', null);
-      const rows = await query.orderBy(this.#adapter.orderByCodePoint('subject')).execute();
-      return rows.map((r) => r.subject);
-    });
+    return this.#run(() =>
+      listSubjectsSql(this.#db, this.#adapter, options.includeDeleted ?? false),
+    );
   }
 
   async listVersions(
     subject: string,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema[]> {
-    return this.#run(async () => {
-      let query = selectVersionsWithSchema(this.#db).where('sv.subject', '=', subject);
-      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
-      const rows = await query.orderBy('sv.version').execute();
-      return rows.map(toVersionWithSchema);
-    });
+    return this.#run(() => listVersionsSql(this.#db, subject, options.includeDeleted ?? false));
   }
 
   async listVersionsBySchemaId(
@@ -183,18 +143,9 @@ export class SqlStore implements SchemaStore {
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
     if (!isInt32(schemaId)) return [];
-    return this.#run(async () => {
-      let query = this.#db
-        .selectFrom('subject_versions as sv')
-        .selectAll('sv')
-        .where('sv.schema_id', '=', schemaId);
-      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
-      const rows = await query
-        .orderBy(this.#adapter.orderByCodePoint('sv.subject'))
-        .orderBy('sv.version')
-        .execute();
-      return rows.map(toVersionRecord);
-    });
+    return this.#run(() =>
+      listVersionsBySchemaIdSql(this.#db, this.#adapter, schemaId, options.includeDeleted ?? false),
+    );
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<boolean> {
@@ -232,19 +183,7 @@ export class SqlStore implements SchemaStore {
 
   async getDependencies(schemaId: number): Promise<SchemaReference[]> {
     if (!isInt32(schemaId)) return [];
-    return this.#run(async () => {
-      const rows = await this.#db
-        .selectFrom('schema_references')
-        .select(['ref_name', 'ref_subject', 'ref_version'])
-        .where('schema_id', '=', schemaId)
-        .orderBy('position')
-        .execute();
-      return rows.map((r) => ({
-        name: r.ref_name,
-        subject: r.ref_subject,
-        version: r.ref_version,
-      }));
-    });
+    return this.#run(() => getDependenciesSql(this.#db, schemaId));
   }
 
   async getDependents(
@@ -253,27 +192,14 @@ export class SqlStore implements SchemaStore {
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
     if (!isInt32(version)) return [];
-    return this.#run(async () => {
-      let query = this.#db
-        .selectFrom('subject_versions as sv')
-        .selectAll('sv')
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('schema_references as r')
-              .select('r.schema_id')
-              .whereRef('r.schema_id', '=', 'sv.schema_id')
-              .where('r.ref_subject', '=', subject)
-              .where('r.ref_version', '=', version),
-          ),
-        );
-      if (!options.includeDeleted) query = query.where('sv.deleted_at', 'is', null);
-      const rows = await query
-        .orderBy(this.#adapter.orderByCodePoint('sv.subject'))
-        .orderBy('sv.version')
-        .execute();
-      return rows.map(toVersionRecord);
-    });
+    return this.#run(() =>
+      getDependentsSql(
+        this.#db,
+        this.#adapter,
+        { subject, version },
+        options.includeDeleted ?? false,
+      ),
+    );
   }
 
   async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
@@ -316,25 +242,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
-    return this.#run(async () => {
-      const schemas = await this.#db
-        .selectFrom('schemas')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      const live = await this.#db
-        .selectFrom('subject_versions')
-        .select((eb) => [
-          eb.fn.countAll().as('versions'),
-          eb.fn.count('subject').distinct().as('subjects'),
-        ])
-        .where('deleted_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return {
-        schemas: Number(schemas.n),
-        subjects: Number(live.subjects),
-        versions: Number(live.versions),
-      };
-    });
+    return this.#run(() => statsSql(this.#db));
   }
 
   async ping(): Promise<void> {
