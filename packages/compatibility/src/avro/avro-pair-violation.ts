@@ -1,6 +1,6 @@
 import type { PairViolation } from '../types.js';
+import type { AvroIncompatibility } from './avro-incompatibility.js';
 import { avroTypeLabel } from './avro-node.js';
-import type { AvroIncompatibility } from './check-avro-reader-writer.js';
 
 function where(path: string): string {
   return path === '' ? 'the root' : `'${path}'`;

@@ -1,47 +1,26 @@
 import {
-  type AvroEnumNode,
+  AVRO_COMPATIBLE,
+  type AvroIncompatibility,
+  type AvroReport,
+  type AvroResult,
+  MAX_AVRO_INCOMPATIBILITIES,
+  mergeAvroResults as merge,
+} from './avro-incompatibility.js';
+import {
   type AvroFieldNode,
-  type AvroFixedNode,
-  type AvroNamedNode,
   type AvroNode,
   type AvroRecordNode,
   avroShortName,
   avroTypeLabel,
 } from './avro-node.js';
+import { isAvroPromotion, isSameAvroType } from './avro-type-promotion.js';
+import {
+  checkAvroEnumSymbols,
+  checkAvroFixedSize,
+  checkAvroNames,
+} from './check-avro-named-types.js';
 
-/** Avro's `SchemaIncompatibilityType` values, plus one for a reader field whose aliases match several writer fields. */
-export type AvroIncompatibilityType =
-  | 'NAME_MISMATCH'
-  | 'FIXED_SIZE_MISMATCH'
-  | 'MISSING_ENUM_SYMBOLS'
-  | 'READER_FIELD_MISSING_DEFAULT_VALUE'
-  | 'TYPE_MISMATCH'
-  | 'MISSING_UNION_BRANCH'
-  | 'READER_FIELD_AMBIGUOUS_ALIAS';
-
-/** One incompatibility found by Avro schema resolution, with Avro's own message and location. */
-export interface AvroIncompatibility {
-  type: AvroIncompatibilityType;
-  /** Apache Avro's message (`expected: Enum2`, `[C]`, `reader type: INT not compatible with writer type: LONG`). */
-  message: string;
-  /** Apache Avro's location (`/fields/1/type/size`). */
-  location: string;
-  /** Field path in the reader schema (`User.address.zip`); empty for an unnamed root. */
-  path: string;
-  /** Field path in the writer schema. */
-  writerPath: string;
-  /** The reader and writer nodes that failed. */
-  reader: AvroNode;
-  writer: AvroNode;
-  /** Name of the reader field concerned, when one is. */
-  fieldName?: string;
-}
-
-/** Upper bound on reported incompatibilities: hostile schemas must not produce unbounded output. */
-const MAX_INCOMPATIBILITIES = 1000;
-
-const NONE: readonly AvroIncompatibility[] = Object.freeze([]);
-type Result = readonly AvroIncompatibility[];
+export type { AvroIncompatibility, AvroIncompatibilityType } from './avro-incompatibility.js';
 
 /**
  * Apache Avro schema resolution (`SchemaCompatibility.checkReaderWriterCompatibility`): can
@@ -52,263 +31,185 @@ type Result = readonly AvroIncompatibility[];
  * checkAvroReaderWriter(avroNodeFromJson('long'), avroNodeFromJson('int')); // []
  */
 export function checkAvroReaderWriter(reader: AvroNode, writer: AvroNode): AvroIncompatibility[] {
-  const checker = createChecker();
-  const root = reader.kind === 'record' || reader.kind === 'enum' || reader.kind === 'fixed';
-  const writerRoot = writer.kind === 'record' || writer.kind === 'enum' || writer.kind === 'fixed';
   return [
-    ...checker.compare(
-      undefined,
-      reader,
-      writer,
-      root ? avroShortName(reader.fullName) : '',
-      writerRoot ? avroShortName(writer.fullName) : '',
-    ),
+    ...createChecker().compare(undefined, reader, writer, rootPath(reader), rootPath(writer)),
   ];
 }
 
-function merge(a: Result, b: Result): Result {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const out = [...a];
-  for (const item of b) {
-    if (out.length >= MAX_INCOMPATIBILITIES) break;
-    if (!out.includes(item)) out.push(item);
-  }
-  return out;
+function rootPath(node: AvroNode): string {
+  return 'fullName' in node ? avroShortName(node.fullName) : '';
 }
 
 function join(path: string, name: string): string {
   return path === '' ? name : `${path}.${name}`;
 }
 
-function promotable(reader: AvroNode, writer: AvroNode): boolean {
-  if (reader.kind !== 'primitive' || writer.kind !== 'primitive') return false;
-  const w = writer.name;
-  switch (reader.name) {
-    case 'long':
-      return w === 'int';
-    case 'float':
-      return w === 'int' || w === 'long';
-    case 'double':
-      return w === 'int' || w === 'long' || w === 'float';
-    case 'bytes':
-      return w === 'string';
-    case 'string':
-      return w === 'bytes';
-    default:
-      return false;
+/** Avro's `lookupWriterField`: by name, then by each reader alias; several matches are ambiguous. */
+function lookupWriterField(
+  w: AvroRecordNode,
+  field: AvroFieldNode,
+): AvroFieldNode | AvroFieldNode[] | undefined {
+  const found: AvroFieldNode[] = [];
+  const direct = w.fieldsByName.get(field.name);
+  if (direct !== undefined) found.push(direct);
+  for (const alias of field.aliases) {
+    const byAlias = w.fieldsByName.get(alias);
+    if (byAlias !== undefined) found.push(byAlias);
   }
-}
-
-function sameType(reader: AvroNode, writer: AvroNode): boolean {
-  if (reader.kind !== writer.kind) return false;
-  return reader.kind !== 'primitive' || reader.name === (writer as typeof reader).name;
+  return found.length <= 1 ? found[0] : found;
 }
 
 function createChecker() {
   const location: string[] = [];
-  const memo = new Map<AvroRecordNode, Map<AvroRecordNode, Result | null>>();
+  const memo = new Map<AvroRecordNode, Map<AvroRecordNode, AvroResult | null>>();
 
-  const incompatible = (
-    type: AvroIncompatibilityType,
-    reader: AvroNode,
-    writer: AvroNode,
-    message: string,
-    paths: [string, string],
-    extra?: { token?: string; fieldName?: string },
-  ): Result => {
-    const tokens = extra?.token === undefined ? location : [...location, extra.token];
-    return [
-      {
+  /** A reporter bound to the reader and writer paths of the pair being compared. */
+  const reporter =
+    (rp: string, wp: string): AvroReport =>
+    (type, reader, writer, message, extra) => {
+      const tokens = extra?.token === undefined ? location : [...location, extra.token];
+      const item: AvroIncompatibility = {
         type,
         message,
         location: `/${tokens.join('/')}`,
-        path: paths[0],
-        writerPath: paths[1],
+        path: rp,
+        writerPath: wp,
         reader,
         writer,
-        ...(extra?.fieldName === undefined ? {} : { fieldName: extra.fieldName }),
-      },
-    ];
-  };
+      };
+      if (extra?.fieldName !== undefined) item.fieldName = extra.fieldName;
+      return [item];
+    };
 
-  const typeMismatch = (reader: AvroNode, writer: AvroNode, rp: string, wp: string): Result =>
-    incompatible(
-      'TYPE_MISMATCH',
-      reader,
-      writer,
-      `reader type: ${avroTypeLabel(reader)} not compatible with writer type: ${avroTypeLabel(writer)}`,
-      [rp, wp],
-    );
-
-  const checkNames = (r: AvroNamedNode, w: AvroNamedNode, rp: string, wp: string): Result => {
-    if (avroShortName(r.fullName) === avroShortName(w.fullName)) return NONE;
-    if (r.aliases.includes(w.fullName)) return NONE;
-    return incompatible('NAME_MISMATCH', r, w, `expected: ${w.fullName}`, [rp, wp], {
-      token: 'name',
-    });
-  };
-
-  const checkFixedSize = (r: AvroFixedNode, w: AvroFixedNode, rp: string, wp: string): Result =>
-    r.size === w.size
-      ? NONE
-      : incompatible(
-          'FIXED_SIZE_MISMATCH',
-          r,
-          w,
-          `expected: ${w.size}, found: ${r.size}`,
-          [rp, wp],
-          { token: 'size' },
-        );
-
-  const checkSymbols = (r: AvroEnumNode, w: AvroEnumNode, rp: string, wp: string): Result => {
-    const readerSymbols = new Set(r.symbols);
-    const missing = [...new Set(w.symbols)].filter((s) => !readerSymbols.has(s)).sort();
-    if (missing.length === 0) return NONE;
-    if (r.default !== undefined && readerSymbols.has(r.default)) return NONE;
-    return incompatible('MISSING_ENUM_SYMBOLS', r, w, `[${missing.join(', ')}]`, [rp, wp], {
-      token: 'symbols',
-    });
-  };
-
-  const lookupWriterField = (
+  const checkFields = (
+    r: AvroRecordNode,
     w: AvroRecordNode,
-    field: AvroFieldNode,
-  ): AvroFieldNode | AvroFieldNode[] | undefined => {
-    const found: AvroFieldNode[] = [];
-    const direct = w.fieldsByName.get(field.name);
-    if (direct !== undefined) found.push(direct);
-    for (const alias of field.aliases) {
-      const byAlias = w.fieldsByName.get(alias);
-      if (byAlias !== undefined) found.push(byAlias);
-    }
-    return found.length <= 1 ? found[0] : found;
-  };
-
-  const checkFields = (r: AvroRecordNode, w: AvroRecordNode, rp: string, wp: string): Result => {
-    let result: Result = NONE;
+    rp: string,
+    wp: string,
+  ): AvroResult => {
+    let result = AVRO_COMPATIBLE;
     location.push('fields');
     for (const field of r.fields) {
       location.push(String(field.position));
       const rfp = join(rp, field.name);
+      const report = reporter(rfp, wp);
       const writerField = lookupWriterField(w, field);
       if (Array.isArray(writerField)) {
         const names = writerField.map((f) => f.name).join(', ');
+        const message = `Reader record field ${field.name} matches multiple fields in writer record schema ${w.fullName}: ${names}`;
         result = merge(
           result,
-          incompatible(
-            'READER_FIELD_AMBIGUOUS_ALIAS',
-            r,
-            w,
-            `Reader record field ${field.name} matches multiple fields in writer record schema ${w.fullName}: ${names}`,
-            [rfp, wp],
-            { fieldName: field.name },
-          ),
+          report('READER_FIELD_AMBIGUOUS_ALIAS', r, w, message, { fieldName: field.name }),
         );
-      } else if (writerField === undefined) {
-        if (!field.hasDefault) {
-          // Apache Avro compares an enum-with-default field against the writer record itself here,
-          // which always yields TYPE_MISMATCH; kept for verdict and type parity with Java.
-          const quirk =
-            field.type.kind === 'enum' && field.type.default !== undefined
-              ? compare('type', field.type, w, rfp, wp)
-              : incompatible('READER_FIELD_MISSING_DEFAULT_VALUE', r, w, field.name, [rfp, wp], {
-                  fieldName: field.name,
-                });
-          result = merge(result, quirk);
-        }
-      } else {
+      } else if (writerField !== undefined) {
         result = merge(
           result,
           compare('type', field.type, writerField.type, rfp, join(wp, writerField.name)),
         );
+      } else if (!field.hasDefault) {
+        // Apache Avro compares an enum-with-default field against the writer record itself here,
+        // which always yields TYPE_MISMATCH; kept for verdict and type parity with Java.
+        const missing =
+          field.type.kind === 'enum' && field.type.default !== undefined
+            ? compare('type', field.type, w, rfp, wp)
+            : report('READER_FIELD_MISSING_DEFAULT_VALUE', r, w, field.name, {
+                fieldName: field.name,
+              });
+        result = merge(result, missing);
       }
       location.pop();
-      if (result.length >= MAX_INCOMPATIBILITIES) break;
+      if (result.length >= MAX_AVRO_INCOMPATIBILITIES) break;
     }
     location.pop();
     return result;
   };
 
-  const calculate = (reader: AvroNode, writer: AvroNode, rp: string, wp: string): Result => {
-    if (sameType(reader, writer)) {
-      switch (reader.kind) {
-        case 'primitive':
-          return NONE;
-        case 'array':
-          return compare(
-            'items',
-            reader.items,
-            (writer as typeof reader).items,
-            rp + '[]',
-            wp + '[]',
+  const compareSameType = (
+    reader: AvroNode,
+    writer: AvroNode,
+    rp: string,
+    wp: string,
+  ): AvroResult => {
+    const report = reporter(rp, wp);
+    switch (reader.kind) {
+      case 'primitive':
+        return AVRO_COMPATIBLE;
+      case 'array':
+        return compare(
+          'items',
+          reader.items,
+          (writer as typeof reader).items,
+          rp + '[]',
+          wp + '[]',
+        );
+      case 'map':
+        return compare(
+          'values',
+          reader.values,
+          (writer as typeof reader).values,
+          rp + '{}',
+          wp + '{}',
+        );
+      case 'fixed': {
+        const w = writer as typeof reader;
+        return merge(checkAvroNames(reader, w, report), checkAvroFixedSize(reader, w, report));
+      }
+      case 'enum': {
+        const w = writer as typeof reader;
+        return merge(checkAvroNames(reader, w, report), checkAvroEnumSymbols(reader, w, report));
+      }
+      case 'record': {
+        const w = writer as typeof reader;
+        return merge(checkAvroNames(reader, w, report), checkFields(reader, w, rp, wp));
+      }
+      case 'union': {
+        // Every writer branch must be readable; a failing branch is one MISSING_UNION_BRANCH.
+        let result = AVRO_COMPATIBLE;
+        (writer as typeof reader).types.forEach((branch, i) => {
+          if (compare(undefined, reader, branch, rp, wp).length === 0) return;
+          const message = `reader union lacking writer type: ${avroTypeLabel(branch)}`;
+          result = merge(
+            result,
+            report('MISSING_UNION_BRANCH', reader, branch, message, { token: String(i) }),
           );
-        case 'map':
-          return compare(
-            'values',
-            reader.values,
-            (writer as typeof reader).values,
-            rp + '{}',
-            wp + '{}',
-          );
-        case 'fixed':
-          return merge(
-            checkNames(reader, writer as AvroFixedNode, rp, wp),
-            checkFixedSize(reader, writer as AvroFixedNode, rp, wp),
-          );
-        case 'enum':
-          return merge(
-            checkNames(reader, writer as AvroEnumNode, rp, wp),
-            checkSymbols(reader, writer as AvroEnumNode, rp, wp),
-          );
-        case 'record':
-          return merge(
-            checkNames(reader, writer as AvroRecordNode, rp, wp),
-            checkFields(reader, writer as AvroRecordNode, rp, wp),
-          );
-        case 'union': {
-          let result: Result = NONE;
-          (writer as typeof reader).types.forEach((branch, i) => {
-            if (compare(undefined, reader, branch, rp, wp).length > 0) {
-              const message = `reader union lacking writer type: ${avroTypeLabel(branch)}`;
-              result = merge(
-                result,
-                incompatible('MISSING_UNION_BRANCH', reader, branch, message, [rp, wp], {
-                  token: String(i),
-                }),
-              );
-            }
-          });
-          return result;
-        }
+        });
+        return result;
       }
     }
+  };
+
+  const calculate = (reader: AvroNode, writer: AvroNode, rp: string, wp: string): AvroResult => {
+    if (isSameAvroType(reader, writer)) return compareSameType(reader, writer, rp, wp);
     if (writer.kind === 'union') {
-      let result: Result = NONE;
+      let result = AVRO_COMPATIBLE;
       writer.types.forEach((branch, i) => {
         result = merge(result, compare(String(i), reader, branch, rp, wp));
       });
       return result;
     }
+    const report = reporter(rp, wp);
     if (reader.kind === 'union') {
       for (const branch of reader.types) {
-        if (compare(undefined, branch, writer, rp, wp).length === 0) return NONE;
+        if (compare(undefined, branch, writer, rp, wp).length === 0) return AVRO_COMPATIBLE;
       }
       const message = `reader union lacking writer type: ${avroTypeLabel(writer)}`;
-      return incompatible('MISSING_UNION_BRANCH', reader, writer, message, [rp, wp]);
+      return report('MISSING_UNION_BRANCH', reader, writer, message);
     }
-    return promotable(reader, writer) ? NONE : typeMismatch(reader, writer, rp, wp);
+    if (isAvroPromotion(reader, writer)) return AVRO_COMPATIBLE;
+    const message = `reader type: ${avroTypeLabel(reader)} not compatible with writer type: ${avroTypeLabel(writer)}`;
+    return report('TYPE_MISMATCH', reader, writer, message);
   };
 
+  /** Avro's `getCompatibility`: one location token deeper, memoized for record pairs. */
   function compare(
     token: string | undefined,
     reader: AvroNode,
     writer: AvroNode,
     rp: string,
     wp: string,
-  ): Result {
+  ): AvroResult {
     if (token !== undefined) location.push(token);
-    let result: Result;
+    let result: AvroResult;
     if (reader.kind === 'record' && writer.kind === 'record') {
       let byWriter = memo.get(reader);
       if (byWriter === undefined) {
@@ -317,7 +218,7 @@ function createChecker() {
       }
       const known = byWriter.get(writer);
       if (known === null) {
-        result = NONE; // recursion in progress: assumed compatible, as Avro does
+        result = AVRO_COMPATIBLE; // recursion in progress: assumed compatible, as Avro does
       } else if (known !== undefined) {
         result = known;
       } else {
