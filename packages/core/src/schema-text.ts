@@ -42,5 +42,14 @@ export function toSchemaText(schema: unknown, schemaType: SchemaType): string {
       field: 'schema',
     });
   }
-  return JSON.stringify(schema);
+  try {
+    return JSON.stringify(schema);
+  } catch (error) {
+    // A stack overflow on a hostile, absurdly nested value is the schema's fault, not ours.
+    const message = error instanceof RangeError ? 'The schema is nested too deeply' : String(error);
+    throw new RegistryError('INVALID_SCHEMA', message, {
+      schemaType,
+      problems: [{ path: '', message }],
+    });
+  }
 }

@@ -6,6 +6,7 @@ const person = {
   type: 'object',
   properties: { name: { type: 'string' }, age: { type: 'integer' } },
   required: ['name'],
+  additionalProperties: false,
 };
 
 async function rejection(promise: Promise<unknown>) {

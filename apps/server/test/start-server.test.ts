@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/load-config.js';
+import { startServer } from '../src/start-server.js';
+
+describe('starting the server', () => {
+  it('reads defaults from an empty environment', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 8081,
+      storageUrl: 'sqlite:./data/registry.db',
+      logLevel: 'info',
+      schemaBodyLimit: 1_000_000,
+      dataBodyLimit: 10_000_000,
+    });
+  });
+
+  it('refuses a malformed environment with the variable named', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('serves over HTTP on a SQLite file and keeps data across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmsr-server-'));
+    const config = {
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      storageUrl: `sqlite:${join(dir, 'r.db')}`,
+    };
+    try {
+      const first = await startServer(config);
+      const url = `http://127.0.0.1:${first.port}`;
+      const created = await fetch(`${url}/api/v1/schemas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 's', schema: { type: 'string' } }),
+      });
+      expect(created.status).toBe(201);
+      await first.close();
+
+      const second = await startServer(config);
+      const response = await fetch(`http://127.0.0.1:${second.port}/api/v1/subjects`);
+      expect(await response.json()).toEqual(['s']);
+      await second.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails to start with a clear error for an unknown storage URL', async () => {
+    await expect(
+      startServer({ ...loadConfig({}), port: 0, storageUrl: 'mysql://x' }),
+    ).rejects.toThrow();
+  });
+});
