@@ -80,3 +80,10 @@ describe('encodeAvro / decodeAvro', () => {
     expect(() => encodeAvro({ ...parsed, schemaType: 'JSON' }, value)).toThrow(TypeError);
   });
 });
+
+describe('encodeAvro with JSON-encoded bytes', () => {
+  it('encodes strings for bytes and fixed like the equivalent Buffers', () => {
+    const fromStrings = encodeAvro(parsed, { ...value, payload: '\u0000\u0001\u00ff', hash: 'hi' });
+    expect(fromStrings).toEqual(encodeAvro(parsed, value));
+  });
+});

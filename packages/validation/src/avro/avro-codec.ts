@@ -1,6 +1,7 @@
 import type avro from 'avsc';
 import type { ParsedSchema } from '../schema-format.js';
 import { AvroDataError } from './avro-data-error.js';
+import { avroJsonType } from './avro-json-type.js';
 import { collectAvroIssues } from './compile-avro-validator.js';
 
 function typeOf(parsed: ParsedSchema): avro.Type {
@@ -10,7 +11,8 @@ function typeOf(parsed: ParsedSchema): avro.Type {
 }
 
 /**
- * Encodes a value to Avro binary (no Confluent framing). Throws {@link AvroDataError} listing
+ * Encodes a value to Avro binary (no Confluent framing); `bytes`/`fixed` may be Buffers or
+ * strings of code points 0-255. Throws {@link AvroDataError} listing
  * every problem (with its path) when the value does not match the schema.
  *
  * @example
@@ -18,7 +20,7 @@ function typeOf(parsed: ParsedSchema): avro.Type {
  * decodeAvro(parsed, encodeAvro(parsed, { x: 1 })); // { x: 1 }
  */
 export function encodeAvro(parsed: ParsedSchema, value: unknown): Buffer {
-  const type = typeOf(parsed);
+  const type = avroJsonType(typeOf(parsed));
   let valid: boolean;
   try {
     valid = type.isValid(value);

@@ -1,3 +1,4 @@
+import type avro from 'avsc';
 import { describe, expect, it } from 'vitest';
 import { avroFormat } from './avro-format.js';
 
@@ -121,5 +122,51 @@ describe('compileAvroValidator', () => {
     const result = avroFormat.compile(list).validate(data);
     expect(result.valid).toBe(false);
     expect(result.errors[0]?.keyword).toBe('depth');
+  });
+});
+
+describe('bytes and fixed in JSON data', () => {
+  const binary = avroFormat.parse(
+    JSON.stringify({
+      type: 'record',
+      name: 'Blob',
+      fields: [
+        { name: 'data', type: 'bytes' },
+        { name: 'hash', type: { type: 'fixed', name: 'Hash', size: 2 } },
+        { name: 'again', type: ['null', 'Hash'], default: null },
+        { name: 'amount', type: { type: 'bytes', logicalType: 'decimal', precision: 4, scale: 2 } },
+      ],
+    }),
+  );
+  const validator = avroFormat.compile(binary);
+
+  it('accepts strings of code points 0-255 (Avro JSON encoding) and Buffers', () => {
+    expect(
+      validator.validate({ data: '\u0000\u00ff', hash: 'ab', again: 'cd', amount: '\u0004' }).valid,
+    ).toBe(true);
+    expect(
+      validator.validate({
+        data: Buffer.from([1]),
+        hash: Buffer.from('ab'),
+        amount: Buffer.from([1]),
+      }).valid,
+    ).toBe(true);
+  });
+
+  it('rejects wide characters, wrong fixed sizes and numbers with paths', () => {
+    const result = validator.validate({ data: '\u0100', hash: 'abc', again: 'x', amount: 12 });
+    expect(result.errors.map((error) => error.path).sort()).toEqual([
+      '/again',
+      '/amount',
+      '/data',
+      '/hash',
+    ]);
+    expect(result.errors.find((error) => error.path === '/hash')?.message).toMatch(/expected Hash/);
+  });
+
+  it('keeps the parsed avsc type untouched', () => {
+    expect((binary.native as avro.Type).isValid({ data: 'x', hash: 'ab', amount: 'x' })).toBe(
+      false,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import type avro from 'avsc';
+import avro from 'avsc';
 import type {
   CompiledValidator,
   ParsedSchema,
@@ -6,6 +6,7 @@ import type {
   ValidationIssue,
   ValidationResult,
 } from '../schema-format.js';
+import { avroJsonType } from './avro-json-type.js';
 
 function pointer(path: readonly string[]): string {
   return path.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
@@ -19,7 +20,8 @@ function describe(value: unknown): string {
 }
 
 function expected(type: avro.Type): string {
-  return type.name ?? type.typeName;
+  const shown = type instanceof avro.types.LogicalType ? type.underlyingType : type;
+  return shown.name ?? shown.typeName;
 }
 
 /** Every error of an invalid value, with JSON-pointer paths; only run once the fast path failed. */
@@ -79,14 +81,15 @@ function tooDeep(): ValidationIssue[] {
 /**
  * Compiles a validator for a parsed Avro schema. The fast path is avsc's generated `isValid`
  * without a hook; paths are collected in a second pass only when the value is invalid.
- * Values use avsc's representation: `bytes`/`fixed` as Buffers, `long` as safe integers,
- * unions unwrapped unless ambiguous (then `{ "branch": value }`).
+ * Values use avsc's representation, JSON-friendly: `bytes`/`fixed` as Buffers or strings of
+ * code points 0-255, `long` as safe integers, unions unwrapped unless ambiguous (then
+ * `{ "branch": value }`).
  */
 export function compileAvroValidator(
   parsed: ParsedSchema,
   options: ValidateOptions = {},
 ): CompiledValidator {
-  const type = parsed.native as avro.Type;
+  const type = avroJsonType(parsed.native as avro.Type);
   const strict = options.strict === true;
   const checkOptions = strict ? { noUndeclaredFields: true } : undefined;
   return {
