@@ -68,7 +68,7 @@ function parseFloatDomain(
         'step xor precision',
       );
     }
-    if (step > max - min)
+    if (gridCount(min, max, step) < 2)
       return r.fail(
         'invalid_step',
         at(path, 'step'),

@@ -63,12 +63,15 @@ export function parseSpace(json: unknown): VariableSpace {
       r.fail('invalid_name', 'id', 'id may only hold letters, digits, _ . : and -');
     const name = readString(r, def.name, 'name', LIMITS.name);
     const ctx: VariableReadContext = { r, sites: [] };
-    const variables = parseVariables(ctx, def.variables, 'variables', '', 0) ?? [];
+    const parsedVariables = parseVariables(ctx, def.variables, 'variables', '', 0);
+    const variables = parsedVariables ?? [];
     const nodes = indexVariables(variables);
     const leafPaths = new Set(
       [...nodes].filter(([, n]) => n.variable.kind !== 'composite').map(([p]) => p),
     );
-    for (const site of ctx.sites) checkRefs(r, site.refs, site.path, leafPaths);
+    // With broken variables every reference would look unknown, so only check them when all parsed.
+    if (parsedVariables)
+      for (const site of ctx.sites) checkRefs(r, site.refs, site.path, leafPaths);
     const dependencies = readDependencies(r, def.dependencies, new Set(nodes.keys()));
     const constraints = readConstraints(r, def.constraints, leafPaths);
     const metadata = readMetadata(r, def.metadata, 'metadata');

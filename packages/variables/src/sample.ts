@@ -23,8 +23,8 @@ export interface SampleOptions {
 const METHODS: SamplingMethod[] = ['random', 'lhs', 'grid'];
 /** Latin hypercube keeps count x dimensions strata in memory; beyond this, use `random`. */
 const LHS_CELLS = 5_000_000;
-/** Redraws of the discrete part of a rejected Latin hypercube row. */
-const LHS_RETRIES = 100;
+/** Redraws, inside its strata, of a rejected Latin hypercube row. */
+const LHS_RETRIES = 20;
 
 /**
  * Samples valid configurations: every result passes `validateConfiguration`. Draws violating a
@@ -60,14 +60,17 @@ export function sample(space: VariableSpace, options: SampleOptions): Configurat
       if (++draws > maxDraws) throw exhausted(compiled, results.length, draws - 1, rejections);
       const lhs = strata !== undefined && row < count;
       const r = row;
-      // A Latin hypercube row rejected by a constraint keeps its continuous strata and redraws
-      // the discrete values; a row that still fails is given up for a random draw.
+      // A Latin hypercube row rejected by a constraint is redrawn inside its continuous strata
+      // (discrete values anew); a row that still fails is given up for later rows or random draws.
       const unit = !lhs
         ? random
         : attempt === 0
           ? (dim: number) => strata[dim]![r]!
-          : attempt < LHS_RETRIES
-            ? (dim: number) => (continuous[dim] ? strata[dim]![r]! : random())
+          : attempt <= LHS_RETRIES
+            ? (dim: number) =>
+                continuous[dim]
+                  ? (Math.floor(strata[dim]![r]! * count) + random()) / count
+                  : random()
             : random;
       const result = compiled.validate(drawCandidate(compiled, unit));
       if (result.valid) results.push(result.config);
