@@ -1,5 +1,5 @@
 import type protobuf from 'protobufjs';
-import type { ProtobufDiffSink, ProtobufScope } from './compare-protobuf-schemas.js';
+import type { ProtobufDiffSink, ProtobufScope } from './protobuf-diff-sink.js';
 
 function namesByNumber(e: protobuf.Enum): Map<number, string[]> {
   const out = new Map<number, string[]>();

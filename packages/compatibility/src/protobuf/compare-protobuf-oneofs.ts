@@ -1,5 +1,5 @@
 import type protobuf from 'protobufjs';
-import type { ProtobufDiffSink, ProtobufScope } from './compare-protobuf-schemas.js';
+import type { ProtobufDiffSink, ProtobufScope } from './protobuf-diff-sink.js';
 import { realOneof } from './protobuf-field-kind.js';
 
 function realOneofs(type: protobuf.Type): Map<string, protobuf.OneOf> {
