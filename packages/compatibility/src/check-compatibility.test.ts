@@ -1,6 +1,6 @@
 import type { ParsedSchema } from '@llmsr/validation';
 import { describe, expect, it } from 'vitest';
-import { jsonSchema } from '../test/json-schema-fixture.js';
+import { jsonSchema, rawJsonSchema } from '../test/json-schema-fixture.js';
 import { checkCompatibility } from './check-compatibility.js';
 import { CompatibilityCheckError } from './compatibility-check-error.js';
 import { COMPATIBILITY_LEVELS, isCompatibilityLevel } from './compatibility-levels.js';
@@ -30,7 +30,7 @@ function recordingChecker() {
   return { checker, calls };
 }
 
-const schema = (id: string, rejects: string[] = []) => jsonSchema({ id, rejects });
+const schema = (id: string, rejects: string[] = []) => rawJsonSchema({ id, rejects });
 const history = [
   { version: 3, schema: schema('v3') },
   { version: 2, schema: schema('v2') },

@@ -1,10 +1,15 @@
-import type { ParsedSchema, ResolvedReference } from '@llmsr/validation';
+import { jsonSchemaFormat, type ParsedSchema, type ResolvedReference } from '@llmsr/validation';
+
+/** Parse a JSON Schema value with the real JSON Schema format (meta-schema checked, refs resolved). */
+export function jsonSchema(value: unknown, references: ResolvedReference[] = []): ParsedSchema {
+  return jsonSchemaFormat.parse(JSON.stringify(value), { references });
+}
 
 /**
- * A ParsedSchema for a JSON Schema value, built the way the JSON format does (native = the JSON
- * value) so these tests do not depend on the parser.
+ * A ParsedSchema built without the parser (native = the JSON value), for hostile input the
+ * parser rightly rejects but the checker must still survive.
  */
-export function jsonSchema(value: unknown, references: ResolvedReference[] = []): ParsedSchema {
+export function rawJsonSchema(value: unknown, references: ResolvedReference[] = []): ParsedSchema {
   const text = JSON.stringify(value);
   return {
     schemaType: 'JSON',
