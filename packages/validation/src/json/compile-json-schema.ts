@@ -3,6 +3,7 @@ import { SchemaParseError } from '../schema-format.js';
 import { adaptForAjv } from './adapt-for-ajv.js';
 import type { AjvPool } from './ajv-pool.js';
 import type { JsonDraft } from './detect-json-draft.js';
+import { findPatternPointer, invalidPatternSource } from './find-pattern-pointer.js';
 import { findRefPointer } from './find-ref-pointer.js';
 import type { PreparedReferences } from './prepare-references.js';
 import { toStrictSchema } from './to-strict-schema.js';
@@ -33,7 +34,7 @@ export function compileJsonSchema(input: CompileJsonSchemaInput): CompiledJsonSc
   pool.warnings.length = 0;
   try {
     const validateFn = ajv.compile(schema as object);
-    return { validateFn, warnings: [...pool.warnings] };
+    return { validateFn, warnings: [...new Set(pool.warnings)] };
   } catch (error) {
     throw toParseError(error, native);
   } finally {
@@ -59,5 +60,10 @@ function toParseError(error: unknown, native: unknown): SchemaParseError {
     ]);
   }
   const message = error instanceof Error ? error.message : String(error);
-  return new SchemaParseError(`schema cannot be compiled: ${message}`, [{ path: '', message }]);
+  const source = invalidPatternSource(message);
+  const pointer = source === undefined ? '' : (findPatternPointer(native, source) ?? '');
+  const where = pointer ? ` at "${pointer}"` : '';
+  return new SchemaParseError(`schema cannot be compiled: ${message}${where}`, [
+    { path: pointer, message },
+  ]);
 }

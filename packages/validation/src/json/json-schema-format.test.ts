@@ -158,8 +158,13 @@ describe('errors with locations', () => {
     expect(parseError('{"minLength":-1}').problems[0]?.path).toBe('/minLength');
   });
 
-  it('rejects an invalid regular expression', () => {
-    expect(parseError('{"pattern":"("}').message).toMatch(/regular expression|regex/i);
+  it('reports an invalid regular expression at its pointer', () => {
+    const error = parseError('{"properties":{"a":{"pattern":"(["}}}');
+    expect(error.message).toMatch(/regular expression/i);
+    expect(error.problems[0]?.path).toBe('/properties/a/pattern');
+    expect(parseError('{"patternProperties":{"x(":{}}}').problems[0]?.path).toBe(
+      '/patternProperties/x(',
+    );
   });
 });
 
@@ -216,6 +221,17 @@ describe('validation', () => {
     const v = jsonSchemaFormat.compile(jsonSchemaFormat.parse('{"properties":{"a":{"enum":[]}}}'));
     expect(v.validate({}).valid).toBe(true);
     expect(v.validate({ a: 1 }).valid).toBe(false);
+  });
+});
+
+describe('warnings', () => {
+  it('reports an unknown format once in every result and ignores it', () => {
+    const v = jsonSchemaFormat.compile(
+      jsonSchemaFormat.parse('{"properties":{"a":{"format":"no-such-format"}}}'),
+    );
+    const result = v.validate({ a: 'x' });
+    expect(result.valid).toBe(true);
+    expect(result.warnings).toEqual([expect.stringContaining('unknown format "no-such-format"')]);
   });
 });
 
