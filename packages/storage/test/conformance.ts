@@ -890,6 +890,19 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         for (const name of names)
           expect((await store.listVersions(name)).map((v) => v.subject)).toEqual([name]);
         expect((await store.search({ subject: `${base}-🚀` })).total).toBe(1);
+        const accented = `${base}-Café-ÉTÉ`;
+        await register(accented, '{"accent":1}');
+        expect((await store.search({ subject: 'café-été' })).items.map((v) => v.subject)).toContain(
+          accented,
+        );
+        const sorted = [`${base}-z\uFFFD`, `${base}-z😀`, `${base}-zé`, `${base}-zZ`];
+        for (const name of [...sorted].reverse()) await register(name, '{"order":1}');
+        expect((await store.listSubjects()).filter((s) => s.startsWith(`${base}-z`))).toEqual([
+          `${base}-zZ`,
+          `${base}-zé`,
+          `${base}-z\uFFFD`,
+          `${base}-z😀`,
+        ]);
       });
 
       it('stores quotes and SQL metacharacters in subjects and metadata verbatim', async () => {

@@ -8,15 +8,24 @@ const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
 const databaseName = `llmsr_test_${randomBytes(6).toString('hex')}`;
 
-/** Runs one statement on the admin database; the error text when it is unreachable. */
-async function admin(statement: string): Promise<string | undefined> {
+/** Runs one statement on the admin database; why it failed, and whether connecting did. */
+async function admin(
+  statement: string,
+): Promise<{ stage: 'connect' | 'query'; message: string } | undefined> {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5_000 });
+  const messageOf = (error: unknown) =>
+    error instanceof Error ? error.message || String(error) : String(error);
   try {
     await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    return { stage: 'connect', message: messageOf(error) };
+  }
+  try {
     await client.query(statement);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message || String(error) : String(error);
+    return { stage: 'query', message: messageOf(error) };
   } finally {
     await client.end().catch(() => {});
   }
@@ -28,16 +37,20 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-const unreachable = await admin(`create database ${databaseName}`);
+const failure = await admin(`create database ${databaseName}`);
 
-if (unreachable && configuredUrl) {
+if (failure && (configuredUrl || failure.stage === 'query')) {
+  // A configured database must work, and a reachable server that refuses to create one is broken.
   describe('postgres store conformance', () => {
-    it('reaches the database named by LLMSR_TEST_POSTGRES_URL', () => {
-      throw new Error(`LLMSR_TEST_POSTGRES_URL is set but unusable: ${unreachable}`);
+    it('creates a test database through the admin connection', () => {
+      throw new Error(`Cannot create ${databaseName} via ${adminUrl}: ${failure.message}`);
     });
   });
-} else if (unreachable) {
-  console.log(`Skipping PostgreSQL storage tests: ${adminUrl} is unreachable (${unreachable}).`);
+} else if (failure) {
+  console.log(
+    `Skipping PostgreSQL storage tests: ${adminUrl} is unreachable (${failure.message}). ` +
+      'Set LLMSR_TEST_POSTGRES_URL to run them.',
+  );
   describe.skip('postgres store conformance (no database at the default URL)', () => {
     it('needs PostgreSQL', () => {});
   });
@@ -88,6 +101,20 @@ if (unreachable && configuredUrl) {
       }
     });
 
+    it('migrates a fresh database once when several stores start at the same time', async () => {
+      const name = `${databaseName}_m`;
+      expect(await admin(`create database ${name}`)).toBeUndefined();
+      try {
+        const stores = await Promise.all(
+          Array.from({ length: 4 }, () => createSchemaStore(databaseUrl(name))),
+        );
+        await Promise.all(stores.map((s) => s.ping()));
+        await Promise.all(stores.map((s) => s.close()));
+      } finally {
+        await admin(`drop database if exists ${name} with (force)`);
+      }
+    });
+
     it('accepts the postgresql:// scheme too', async () => {
       const store = await createSchemaStore(url.replace(/^postgres:/, 'postgresql:'));
       expect(store.backend).toBe('postgres');
@@ -100,8 +127,8 @@ if (unreachable && configuredUrl) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     destroy: async () => {
-      const failure = await admin(`drop database if exists ${databaseName} with (force)`);
-      if (failure) throw new Error(`Could not drop ${databaseName}: ${failure}`);
+      const dropFailure = await admin(`drop database if exists ${databaseName} with (force)`);
+      if (dropFailure) throw new Error(`Could not drop ${databaseName}: ${dropFailure.message}`);
     },
     persistent: true,
     concurrentInstances: true,

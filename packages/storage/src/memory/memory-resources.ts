@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../compare-code-points.js';
 import { toJsonValue } from '../json-match.js';
 import { normalizePage } from '../normalize-page.js';
 import { StorageError } from '../storage-error.js';
@@ -16,14 +17,14 @@ export class MemoryResources {
     return resource && copy<TDocument>(resource);
   }
 
-  /** The resources of a kind, by id (code-unit order), paged. */
+  /** The resources of a kind, by id (code-point order), paged. */
   list<TDocument>(
     kind: string,
     options: { limit?: number; offset?: number },
   ): ResourceRecord<TDocument>[] {
     const page = normalizePage(options);
     const all = [...(this.#byKind.get(kind)?.values() ?? [])].sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      compareCodePoints(a.id, b.id),
     );
     const end = page.limit === undefined ? undefined : page.offset + page.limit;
     return all.slice(page.offset, end).map((r) => copy<TDocument>(r));

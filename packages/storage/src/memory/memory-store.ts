@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../compare-code-points.js';
 import { contentGuid } from '../content-guid.js';
 import { metadataHasTag, metadataMatches, subjectContains, toJsonValue } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
@@ -147,7 +148,7 @@ export class MemoryStore implements SchemaStore {
     this.#assertOpen();
     return [...this.#subjects.keys()]
       .filter((s) => this.#versionsOf(s, options.includeDeleted ?? false).length > 0)
-      .sort(compareStrings);
+      .sort(compareCodePoints);
   }
 
   async listVersions(
@@ -353,7 +354,7 @@ export class MemoryStore implements SchemaStore {
   /** Every version, ordered by subject then version. */
   #allVersions(includeDeleted: boolean): StoredVersion[] {
     return [...this.#subjects.keys()]
-      .sort(compareStrings)
+      .sort(compareCodePoints)
       .flatMap((s) => this.#versionsOf(s, includeDeleted));
   }
 
@@ -381,11 +382,6 @@ function maxOf(values: Iterable<number>): number {
 
 function keyOf(schemaType: SchemaType, fingerprint: string): string {
   return `${schemaType}\n${fingerprint}`;
-}
-
-/** Code-unit order, the same order SQLite (BINARY) and PostgreSQL (`COLLATE "C"`) use for ASCII. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function parseMetadata(json: string | null): Record<string, unknown> | null {
