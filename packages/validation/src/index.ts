@@ -21,6 +21,8 @@ export type { CreateValidatorOptions, ParseSchemaOptions } from './create-valida
 export { compileSchema, createValidator, parseSchema } from './create-validator.js';
 export { getSchemaFormat } from './get-schema-format.js';
 /** JSON Schema: format, drafts, canonical JSON, limits. */
+export type { AjvPool } from './json/ajv-pool.js';
+export { createAjvPool } from './json/ajv-pool.js';
 export { canonicalJson } from './json/canonical-json.js';
 export type { JsonDraft } from './json/detect-json-draft.js';
 export { DEFAULT_JSON_DRAFT, detectJsonDraft } from './json/detect-json-draft.js';
