@@ -76,7 +76,7 @@ function nest(depth: number, random: Random): string {
 }
 
 function hugeEnum(random: Random): string {
-  const count = 1000 + random.int(20_000);
+  const count = 500 + random.int(8_000);
   const symbols = Array.from({ length: count }, (_, i) => `S${i}`);
   if (random.int(2) === 0) symbols.push('S0');
   return JSON.stringify({
@@ -157,7 +157,8 @@ describe('Avro parser under hostile input', () => {
       try {
         const parsed = avroFormat.parse(schema, { references });
         expect(parsed.canonical.length).toBeGreaterThan(0);
-        avroFormat.compile(parsed).validate({});
+        // Compiling builds more generated avsc code; a sample keeps the run short.
+        if (i % 10 === 0) avroFormat.compile(parsed).validate({});
         outcomes.parsed++;
       } catch (error) {
         if (!(error instanceof SchemaParseError)) {
@@ -170,5 +171,5 @@ describe('Avro parser under hostile input', () => {
     // Both outcomes occur, so the mutations exercise the checks and the happy path.
     expect(outcomes.parsed).toBeGreaterThan(500);
     expect(outcomes.rejected).toBeGreaterThan(2000);
-  });
+  }, 60_000); // ~5 s on an idle machine; the margin is for a shared, loaded CI box.
 });

@@ -80,7 +80,7 @@ function tooDeep(): ValidationIssue[] {
 
 /**
  * Compiles a validator for a parsed Avro schema. The fast path is avsc's generated `isValid`
- * without a hook; paths are collected in a second pass only when the value is invalid.
+ * without a hook; the JSON-friendly type and the error paths are only computed when it fails.
  * Values use avsc's representation, JSON-friendly: `bytes`/`fixed` as Buffers or strings of
  * code points 0-255, `long` as safe integers, unions unwrapped unless ambiguous (then
  * `{ "branch": value }`).
@@ -89,7 +89,7 @@ export function compileAvroValidator(
   parsed: ParsedSchema,
   options: ValidateOptions = {},
 ): CompiledValidator {
-  const type = avroJsonType(parsed.native as avro.Type);
+  const type = parsed.native as avro.Type;
   const strict = options.strict === true;
   const checkOptions = strict ? { noUndeclaredFields: true } : undefined;
   return {
@@ -97,7 +97,13 @@ export function compileAvroValidator(
       const start = performance.now();
       let errors: ValidationIssue[] = [];
       try {
-        if (!type.isValid(data, checkOptions)) errors = collectAvroIssues(type, data, strict);
+        if (!type.isValid(data, checkOptions)) {
+          // Only values that fail the plain type pay for the JSON-friendly one (built once).
+          const jsonType = avroJsonType(type);
+          if (jsonType === type || !jsonType.isValid(data, checkOptions)) {
+            errors = collectAvroIssues(jsonType, data, strict);
+          }
+        }
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
         errors = tooDeep();
