@@ -88,5 +88,9 @@ describe('validatorCacheKey', () => {
       validatorCacheKey(7, { messageName: 'a.B', strict: true }),
     );
     expect(validatorCacheKey('7', { messageName: 'x' })).not.toBe(validatorCacheKey('7'));
+    expect(validatorCacheKey(7, { timing: false })).not.toBe(
+      validatorCacheKey(7, { timing: true }),
+    );
+    expect(validatorCacheKey(7, { timing: true })).toBe(validatorCacheKey(7));
   });
 });

@@ -95,5 +95,6 @@ export function validatorCacheKey(
   schemaId: string | number,
   options: ValidateOptions = {},
 ): string {
-  return `${String(schemaId)}|strict=${options.strict === true}|message=${options.messageName ?? ''}`;
+  const timing = options.timing !== false;
+  return `${String(schemaId)}|strict=${options.strict === true}|timing=${timing}|message=${options.messageName ?? ''}`;
 }

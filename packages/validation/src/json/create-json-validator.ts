@@ -12,8 +12,10 @@ const NO_ISSUES: ValidationIssue[] = Object.freeze([]) as unknown as ValidationI
 export function createJsonValidator(
   validateFn: ValidateFunction,
   compileWarnings: readonly string[] = [],
+  options: { timing?: boolean } = {},
 ): CompiledValidator {
   const warnings = Object.freeze([...compileWarnings]) as unknown as string[];
+  if (options.timing === false) return createUntimedValidator(validateFn, warnings);
   return {
     validate(data: unknown): ValidationResult {
       const start = performance.now();
@@ -42,6 +44,38 @@ export function createJsonValidator(
       }
       const errors = toIssues(validateFn.errors);
       return { valid: false, errors, warnings, validationTimeMs: performance.now() - start };
+    },
+  };
+}
+
+/** Without timing a valid document allocates nothing: the same frozen result is returned. */
+function createUntimedValidator(
+  validateFn: ValidateFunction,
+  warnings: string[],
+): CompiledValidator {
+  const validResult: ValidationResult = Object.freeze({
+    valid: true,
+    errors: NO_ISSUES,
+    warnings,
+    validationTimeMs: 0,
+  });
+  return {
+    validate(data: unknown): ValidationResult {
+      let valid: boolean;
+      try {
+        valid = validateFn(data) as boolean;
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        const message = 'data is nested too deeply to validate';
+        return {
+          valid: false,
+          errors: [{ path: '', keyword: 'depth', message }],
+          warnings,
+          validationTimeMs: 0,
+        };
+      }
+      if (valid) return validResult;
+      return { valid: false, errors: toIssues(validateFn.errors), warnings, validationTimeMs: 0 };
     },
   };
 }

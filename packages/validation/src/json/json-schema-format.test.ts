@@ -205,6 +205,17 @@ describe('validation', () => {
     expect(v.validate({ constructor: 1, toString: 2 }).valid).toBe(true);
   });
 
+  it('skips timing on request and then reuses one frozen result for valid documents', () => {
+    const untimed = jsonSchemaFormat.compile(jsonSchemaFormat.parse('{"type":"integer"}'), {
+      timing: false,
+    });
+    const first = untimed.validate(1);
+    expect(first).toEqual({ valid: true, errors: [], warnings: [], validationTimeMs: 0 });
+    expect(untimed.validate(2)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(untimed.validate('x').errors[0]?.keyword).toBe('type');
+  });
+
   it('compiles the same parsed schema more than once', () => {
     const parsed = jsonSchemaFormat.parse('{"type":"integer"}');
     expect(jsonSchemaFormat.compile(parsed).validate(1).valid).toBe(true);

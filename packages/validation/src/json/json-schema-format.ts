@@ -105,7 +105,10 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       const state = stateOf(parsed);
       const strict = options.strict ?? false;
       // The function compiled while parsing is stateless between calls, so it is shared.
-      if (!strict && state.validateFn) return createJsonValidator(state.validateFn, state.warnings);
+      const timing = { timing: options.timing ?? true };
+      if (!strict && state.validateFn) {
+        return createJsonValidator(state.validateFn, state.warnings, timing);
+      }
       const compiled = compileJsonSchema({
         native: parsed.native,
         draft: state.draft,
@@ -113,7 +116,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
         strict,
         pool,
       });
-      return createJsonValidator(compiled.validateFn, compiled.warnings);
+      return createJsonValidator(compiled.validateFn, compiled.warnings, timing);
     },
     compileAjvFunction(parsed: ParsedSchema, options: ValidateOptions = {}): ValidateFunction {
       const state = stateOf(parsed);
