@@ -610,8 +610,8 @@ describe('protobufCompatibility with imported files', () => {
     });
     const found = errors(protobufCompatibility.checkReaderWriter(newSchema, oldSchema));
     expect(found.map((v) => [v.rule, v.path])).toEqual([
-      ['FIELD_SCALAR_KIND_CHANGED', 'Money.units'],
       ['FIELD_NAMED_TYPE_CHANGED', 'User.price'],
+      ['FIELD_SCALAR_KIND_CHANGED', 'Money.units'],
     ]);
   });
 
@@ -627,6 +627,21 @@ describe('protobufCompatibility with imported files', () => {
 });
 
 describe('protobufCompatibility hostile input', () => {
+  it('follows a chain of 3000 messages, each referencing the next, without exhausting the stack', () => {
+    const chain = (leaf: string) => {
+      const parts = Array.from({ length: 3000 }, (_, i) => `message M${i} { M${i + 1} next = 1; }`);
+      parts.push(`message M3000 { ${leaf} v = 1; }`);
+      return p3(parts.join('\n'));
+    };
+    const violations = errors(
+      check({ old: chain('int32'), new: chain('string'), direction: 'backward' }),
+    );
+    expect(violations).toHaveLength(3001);
+    expect(
+      violations.filter((v) => v.rule === 'FIELD_SCALAR_KIND_CHANGED').map((v) => v.path),
+    ).toEqual(['M3000.v']);
+  });
+
   it('compares a huge enum', () => {
     const values = (n: number) => Array.from({ length: n }, (_, i) => `V${i} = ${i};`).join(' ');
     const diff = protobufCompatibility.diff(

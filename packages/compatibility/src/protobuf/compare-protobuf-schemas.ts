@@ -5,18 +5,35 @@ import {
   type ProtobufNamedTypeComparer,
 } from './compare-protobuf-fields.js';
 import { compareProtobufOneofs } from './compare-protobuf-oneofs.js';
-import {
-  childScope,
-  createProtobufDiffSink,
-  type ProtobufDiffSink,
-  type ProtobufScope,
-} from './protobuf-diff-sink.js';
+import { childScope, createProtobufDiffSink, type ProtobufScope } from './protobuf-diff-sink.js';
 import type { ProtobufDifference } from './protobuf-difference.js';
 import { protobufDifferenceSeverity } from './protobuf-difference.js';
-import { findProtobufPackage } from './protobuf-package.js';
+import { findProtobufPackage, type ProtobufPackage } from './protobuf-package.js';
+
+/** One compared message pair; named-type verdicts are settled after every pair is compared. */
+interface PairNode {
+  items: Item[];
+  /** Has an incompatible difference of its own (or in a nested definition's own list). */
+  local: boolean;
+  tainted: boolean;
+  /** Pairs whose verdict depends on this one (referencing fields, enclosing messages). */
+  dependents: PairNode[];
+  /** Whether the file walk reaches this pair (both types are the schemas' own definitions). */
+  walked: boolean;
+}
+
+/** A difference, a field whose message type may have changed incompatibly, or a nested pair's items. */
+type Item =
+  | { kind: 'diff'; difference: ProtobufDifference }
+  | { kind: 'named'; target: PairNode; scope: ProtobufScope; what: string; typeName: string }
+  | { kind: 'nested'; target: PairNode };
 
 type Owns = (obj: protobuf.ReflectionObject) => boolean;
-const everything: Owns = () => true;
+
+const isMessage = (obj: protobuf.ReflectionObject): obj is protobuf.Type =>
+  obj instanceof protobuf.Type;
+const isEnum = (obj: protobuf.ReflectionObject): obj is protobuf.Enum =>
+  obj instanceof protobuf.Enum;
 
 function byName<T extends protobuf.ReflectionObject>(
   ns: protobuf.Namespace,
@@ -28,11 +45,6 @@ function byName<T extends protobuf.ReflectionObject>(
   return out;
 }
 
-const isMessage = (obj: protobuf.ReflectionObject): obj is protobuf.Type =>
-  obj instanceof protobuf.Type;
-const isEnum = (obj: protobuf.ReflectionObject): obj is protobuf.Enum =>
-  obj instanceof protobuf.Enum;
-
 /** A type's name within its package: enclosing message names and its own (`Outer.Inner`). */
 function localName(type: protobuf.Type): string[] {
   const names = [type.name];
@@ -40,10 +52,18 @@ function localName(type: protobuf.Type): string[] {
   return names;
 }
 
+function ownedBy(pkg: ProtobufPackage, type: protobuf.Type): boolean {
+  let top: protobuf.Namespace = type;
+  while (top.parent instanceof protobuf.Type) top = top.parent;
+  return top.parent === pkg.namespace && pkg.owns(top);
+}
+
 /**
  * Confluent's Protobuf `SchemaDiff.compare(original, update)`: every difference between the
- * original (writer) and updated (reader) schema, compatible or not. Message pairs are memoized,
- * so recursive and mutually referencing messages terminate.
+ * original (writer) and updated (reader) schema, compatible or not. Message pairs are compared
+ * once each from a work list, and whether a referenced message changed incompatibly
+ * (`FIELD_NAMED_TYPE_CHANGED`) is settled afterwards, so recursive, mutually referencing and
+ * very long chains of messages neither loop nor exhaust the stack.
  * @example
  * const diffs = compareProtobufSchemas(oldRoot, newRoot); // BACKWARD: original = old
  */
@@ -51,40 +71,59 @@ export function compareProtobufSchemas(
   original: protobuf.Root,
   update: protobuf.Root,
 ): ProtobufDifference[] {
-  const out: ProtobufDifference[] = [];
-  const reportedImports = new Set<ProtobufDifference>();
-  const memo = new Map<protobuf.Type, Map<protobuf.Type, ProtobufDifference[] | null>>();
   const originalPackage = findProtobufPackage(original);
   const updatePackage = findProtobufPackage(update);
+  const pairs = new Map<protobuf.Type, Map<protobuf.Type, PairNode>>();
+  const all: PairNode[] = [];
+  const queue: { node: PairNode; o: protobuf.Type; u: protobuf.Type; scope: ProtobufScope }[] = [];
 
-  const ownedByMainFile = (type: protobuf.Type): boolean => {
-    let top: protobuf.Namespace = type;
-    while (top.parent instanceof protobuf.Type) top = top.parent;
-    return top.parent === updatePackage.namespace && updatePackage.owns(top);
+  const pairOf = (o: protobuf.Type, u: protobuf.Type, scope: ProtobufScope): PairNode => {
+    let byUpdate = pairs.get(o);
+    if (byUpdate === undefined) {
+      byUpdate = new Map();
+      pairs.set(o, byUpdate);
+    }
+    let node = byUpdate.get(u);
+    if (node === undefined) {
+      const walked = ownedBy(originalPackage, o) && ownedBy(updatePackage, u);
+      node = { items: [], local: false, tainted: false, dependents: [], walked };
+      byUpdate.set(u, node);
+      all.push(node);
+      queue.push({ node, o, u, scope });
+    }
+    return node;
   };
+
+  const sinkOf = (node: { items: Item[]; local: boolean }) =>
+    createProtobufDiffSink((difference) => {
+      node.items.push({ kind: 'diff', difference });
+      if (protobufDifferenceSeverity(difference.type) === 'incompatible') node.local = true;
+    });
 
   /** Messages and enums nested directly in a namespace or message, matched by name. */
   const compareDefinitions = (
     o: protobuf.Namespace,
     u: protobuf.Namespace,
     scope: ProtobufScope,
-    sink: ProtobufDiffSink,
-    list: ProtobufDifference[],
-    owns: { original: Owns; update: Owns } = { original: everything, update: everything },
+    parent: { items: Item[]; local: boolean; self?: PairNode },
+    owns: { original: Owns; update: Owns },
   ): void => {
+    const sink = sinkOf(parent);
     const om = byName(o, isMessage, owns.original);
     const um = byName(u, isMessage, owns.update);
-    const oIndex = [...om.keys()];
-    const uIndex = [...um.keys()];
-    for (const name of new Set([...oIndex, ...uIndex])) {
+    const oIndex = new Map([...om.keys()].map((name, i) => [name, i]));
+    const uIndex = new Map([...um.keys()].map((name, i) => [name, i]));
+    for (const name of new Set([...om.keys(), ...um.keys()])) {
       const s = childScope(scope, name, name);
       const a = om.get(name);
       const b = um.get(name);
       if (b === undefined) sink.add('MESSAGE_REMOVED', s, `Message '${s.path}' removed`);
       else if (a === undefined) sink.add('MESSAGE_ADDED', s, `Message '${s.path}' added`);
       else {
-        list.push(...compareMessage(a, b, s));
-        if (oIndex.indexOf(name) !== uIndex.indexOf(name)) {
+        const target = pairOf(a, b, s);
+        if (parent.self !== undefined) target.dependents.push(parent.self);
+        parent.items.push({ kind: 'nested', target });
+        if (oIndex.get(name) !== uIndex.get(name)) {
           sink.add('MESSAGE_MOVED', s, `Message '${s.path}' moved among its siblings`);
         }
       }
@@ -101,67 +140,110 @@ export function compareProtobufSchemas(
     }
   };
 
-  /** Confluent's `FieldSchemaDiff.compareMessageTypes`: local names, then the types themselves. */
-  const compareNamedTypes: ProtobufNamedTypeComparer = (o, u, s, sink, what) => {
-    const oName = localName(o).join('.');
-    const uName = localName(u).join('.');
-    if (oName !== uName) {
-      sink.add('FIELD_NAMED_TYPE_CHANGED', s, `${what} changed type from ${oName} to ${uName}`);
-      return;
-    }
-    const names = localName(u);
-    const nested = compareMessage(o, u, { fullPath: `#/${names.join('/')}`, path: uName });
-    if (!nested.some((d) => protobufDifferenceSeverity(d.type) === 'incompatible')) return;
-    sink.add(
-      'FIELD_NAMED_TYPE_CHANGED',
-      s,
-      `${what} has type ${uName}, which changed incompatibly`,
-    );
-    // Types of the schema's own file are reported by the file walk; imported ones only here.
-    if (ownedByMainFile(u)) return;
-    for (const d of nested) {
-      if (reportedImports.has(d)) continue;
-      reportedImports.add(d);
-      out.push(d);
-    }
-  };
-
-  /** Differences of one message pair (and its nested types), memoized per pair. */
-  function compareMessage(
+  const compareMessage = (
+    node: PairNode,
     o: protobuf.Type,
     u: protobuf.Type,
     scope: ProtobufScope,
-  ): ProtobufDifference[] {
-    let byUpdate = memo.get(o);
-    if (byUpdate === undefined) {
-      byUpdate = new Map();
-      memo.set(o, byUpdate);
-    }
-    const known = byUpdate.get(u);
-    if (known === null) return []; // being compared further up: assume compatible, as Confluent does
-    if (known !== undefined) return known;
-    byUpdate.set(u, null);
-    const list: ProtobufDifference[] = [];
-    const sink = createProtobufDiffSink(list);
+  ) => {
+    const sink = sinkOf(node);
     if ((o.comment ?? null) !== (u.comment ?? null)) {
       sink.add('DOC_CHANGED', scope, `Documentation of message '${scope.path}' changed`);
     }
-    compareProtobufFields(o, u, scope, sink, compareNamedTypes);
+    // Confluent's `compareMessageTypes`: local names must match, then the types are compared.
+    const named: ProtobufNamedTypeComparer = (a, b, s, fieldSink, what) => {
+      const aName = localName(a).join('.');
+      const bName = localName(b).join('.');
+      if (aName !== bName) {
+        fieldSink.add(
+          'FIELD_NAMED_TYPE_CHANGED',
+          s,
+          `${what} changed type from ${aName} to ${bName}`,
+        );
+        return;
+      }
+      const names = localName(b);
+      const target = pairOf(a, b, { fullPath: `#/${names.join('/')}`, path: bName });
+      target.dependents.push(node);
+      node.items.push({ kind: 'named', target, scope: s, what, typeName: bName });
+    };
+    compareProtobufFields(o, u, scope, sink, named);
     compareProtobufOneofs(o, u, scope, sink);
-    compareDefinitions(o, u, scope, sink, list);
-    byUpdate.set(u, list);
-    return list;
-  }
+    const everything = () => true;
+    compareDefinitions(
+      o,
+      u,
+      scope,
+      { items: node.items, local: false, self: node },
+      {
+        original: everything,
+        update: everything,
+      },
+    );
+  };
 
-  const root: ProtobufScope = { fullPath: '#/', path: '' };
-  const rootSink = createProtobufDiffSink(out);
+  const root = { items: [] as Item[], local: false };
+  const rootScope: ProtobufScope = { fullPath: '#/', path: '' };
   if (originalPackage.name !== updatePackage.name) {
     const message = `Package changed from '${originalPackage.name}' to '${updatePackage.name}'`;
-    rootSink.add('PACKAGE_CHANGED', root, message);
+    sinkOf(root).add('PACKAGE_CHANGED', rootScope, message);
   }
-  compareDefinitions(originalPackage.namespace, updatePackage.namespace, root, rootSink, out, {
+  compareDefinitions(originalPackage.namespace, updatePackage.namespace, rootScope, root, {
     original: originalPackage.owns,
     update: updatePackage.owns,
   });
+  for (let i = 0; i < queue.length; i++) {
+    const next = queue[i] as (typeof queue)[number];
+    compareMessage(next.node, next.o, next.u, next.scope);
+  }
+  settleTaint(all);
+  return assemble(root.items);
+}
+
+/** A pair is tainted when it, or any pair it depends on, has an incompatible difference. */
+function settleTaint(all: readonly PairNode[]): void {
+  const stack = all.filter((node) => node.local);
+  for (const node of stack) node.tainted = true;
+  while (stack.length > 0) {
+    const node = stack.pop() as PairNode;
+    for (const dependent of node.dependents) {
+      if (dependent.tainted) continue;
+      dependent.tainted = true;
+      stack.push(dependent);
+    }
+  }
+}
+
+/** Flattens the items in file order; imported types that changed incompatibly follow their field. */
+function assemble(items: Item[]): ProtobufDifference[] {
+  const out: ProtobufDifference[] = [];
+  const emitted = new Set<PairNode>();
+  const stack: { items: Item[]; at: number }[] = [{ items, at: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { items: Item[]; at: number };
+    const item = frame.items[frame.at++];
+    if (item === undefined) {
+      stack.pop();
+    } else if (item.kind === 'diff') {
+      out.push(item.difference);
+    } else if (item.kind === 'nested') {
+      if (!emitted.has(item.target)) {
+        emitted.add(item.target);
+        stack.push({ items: item.target.items, at: 0 });
+      }
+    } else if (item.target.tainted) {
+      out.push({
+        type: 'FIELD_NAMED_TYPE_CHANGED',
+        fullPath: item.scope.fullPath,
+        path: item.scope.path,
+        message: `${item.what} has type ${item.typeName}, which changed incompatibly`,
+      });
+      // The file walk reports the schema's own types; imported ones only through their fields.
+      if (!item.target.walked && !emitted.has(item.target)) {
+        emitted.add(item.target);
+        stack.push({ items: item.target.items, at: 0 });
+      }
+    }
+  }
   return out;
 }

@@ -24,8 +24,8 @@ export function childScope(scope: ProtobufScope, token: string, name: string): P
   };
 }
 
-/** A sink appending to `list`. */
-export function createProtobufDiffSink(list: ProtobufDifference[]): ProtobufDiffSink {
+/** A sink handing each difference to `push`. */
+export function createProtobufDiffSink(push: (d: ProtobufDifference) => void): ProtobufDiffSink {
   return {
     add(type, scope, message, originalPath) {
       const difference: ProtobufDifference = {
@@ -37,7 +37,7 @@ export function createProtobufDiffSink(list: ProtobufDifference[]): ProtobufDiff
       if (originalPath !== undefined && originalPath !== scope.path) {
         difference.originalPath = originalPath;
       }
-      list.push(difference);
+      push(difference);
     },
   };
 }
