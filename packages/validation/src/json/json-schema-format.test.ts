@@ -216,6 +216,23 @@ describe('validation', () => {
     expect(untimed.validate('x').errors[0]?.keyword).toBe('type');
   });
 
+  it('keeps two versions with the same $id apart (each compile has its own ajv instance)', () => {
+    const v1 = jsonSchemaFormat.compile(
+      jsonSchemaFormat.parse(
+        '{"$id":"https://example.com/user","$defs":{"n":{"$id":"name","type":"string"}},"properties":{"n":{"$ref":"name"}}}',
+      ),
+    );
+    const v2 = jsonSchemaFormat.compile(
+      jsonSchemaFormat.parse(
+        '{"$id":"https://example.com/user","$defs":{"n":{"$id":"name","type":"integer"}},"properties":{"n":{"$ref":"name"}}}',
+      ),
+    );
+    expect(v1.validate({ n: 'a' }).valid).toBe(true);
+    expect(v1.validate({ n: 1 }).valid).toBe(false);
+    expect(v2.validate({ n: 1 }).valid).toBe(true);
+    expect(v2.validate({ n: 'a' }).valid).toBe(false);
+  });
+
   it('compiles the same parsed schema more than once', () => {
     const parsed = jsonSchemaFormat.parse('{"type":"integer"}');
     expect(jsonSchemaFormat.compile(parsed).validate(1).valid).toBe(true);
