@@ -9,24 +9,12 @@ import { childScope, createProtobufDiffSink, type ProtobufScope } from './protob
 import type { ProtobufDifference } from './protobuf-difference.js';
 import { protobufDifferenceSeverity } from './protobuf-difference.js';
 import { findProtobufPackage, type ProtobufPackage } from './protobuf-package.js';
-
-/** One compared message pair; named-type verdicts are settled after every pair is compared. */
-interface PairNode {
-  items: Item[];
-  /** Has an incompatible difference of its own (or in a nested definition's own list). */
-  local: boolean;
-  tainted: boolean;
-  /** Pairs whose verdict depends on this one (referencing fields, enclosing messages). */
-  dependents: PairNode[];
-  /** Whether the file walk reaches this pair (both types are the schemas' own definitions). */
-  walked: boolean;
-}
-
-/** A difference, a field whose message type may have changed incompatibly, or a nested pair's items. */
-type Item =
-  | { kind: 'diff'; difference: ProtobufDifference }
-  | { kind: 'named'; target: PairNode; scope: ProtobufScope; what: string; typeName: string }
-  | { kind: 'nested'; target: PairNode };
+import {
+  assembleProtobufDifferences,
+  type ProtobufPairItem as Item,
+  type ProtobufPairNode as PairNode,
+  settleProtobufTaint,
+} from './protobuf-pair-graph.js';
 
 type Owns = (obj: protobuf.ReflectionObject) => boolean;
 
@@ -196,54 +184,6 @@ export function compareProtobufSchemas(
     const next = queue[i] as (typeof queue)[number];
     compareMessage(next.node, next.o, next.u, next.scope);
   }
-  settleTaint(all);
-  return assemble(root.items);
-}
-
-/** A pair is tainted when it, or any pair it depends on, has an incompatible difference. */
-function settleTaint(all: readonly PairNode[]): void {
-  const stack = all.filter((node) => node.local);
-  for (const node of stack) node.tainted = true;
-  while (stack.length > 0) {
-    const node = stack.pop() as PairNode;
-    for (const dependent of node.dependents) {
-      if (dependent.tainted) continue;
-      dependent.tainted = true;
-      stack.push(dependent);
-    }
-  }
-}
-
-/** Flattens the items in file order; imported types that changed incompatibly follow their field. */
-function assemble(items: Item[]): ProtobufDifference[] {
-  const out: ProtobufDifference[] = [];
-  const emitted = new Set<PairNode>();
-  const stack: { items: Item[]; at: number }[] = [{ items, at: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as { items: Item[]; at: number };
-    const item = frame.items[frame.at++];
-    if (item === undefined) {
-      stack.pop();
-    } else if (item.kind === 'diff') {
-      out.push(item.difference);
-    } else if (item.kind === 'nested') {
-      if (!emitted.has(item.target)) {
-        emitted.add(item.target);
-        stack.push({ items: item.target.items, at: 0 });
-      }
-    } else if (item.target.tainted) {
-      out.push({
-        type: 'FIELD_NAMED_TYPE_CHANGED',
-        fullPath: item.scope.fullPath,
-        path: item.scope.path,
-        message: `${item.what} has type ${item.typeName}, which changed incompatibly`,
-      });
-      // The file walk reports the schema's own types; imported ones only through their fields.
-      if (!item.target.walked && !emitted.has(item.target)) {
-        emitted.add(item.target);
-        stack.push({ items: item.target.items, at: 0 });
-      }
-    }
-  }
-  return out;
+  settleProtobufTaint(all);
+  return assembleProtobufDifferences(root.items);
 }
