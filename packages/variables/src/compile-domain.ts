@@ -1,5 +1,5 @@
 import type { ChoiceValue } from './condition.js';
-import { gridIndex, gridValue, roundToPrecision } from './numeric-grid.js';
+import { decimals, gridIndex, gridValue, roundToPrecision } from './numeric-grid.js';
 import { clip, typeName } from './reader.js';
 import type { Domain, ModuleVariable } from './variable.js';
 import type { VariableSpaceIssue } from './variable-space-error.js';
@@ -33,6 +33,8 @@ function compileNumeric(domain: Extract<Domain, { kind: 'float' | 'integer' }>):
     domain.kind === 'integer' ? (domain.step === 1 ? undefined : domain.step) : domain.step;
   const precision = domain.kind === 'float' ? domain.precision : undefined;
   const range = `${min} <= value <= ${max}`;
+  const stepDigits = step === undefined ? 0 : Math.max(decimals(min), decimals(step));
+  const precisionDigits = precision === undefined ? 0 : decimals(precision);
   return (raw, issues, path) => {
     if (typeof raw !== 'number') {
       issues.push({
@@ -81,9 +83,11 @@ function compileNumeric(domain: Extract<Domain, { kind: 'float' | 'integer' }>):
         });
         return INVALID;
       }
-      return integer ? raw : gridValue(k, min, step);
+      return integer ? raw : gridValue(k, min, step, stepDigits);
     }
-    return precision === undefined ? raw : roundToPrecision(raw, precision, min, max);
+    return precision === undefined
+      ? raw
+      : roundToPrecision(raw, precision, min, max, precisionDigits);
   };
 }
 

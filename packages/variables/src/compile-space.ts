@@ -59,7 +59,7 @@ function unknownKeys(
   issues: VariableSpaceIssue[],
 ): void {
   for (const key in raw) {
-    if (!Object.hasOwn(raw, key) || members.has(key)) continue;
+    if (members.has(key) || !Object.hasOwn(raw, key)) continue;
     const path = prefix ? `${prefix}.${clip(key)}` : clip(key);
     push(issues, {
       code: 'unknown_variable',
@@ -68,14 +68,6 @@ function unknownKeys(
       rule: 'known variables',
     });
     if (issues.length >= LIMITS.issues) return;
-  }
-  for (const key of Object.getOwnPropertySymbols(raw)) {
-    push(issues, {
-      code: 'unknown_variable',
-      path: prefix,
-      message: `symbol key ${String(key)} is not allowed`,
-      rule: 'known variables',
-    });
   }
 }
 
@@ -104,17 +96,17 @@ function createValidator(compiled: CompiledNodes): (config: unknown) => Validati
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
       const parent = node.parent;
+      // raws and outs keep stale entries from earlier calls; they are only read for active parents.
       active[i] = 0;
       valid[i] = 0;
-      raws[i] = undefined;
-      outs[i] = undefined;
       if (parent >= 0 && !active[parent]) continue;
       const rawParent = parent >= 0 ? raws[parent] : config;
       const raw =
         isObject(rawParent) && Object.hasOwn(rawParent, node.key) ? rawParent[node.key] : undefined;
       const target = parent >= 0 ? outs[parent]! : out;
       let depsActive = true;
-      for (const d of node.deps) if (!active[d]) depsActive = false;
+      const deps = node.deps;
+      for (let k = 0; k < deps.length; k++) if (!active[deps[k]!]) depsActive = false;
       if (!depsActive || (node.activeWhen !== undefined && !node.activeWhen(out))) {
         if (raw !== undefined) {
           push(
@@ -176,5 +168,14 @@ function createValidator(compiled: CompiledNodes): (config: unknown) => Validati
     return { valid: true, config: out, issues: [] };
   }
 
-  return (config) => guard('validateConfiguration', () => run(config));
+  return (config) => {
+    try {
+      return run(config);
+    } catch (error) {
+      // Only hostile input gets here (throwing getters, proxies); keep the hot path closure-free.
+      return guard('validateConfiguration', () => {
+        throw error;
+      });
+    }
+  };
 }
