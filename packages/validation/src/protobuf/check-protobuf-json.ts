@@ -13,6 +13,9 @@ export interface ProtobufJsonContext {
 /** Deepest message nesting checked (protobuf's own default recursion limit). */
 export const MAX_PROTOBUF_JSON_DEPTH = 100;
 
+// Read once: property reads on the CommonJS namespace can be slow under ESM interop wrappers.
+const { MapField, Type, Enum } = protobuf;
+
 const fieldIndexes = new WeakMap<protobuf.Type, Map<string, protobuf.Field>>();
 
 /** The lowerCamelCase JSON name of a field (`json_name` when set). */
@@ -46,7 +49,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** A JSON pointer segment. */
 export function pointerSegment(key: string | number): string {
-  return `/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const text = String(key);
+  if (!text.includes('~') && !text.includes('/')) return `/${text}`;
+  return `/${text.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 function issue(
@@ -137,7 +142,7 @@ function checkField(
   ctx: ProtobufJsonContext,
   depth: number,
 ): unknown {
-  if (field instanceof protobuf.MapField) {
+  if (field instanceof MapField) {
     if (!isPlainObject(value))
       return issue(ctx, path, 'type', `expected an object (map<${field.keyType}, ${field.type}>)`);
     const out: Record<string, unknown> = {};
@@ -164,9 +169,9 @@ function checkSingle(
   depth: number,
 ): unknown {
   const resolved = field.resolvedType;
-  if (resolved instanceof protobuf.Type)
+  if (resolved instanceof Type)
     return checkProtobufMessageJson(resolved, value, path, ctx, depth + 1);
-  if (resolved instanceof protobuf.Enum) return checkEnumJson(resolved, value, path, ctx);
+  if (resolved instanceof Enum) return checkEnumJson(resolved, value, path, ctx);
   const problem = protobufScalarProblem(field.type, value);
   if (problem !== undefined) return issue(ctx, path, 'type', problem);
   return field.type === 'bytes' ? (value as string).replace(/-/g, '+').replace(/_/g, '/') : value;

@@ -40,7 +40,31 @@ function floatProblem(type: string, value: unknown): string | undefined {
   return undefined;
 }
 
+const NUMBER_RANGES: Record<string, [number, number]> = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  sint32: [-(2 ** 31), 2 ** 31 - 1],
+  sfixed32: [-(2 ** 31), 2 ** 31 - 1],
+  uint32: [0, 2 ** 32 - 1],
+  fixed32: [0, 2 ** 32 - 1],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  sint64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  sfixed64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  uint64: [0, Number.MAX_SAFE_INTEGER],
+  fixed64: [0, Number.MAX_SAFE_INTEGER],
+};
+
 function integerProblem(type: string, value: unknown): string | undefined {
+  // Plain numbers within the safe range need no BigInt (the common, hot case).
+  const fast = NUMBER_RANGES[type];
+  if (
+    fast !== undefined &&
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= fast[0] &&
+    value <= fast[1]
+  ) {
+    return undefined;
+  }
   const range = INTEGER_RANGES[type];
   if (range === undefined) return `unknown scalar type ${type}`;
   let integer: bigint;

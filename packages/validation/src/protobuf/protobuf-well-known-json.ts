@@ -26,12 +26,20 @@ const SPECIAL = new Set([
   '.google.protobuf.Any',
 ]);
 
+const wellKnownCache = new WeakMap<protobuf.Type, boolean>();
+
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;
 const DURATION = /^(-)?(\d{1,12})(?:\.(\d{1,9}))?s$/;
 
 /** Whether a message has a special JSON form (wrappers, Timestamp, Struct...). */
 export function isWellKnownType(type: protobuf.Type): boolean {
-  return SPECIAL.has(type.fullName);
+  let special = wellKnownCache.get(type);
+  if (special === undefined) {
+    // protobufjs rebuilds fullName on every access; validation asks once per message value.
+    special = SPECIAL.has(type.fullName);
+    wellKnownCache.set(type, special);
+  }
+  return special;
 }
 
 function fail(ctx: ProtobufJsonContext, path: string, message: string): undefined {
