@@ -421,6 +421,29 @@ describe('references', () => {
     ).toContain('bad.json');
   });
 
+  it('rejects two references that claim the same $id', () => {
+    const error = parseError('{"$ref":"https://example.com/x"}', [
+      reference('a.json', { $id: 'https://example.com/x', type: 'string' }),
+      reference('b.json', { $id: 'https://example.com/x', type: 'integer' }),
+    ]);
+    expect(error.message).toContain('https://example.com/x');
+  });
+
+  it('reads a reference without $schema in the draft of the referencing schema', () => {
+    // `definitions` + `$id` with a plain-name fragment is valid draft-07, invalid 2020-12.
+    const legacy = { definitions: { a: { $id: '#a', type: 'string' } }, $ref: '#a' };
+    const parsed = jsonSchemaFormat.parse(
+      '{"$schema":"http://json-schema.org/draft-07/schema#","$ref":"legacy.json"}',
+      { references: [reference('legacy.json', legacy)] },
+    );
+    expect(jsonSchemaFormat.compile(parsed).validate(1).valid).toBe(false);
+    expect(() =>
+      jsonSchemaFormat.parse('{"$ref":"legacy.json"}', {
+        references: [reference('legacy.json', legacy)],
+      }),
+    ).toThrow(SchemaParseError);
+  });
+
   it('survives reference cycles', () => {
     const a: ResolvedReference = reference('a.json', { properties: { b: { $ref: 'b.json' } } });
     const b: ResolvedReference = reference('b.json', { properties: { a: { $ref: 'a.json' } } }, [
