@@ -1,3 +1,4 @@
+import { assertNoNul } from './nul-text.js';
 import type { RegisterVersionInput } from './schema-store.js';
 import { StorageError } from './storage-error.js';
 
@@ -5,8 +6,9 @@ import { StorageError } from './storage-error.js';
 export const MAX_INT32 = 2_147_483_647;
 
 /**
- * Rejects import-mode ids and versions no backend could store, before any lock is taken, so
- * every backend fails the same way instead of with a driver-specific overflow.
+ * Rejects input no backend could store (import ids and versions out of range, malformed
+ * references, NUL characters) before any lock is taken, so every backend fails the same way
+ * instead of with a driver-specific error.
  */
 export function validateRegisterInput(input: RegisterVersionInput): void {
   if (input.id !== undefined && !isPositiveInt32(input.id)) {
@@ -20,6 +22,11 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
       version: input.version,
     });
   }
+  assertNoNul('subject', input.subject);
+  assertNoNul('schema text', input.schema.schema);
+  assertNoNul('canonical text', input.schema.canonical);
+  assertNoNul('fingerprint', input.schema.fingerprint);
+  assertNoNul('createdBy', input.createdBy);
   for (const [index, ref] of input.schema.references.entries()) {
     // The core resolves references before registering, so a bad one here is a caller bug.
     if (
@@ -31,6 +38,8 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
         `Reference ${index} needs a string name and subject and a version in 1..${MAX_INT32}`,
       );
     }
+    assertNoNul(`reference ${index} name`, ref.name);
+    assertNoNul(`reference ${index} subject`, ref.subject);
   }
 }
 

@@ -992,6 +992,55 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         expect(await store.listVersions(subject, { includeDeleted: true })).toEqual([]);
       });
 
+      it('refuses NUL characters in registered text on every backend', async () => {
+        const subject = uniqueSubject('nul');
+        const attempts: Partial<RegisterVersionInput>[] = [
+          { subject: `${subject}\u0000x` },
+          { schema: { ...schemaOf('{"nul":1}'), schema: '{"a":"\u0000"}' } },
+          { createdBy: 'a\u0000b' },
+          { schema: schemaOf('{"nul":2}', 'JSON', [{ name: 'n\u0000', subject, version: 1 }]) },
+        ];
+        for (const attempt of attempts) {
+          await expect(register(subject, '{"nul":0}', attempt)).rejects.toThrow(/NUL character/);
+        }
+        expect(await store.listVersions(subject, { includeDeleted: true })).toEqual([]);
+      });
+
+      it('finds nothing for names with NUL and refuses to write them', async () => {
+        const subject = uniqueSubject('nul-read');
+        await register(subject, '{"nul-read":1}', {
+          metadata: { tags: ['t\u0000'], 'k\u0000': 1 },
+        });
+        const nul = `${subject}\u0000`;
+        expect(await store.getVersion(nul, 1)).toBeUndefined();
+        expect(await store.getLatestVersion(nul)).toBeUndefined();
+        expect(await store.listVersions(nul)).toEqual([]);
+        expect(await store.softDeleteVersion(nul, 1)).toBe(false);
+        expect(await store.hardDeleteVersion(nul, 1)).toBe(false);
+        expect(await store.getDependents(nul, 1)).toEqual([]);
+        expect(await store.getSchemaByGuid('\u0000')).toBeUndefined();
+        expect(await store.getSchemaByFingerprint('JSON', '\u0000')).toBeUndefined();
+        expect(await store.getConfig(nul)).toBeUndefined();
+        expect(await store.deleteConfig(nul)).toBe(false);
+        expect(await store.getResource(nul, 'x')).toBeUndefined();
+        expect(await store.listResources(nul)).toEqual([]);
+        expect(await store.deleteResource('k', nul)).toBe(false);
+        for (const query of [
+          { subject: nul },
+          { tag: 't\u0000' },
+          { metadata: { key: 'k\u0000' } },
+        ]) {
+          expect(await store.search(query)).toEqual({ total: 0, items: [] });
+        }
+        await expect(store.setConfig({ subject: nul, mode: 'IMPORT' })).rejects.toThrow(RangeError);
+        await expect(
+          store.putResource({ kind: nul, id: 'x', document: 1, expectedVersion: 0 }),
+        ).rejects.toThrow(RangeError);
+        await expect(
+          store.putResource({ kind: 'k', id: nul, document: 1, expectedVersion: 0 }),
+        ).rejects.toThrow(RangeError);
+      });
+
       it('stores null for a resource document JSON cannot represent', async () => {
         const kind = uniqueSubject('k');
         const created = await store.putResource({

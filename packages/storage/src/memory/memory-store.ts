@@ -3,6 +3,7 @@ import { contentGuid } from '../content-guid.js';
 import { metadataHasTag, metadataMatches, subjectContains, toJsonValue } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
+import { assertNoNul, hasNul } from '../nul-text.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
@@ -218,6 +219,9 @@ export class MemoryStore implements SchemaStore {
 
   async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
     this.#assertOpen();
+    if (hasNul(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
+      return { total: 0, items: [] };
+    }
     const page = normalizePage(query);
     const matches = this.#allVersions(query.includeDeleted ?? false).filter((v) => {
       if (query.subject !== undefined && !subjectContains(v.subject, query.subject)) return false;
@@ -259,6 +263,7 @@ export class MemoryStore implements SchemaStore {
 
   async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
     this.#assertOpen();
+    assertNoNul('config subject', config.subject);
     this.#configs.set(config.subject, copyConfig(config));
     return copyConfig(config);
   }
@@ -291,6 +296,8 @@ export class MemoryStore implements SchemaStore {
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>> {
     this.#assertOpen();
+    assertNoNul('resource kind', input.kind);
+    assertNoNul('resource id', input.id);
     return this.#resources.put(input);
   }
 

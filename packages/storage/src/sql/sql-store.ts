@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { createKeyedMutex } from '../keyed-mutex.js';
+import { assertNoNul, hasNul } from '../nul-text.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
@@ -100,6 +101,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
+    if (hasNul(guid)) return undefined;
     return this.#run(() => getSchemaSql(this.#db, { guid }));
   }
 
@@ -107,6 +109,7 @@ export class SqlStore implements SchemaStore {
     schemaType: SchemaType,
     fingerprint: string,
   ): Promise<SchemaRecord | undefined> {
+    if (hasNul(schemaType, fingerprint)) return undefined;
     return this.#run(() => getSchemaSql(this.#db, { schemaType, fingerprint }));
   }
 
@@ -115,13 +118,14 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema | undefined> {
-    if (!isInt32(version)) return undefined;
+    if (!isInt32(version) || hasNul(subject)) return undefined;
     return this.#run(() =>
       getVersionSql(this.#db, subject, version, options.includeDeleted ?? false),
     );
   }
 
   async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
+    if (hasNul(subject)) return undefined;
     return this.#run(() => getLatestVersionSql(this.#db, subject));
   }
 
@@ -135,6 +139,7 @@ export class SqlStore implements SchemaStore {
     subject: string,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema[]> {
+    if (hasNul(subject)) return [];
     return this.#run(() => listVersionsSql(this.#db, subject, options.includeDeleted ?? false));
   }
 
@@ -149,7 +154,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!isInt32(version)) return false;
+    if (!isInt32(version) || hasNul(subject)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
@@ -167,7 +172,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!isInt32(version)) return false;
+    if (!isInt32(version) || hasNul(subject)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, (trx) =>
@@ -178,6 +183,9 @@ export class SqlStore implements SchemaStore {
   }
 
   async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
+    if (hasNul(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
+      return { total: 0, items: [] };
+    }
     return this.#run(() => searchVersionsSql(this.#db, this.#adapter, query));
   }
 
@@ -191,7 +199,7 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
-    if (!isInt32(version)) return [];
+    if (!isInt32(version) || hasNul(subject)) return [];
     return this.#run(() =>
       getDependentsSql(
         this.#db,
@@ -203,14 +211,17 @@ export class SqlStore implements SchemaStore {
   }
 
   async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
+    if (hasNul(subject)) return undefined;
     return this.#run(() => getConfigSql(this.#db, subject));
   }
 
   async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+    assertNoNul('config subject', config.subject);
     return this.#run(() => setConfigSql(this.#db, config));
   }
 
   async deleteConfig(subject: string | null): Promise<boolean> {
+    if (hasNul(subject)) return false;
     return this.#run(() => deleteConfigSql(this.#db, subject));
   }
 
@@ -218,6 +229,7 @@ export class SqlStore implements SchemaStore {
     kind: string,
     id: string,
   ): Promise<ResourceRecord<TDocument> | undefined> {
+    if (hasNul(kind, id)) return undefined;
     return this.#run(() => getResourceSql<TDocument>(this.#db, kind, id));
   }
 
@@ -225,6 +237,7 @@ export class SqlStore implements SchemaStore {
     kind: string,
     options: { limit?: number; offset?: number } = {},
   ): Promise<ResourceRecord<TDocument>[]> {
+    if (hasNul(kind)) return [];
     return this.#run(() => listResourcesSql<TDocument>(this.#db, this.#adapter, kind, options));
   }
 
@@ -234,10 +247,13 @@ export class SqlStore implements SchemaStore {
     document: TDocument;
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>> {
+    assertNoNul('resource kind', input.kind);
+    assertNoNul('resource id', input.id);
     return this.#run(() => putResourceSql(this.#db, input));
   }
 
   async deleteResource(kind: string, id: string): Promise<boolean> {
+    if (hasNul(kind, id)) return false;
     return this.#run(() => deleteResourceSql(this.#db, kind, id));
   }
 
