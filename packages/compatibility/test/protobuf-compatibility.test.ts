@@ -209,6 +209,15 @@ const cases: Case[] = [
     rule: 'FIELD_SCALAR_KIND_CHANGED',
     path: 'User.Inner.v',
   },
+  {
+    name: 'removing a nested message of a referenced message marks the field using it',
+    old: p3(`message A { message Inner { int32 v = 1; } int32 x = 1; } ${msg('A a = 1;')}`),
+    new: p3(`message A { int32 x = 1; } ${msg('A a = 1;')}`),
+    direction: 'backward',
+    compatible: false,
+    rule: 'FIELD_NAMED_TYPE_CHANGED',
+    path: 'User.a',
+  },
   // Maps
   {
     name: 'changing a map key type across groups is incompatible',

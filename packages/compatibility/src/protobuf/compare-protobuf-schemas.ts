@@ -93,7 +93,7 @@ export function compareProtobufSchemas(
     o: protobuf.Namespace,
     u: protobuf.Namespace,
     scope: ProtobufScope,
-    parent: { items: Item[]; local: boolean; self?: PairNode },
+    parent: { items: Item[]; local: boolean },
     owns: { original: Owns; update: Owns },
   ): void => {
     const sink = sinkOf(parent);
@@ -109,7 +109,7 @@ export function compareProtobufSchemas(
       else if (a === undefined) sink.add('MESSAGE_ADDED', s, `Message '${s.path}' added`);
       else {
         const target = pairOf(a, b, s);
-        if (parent.self !== undefined) target.dependents.push(parent.self);
+        if ('dependents' in parent) target.dependents.push(parent as PairNode);
         parent.items.push({ kind: 'nested', target });
         if (oIndex.get(name) !== uIndex.get(name)) {
           sink.add('MESSAGE_MOVED', s, `Message '${s.path}' moved among its siblings`);
@@ -158,16 +158,10 @@ export function compareProtobufSchemas(
     compareProtobufFields(o, u, scope, sink, named);
     compareProtobufOneofs(o, u, scope, sink);
     const everything = () => true;
-    compareDefinitions(
-      o,
-      u,
-      scope,
-      { items: node.items, local: false, self: node },
-      {
-        original: everything,
-        update: everything,
-      },
-    );
+    compareDefinitions(o, u, scope, node, {
+      original: everything,
+      update: everything,
+    });
   };
 
   const root = { items: [] as Item[], local: false };
