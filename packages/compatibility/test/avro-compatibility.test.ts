@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avroCompatibility } from '../src/avro/avro-compatibility.js';
+import { avroNodeFromJson } from '../src/avro/avro-node-from-json.js';
 import { CompatibilityCheckError } from '../src/compatibility-check-error.js';
 import type { PairViolation } from '../src/types.js';
 import { parsedAvro } from './avro-parsed-schema.js';
@@ -563,6 +564,20 @@ describe('avroCompatibility.checkReaderWriter', () => {
 });
 
 describe('avroCompatibility hostile input', () => {
+  it('refuses schema JSON nested deeper than the limit with a clear error', () => {
+    let deep: unknown = 'int';
+    for (let i = 0; i < 100_000; i++) deep = { type: 'array', items: deep };
+    expect(() => avroNodeFromJson(deep)).toThrow(/nests deeper than 512 levels/);
+  });
+
+  it('refuses malformed schema JSON with the place it went wrong', () => {
+    expect(() =>
+      avroNodeFromJson({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'Nope' }] }),
+    ).toThrow("Unknown Avro type 'Nope' at $/fields/0/type");
+    expect(() => avroNodeFromJson({ type: 'fixed', name: 'F' })).toThrow('Missing fixed size at $');
+    expect(() => avroNodeFromJson(42)).toThrow('Invalid Avro schema at $');
+  });
+
   it('compares a huge enum with one missing symbol quickly', () => {
     const symbols = Array.from({ length: 50_000 }, (_, i) => `S${i}`);
     const violations = check({

@@ -13,6 +13,14 @@ const PRIMITIVES = new Set<string>([
 
 type Json = unknown;
 
+interface BuildContext {
+  names: Map<string, AvroNode>;
+  depth: number;
+}
+
+/** Deepest nesting accepted: deeper schemas are refused rather than risking the stack. */
+export const MAX_AVRO_JSON_DEPTH = 512;
+
 /**
  * Builds the resolution view of an Avro schema straight from its JSON, for schemas a parser
  * refuses but Avro's resolution rules still define (an empty union `[]`, for instance).
@@ -21,7 +29,7 @@ type Json = unknown;
  * const node = avroNodeFromJson({ type: 'record', name: 'User', fields: [{ name: 'id', type: 'long' }] });
  */
 export function avroNodeFromJson(schema: Json): AvroNode {
-  return build(schema, '', new Map(), '$');
+  return build(schema, '', { names: new Map(), depth: 0 }, '$');
 }
 
 function qualify(name: string, namespace: string): string {
@@ -33,22 +41,31 @@ function namespaceOf(fullName: string): string {
   return dot < 0 ? '' : fullName.slice(0, dot);
 }
 
-function build(
-  schema: Json,
-  namespace: string,
-  names: Map<string, AvroNode>,
-  at: string,
-): AvroNode {
+function build(schema: Json, namespace: string, ctx: BuildContext, at: string): AvroNode {
+  if (ctx.depth >= MAX_AVRO_JSON_DEPTH) {
+    throw new TypeError(
+      `Avro schema nests deeper than ${MAX_AVRO_JSON_DEPTH} levels at ${at.slice(0, 100)}`,
+    );
+  }
+  ctx.depth++;
+  try {
+    return buildAt(schema, namespace, ctx, at);
+  } finally {
+    ctx.depth--;
+  }
+}
+
+function buildAt(schema: Json, namespace: string, ctx: BuildContext, at: string): AvroNode {
   if (typeof schema === 'string') {
     if (PRIMITIVES.has(schema)) return { kind: 'primitive', name: schema as AvroPrimitiveName };
-    const found = names.get(qualify(schema, namespace)) ?? names.get(schema);
+    const found = ctx.names.get(qualify(schema, namespace)) ?? ctx.names.get(schema);
     if (found === undefined) throw new TypeError(`Unknown Avro type '${schema}' at ${at}`);
     return found;
   }
   if (Array.isArray(schema)) {
     return {
       kind: 'union',
-      types: schema.map((branch, i) => build(branch, namespace, names, `${at}/${i}`)),
+      types: schema.map((branch, i) => build(branch, namespace, ctx, `${at}/${i}`)),
     };
   }
   if (typeof schema !== 'object' || schema === null) {
@@ -56,20 +73,20 @@ function build(
   }
   const object = schema as Record<string, Json>;
   const type = object['type'];
-  if (typeof type !== 'string') return build(type, namespace, names, `${at}/type`);
+  if (typeof type !== 'string') return build(type, namespace, ctx, `${at}/type`);
   switch (type) {
     case 'array':
-      return { kind: 'array', items: build(object['items'], namespace, names, `${at}/items`) };
+      return { kind: 'array', items: build(object['items'], namespace, ctx, `${at}/items`) };
     case 'map':
-      return { kind: 'map', values: build(object['values'], namespace, names, `${at}/values`) };
+      return { kind: 'map', values: build(object['values'], namespace, ctx, `${at}/values`) };
     case 'record':
     case 'error':
     case 'enum':
     case 'fixed':
-      return buildNamed(object, type, namespace, names, at);
+      return buildNamed(object, type, namespace, ctx, at);
     default:
       if (PRIMITIVES.has(type)) return { kind: 'primitive', name: type as AvroPrimitiveName };
-      return build(type, namespace, names, `${at}/type`);
+      return build(type, namespace, ctx, `${at}/type`);
   }
 }
 
@@ -77,7 +94,7 @@ function buildNamed(
   object: Record<string, Json>,
   type: string,
   enclosing: string,
-  names: Map<string, AvroNode>,
+  ctx: BuildContext,
   at: string,
 ): AvroNode {
   const name = object['name'];
@@ -96,14 +113,14 @@ function buildNamed(
       symbols: stringList(object['symbols']),
       default: typeof object['default'] === 'string' ? object['default'] : undefined,
     };
-    names.set(fullName, node);
+    ctx.names.set(fullName, node);
     return node;
   }
   if (type === 'fixed') {
     const size = object['size'];
     if (typeof size !== 'number') throw new TypeError(`Missing fixed size at ${at}`);
     const node: AvroNode = { kind: 'fixed', fullName, aliases, doc, size };
-    names.set(fullName, node);
+    ctx.names.set(fullName, node);
     return node;
   }
   const record: AvroRecordNode = {
@@ -114,7 +131,7 @@ function buildNamed(
     fields: [],
     fieldsByName: new Map(),
   };
-  names.set(fullName, record);
+  ctx.names.set(fullName, record);
   const fields = object['fields'];
   if (!Array.isArray(fields)) throw new TypeError(`Missing record fields at ${at}`);
   fields.forEach((field: Json, position) => {
@@ -130,7 +147,7 @@ function buildNamed(
       hasDefault: 'default' in f,
       default: f['default'],
       doc: typeof f['doc'] === 'string' ? f['doc'] : undefined,
-      type: build(f['type'], namespace, names, `${where}/type`),
+      type: build(f['type'], namespace, ctx, `${where}/type`),
     };
     record.fields.push(node);
     record.fieldsByName.set(node.name, node);
