@@ -1,5 +1,5 @@
-import { assertNoNul } from './nul-text.js';
 import type { RegisterVersionInput } from './schema-store.js';
+import { assertStorableText } from './storable-text.js';
 import { StorageError } from './storage-error.js';
 
 /** Largest id or version every backend can store (PostgreSQL `integer`). */
@@ -22,11 +22,11 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
       version: input.version,
     });
   }
-  assertNoNul('subject', input.subject);
-  assertNoNul('schema text', input.schema.schema);
-  assertNoNul('canonical text', input.schema.canonical);
-  assertNoNul('fingerprint', input.schema.fingerprint);
-  assertNoNul('createdBy', input.createdBy);
+  assertStorableText('subject', input.subject);
+  assertStorableText('schema text', input.schema.schema);
+  assertStorableText('canonical text', input.schema.canonical);
+  assertStorableText('fingerprint', input.schema.fingerprint);
+  assertStorableText('createdBy', input.createdBy);
   for (const [index, ref] of input.schema.references.entries()) {
     // The core resolves references before registering, so a bad one here is a caller bug.
     if (
@@ -38,8 +38,8 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
         `Reference ${index} needs a string name and subject and a version in 1..${MAX_INT32}`,
       );
     }
-    assertNoNul(`reference ${index} name`, ref.name);
-    assertNoNul(`reference ${index} subject`, ref.subject);
+    assertStorableText(`reference ${index} name`, ref.name);
+    assertStorableText(`reference ${index} subject`, ref.subject);
   }
 }
 

@@ -3,7 +3,6 @@ import { contentGuid } from '../content-guid.js';
 import { metadataHasTag, metadataMatches, subjectContains, toJsonValue } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
-import { assertNoNul, hasNul } from '../nul-text.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
@@ -11,6 +10,7 @@ import type {
   SchemaStore,
   SearchQuery,
 } from '../schema-store.js';
+import { assertStorableText, hasUnstorableText } from '../storable-text.js';
 import { StorageError } from '../storage-error.js';
 import { toReference } from '../to-reference.js';
 import type {
@@ -219,7 +219,7 @@ export class MemoryStore implements SchemaStore {
 
   async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
     this.#assertOpen();
-    if (hasNul(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
+    if (hasUnstorableText(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
       return { total: 0, items: [] };
     }
     const page = normalizePage(query);
@@ -263,7 +263,7 @@ export class MemoryStore implements SchemaStore {
 
   async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
     this.#assertOpen();
-    assertNoNul('config subject', config.subject);
+    assertStorableText('config subject', config.subject);
     this.#configs.set(config.subject, copyConfig(config));
     return copyConfig(config);
   }
@@ -296,8 +296,8 @@ export class MemoryStore implements SchemaStore {
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>> {
     this.#assertOpen();
-    assertNoNul('resource kind', input.kind);
-    assertNoNul('resource id', input.id);
+    assertStorableText('resource kind', input.kind);
+    assertStorableText('resource id', input.id);
     return this.#resources.put(input);
   }
 

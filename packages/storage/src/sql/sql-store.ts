@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { createKeyedMutex } from '../keyed-mutex.js';
-import { assertNoNul, hasNul } from '../nul-text.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
@@ -8,6 +7,7 @@ import type {
   SchemaStore,
   SearchQuery,
 } from '../schema-store.js';
+import { assertStorableText, hasUnstorableText } from '../storable-text.js';
 import { StorageError } from '../storage-error.js';
 import type {
   ConfigRecord,
@@ -101,7 +101,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async getSchemaByGuid(guid: string): Promise<SchemaRecord | undefined> {
-    if (hasNul(guid)) return undefined;
+    if (hasUnstorableText(guid)) return undefined;
     return this.#run(() => getSchemaSql(this.#db, { guid }));
   }
 
@@ -109,7 +109,7 @@ export class SqlStore implements SchemaStore {
     schemaType: SchemaType,
     fingerprint: string,
   ): Promise<SchemaRecord | undefined> {
-    if (hasNul(schemaType, fingerprint)) return undefined;
+    if (hasUnstorableText(schemaType, fingerprint)) return undefined;
     return this.#run(() => getSchemaSql(this.#db, { schemaType, fingerprint }));
   }
 
@@ -118,14 +118,14 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema | undefined> {
-    if (!isInt32(version) || hasNul(subject)) return undefined;
+    if (!isInt32(version) || hasUnstorableText(subject)) return undefined;
     return this.#run(() =>
       getVersionSql(this.#db, subject, version, options.includeDeleted ?? false),
     );
   }
 
   async getLatestVersion(subject: string): Promise<SubjectVersionWithSchema | undefined> {
-    if (hasNul(subject)) return undefined;
+    if (hasUnstorableText(subject)) return undefined;
     return this.#run(() => getLatestVersionSql(this.#db, subject));
   }
 
@@ -139,7 +139,7 @@ export class SqlStore implements SchemaStore {
     subject: string,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionWithSchema[]> {
-    if (hasNul(subject)) return [];
+    if (hasUnstorableText(subject)) return [];
     return this.#run(() => listVersionsSql(this.#db, subject, options.includeDeleted ?? false));
   }
 
@@ -154,7 +154,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async softDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!isInt32(version) || hasNul(subject)) return false;
+    if (!isInt32(version) || hasUnstorableText(subject)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
@@ -172,7 +172,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
-    if (!isInt32(version) || hasNul(subject)) return false;
+    if (!isInt32(version) || hasUnstorableText(subject)) return false;
     return this.#mutex.run(subject, () =>
       this.#run(() =>
         this.#adapter.writeTransaction(this.#db, subject, (trx) =>
@@ -183,7 +183,7 @@ export class SqlStore implements SchemaStore {
   }
 
   async search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }> {
-    if (hasNul(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
+    if (hasUnstorableText(query.subject, query.tag, query.metadata?.key, query.schemaType)) {
       return { total: 0, items: [] };
     }
     return this.#run(() => searchVersionsSql(this.#db, this.#adapter, query));
@@ -199,7 +199,7 @@ export class SqlStore implements SchemaStore {
     version: number,
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
-    if (!isInt32(version) || hasNul(subject)) return [];
+    if (!isInt32(version) || hasUnstorableText(subject)) return [];
     return this.#run(() =>
       getDependentsSql(
         this.#db,
@@ -211,17 +211,17 @@ export class SqlStore implements SchemaStore {
   }
 
   async getConfig(subject: string | null): Promise<ConfigRecord | undefined> {
-    if (hasNul(subject)) return undefined;
+    if (hasUnstorableText(subject)) return undefined;
     return this.#run(() => getConfigSql(this.#db, subject));
   }
 
   async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
-    assertNoNul('config subject', config.subject);
+    assertStorableText('config subject', config.subject);
     return this.#run(() => setConfigSql(this.#db, config));
   }
 
   async deleteConfig(subject: string | null): Promise<boolean> {
-    if (hasNul(subject)) return false;
+    if (hasUnstorableText(subject)) return false;
     return this.#run(() => deleteConfigSql(this.#db, subject));
   }
 
@@ -229,7 +229,7 @@ export class SqlStore implements SchemaStore {
     kind: string,
     id: string,
   ): Promise<ResourceRecord<TDocument> | undefined> {
-    if (hasNul(kind, id)) return undefined;
+    if (hasUnstorableText(kind, id)) return undefined;
     return this.#run(() => getResourceSql<TDocument>(this.#db, kind, id));
   }
 
@@ -237,7 +237,7 @@ export class SqlStore implements SchemaStore {
     kind: string,
     options: { limit?: number; offset?: number } = {},
   ): Promise<ResourceRecord<TDocument>[]> {
-    if (hasNul(kind)) return [];
+    if (hasUnstorableText(kind)) return [];
     return this.#run(() => listResourcesSql<TDocument>(this.#db, this.#adapter, kind, options));
   }
 
@@ -247,13 +247,13 @@ export class SqlStore implements SchemaStore {
     document: TDocument;
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>> {
-    assertNoNul('resource kind', input.kind);
-    assertNoNul('resource id', input.id);
+    assertStorableText('resource kind', input.kind);
+    assertStorableText('resource id', input.id);
     return this.#run(() => putResourceSql(this.#db, input));
   }
 
   async deleteResource(kind: string, id: string): Promise<boolean> {
-    if (hasNul(kind, id)) return false;
+    if (hasUnstorableText(kind, id)) return false;
     return this.#run(() => deleteResourceSql(this.#db, kind, id));
   }
 
