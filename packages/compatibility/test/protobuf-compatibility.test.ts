@@ -603,18 +603,23 @@ describe('protobufCompatibility with imported files', () => {
     `syntax = "proto3"; package acme; message Money { int64 units = 1; ${extra} }`;
 
   it('compares only the schema file, not imports that share its package', () => {
-    const oldSchema = parsedProto(p3(msg('Money price = 1;')), {
+    const oldSchema = parsedProto(p3(`import "common.proto"; ${msg('Money price = 1;')}`), {
       'common.proto': `${common()} message Unused { int32 x = 1; }`,
     });
-    const newSchema = parsedProto(p3(msg('Money price = 1; string note = 2;')), {
-      'common.proto': common(),
-    });
+    const newSchema = parsedProto(
+      p3(`import "common.proto"; ${msg('Money price = 1; string note = 2;')}`),
+      {
+        'common.proto': common(),
+      },
+    );
     expect(protobufCompatibility.checkReaderWriter(newSchema, oldSchema)).toEqual([]);
   });
 
   it('finds an incompatible change in an imported message through the field using it', () => {
-    const oldSchema = parsedProto(p3(msg('Money price = 1;')), { 'common.proto': common() });
-    const newSchema = parsedProto(p3(msg('Money price = 1;')), {
+    const oldSchema = parsedProto(p3(`import "common.proto"; ${msg('Money price = 1;')}`), {
+      'common.proto': common(),
+    });
+    const newSchema = parsedProto(p3(`import "common.proto"; ${msg('Money price = 1;')}`), {
       'common.proto': common().replace('int64 units', 'string units'),
     });
     const found = errors(protobufCompatibility.checkReaderWriter(newSchema, oldSchema));
@@ -627,8 +632,12 @@ describe('protobufCompatibility with imported files', () => {
   it('takes the package from the schema file even when an import holds more definitions', () => {
     const big =
       'syntax = "proto3"; package lib; message A { int32 a = 1; } message B { int32 b = 1; }';
-    const oldSchema = parsedProto(p3(msg('lib.A a = 1;'), 'shop.v1'), { 'lib.proto': big });
-    const newSchema = parsedProto(p3(msg('lib.A a = 1;'), 'shop.v2'), { 'lib.proto': big });
+    const oldSchema = parsedProto(p3(`import "lib.proto"; ${msg('lib.A a = 1;')}`, 'shop.v1'), {
+      'lib.proto': big,
+    });
+    const newSchema = parsedProto(p3(`import "lib.proto"; ${msg('lib.A a = 1;')}`, 'shop.v2'), {
+      'lib.proto': big,
+    });
     const found = errors(protobufCompatibility.checkReaderWriter(newSchema, oldSchema));
     expect(found.map((v) => v.rule)).toEqual(['PACKAGE_CHANGED']);
     expect(found[0]?.message).toContain("'shop.v1' to 'shop.v2'");
