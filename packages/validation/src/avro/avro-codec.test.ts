@@ -87,3 +87,48 @@ describe('encodeAvro with JSON-encoded bytes', () => {
     expect(fromStrings).toEqual(encodeAvro(parsed, value));
   });
 });
+
+describe('decodeAvro with hostile bytes', () => {
+  const parse = (schema: unknown) => avroFormat.parse(JSON.stringify(schema));
+
+  it('refuses a block claiming 2^31 null items instead of exhausting memory', () => {
+    const nulls = parse({ type: 'array', items: 'null' });
+    const bytes = Buffer.from([0xfe, 0xff, 0xff, 0xff, 0x0f, 0x00]);
+    expect(() => decodeAvro(nulls, bytes)).toThrow(/empty items/);
+  });
+
+  it('refuses a block count larger than the remaining bytes', () => {
+    const strings = parse({ type: 'map', values: 'string' });
+    expect(() =>
+      decodeAvro(strings, Buffer.from([0xfe, 0xff, 0xff, 0xff, 0x0f, 0x02, 0x61])),
+    ).toThrow(/truncated/);
+  });
+
+  it('refuses out-of-range union and enum indexes', () => {
+    expect(() => decodeAvro(parse(['null', 'int']), Buffer.from([0x04]))).toThrow(/union index/);
+    expect(() =>
+      decodeAvro(parse({ type: 'enum', name: 'E', symbols: ['A'] }), Buffer.from([0x02])),
+    ).toThrow(/enum index/);
+  });
+
+  it('refuses a negative string length', () => {
+    expect(() => decodeAvro(parse('string'), Buffer.from([0x01]))).toThrow(AvroDataError);
+  });
+
+  it('decodes deep but legitimate recursive data', () => {
+    const list = parse({
+      type: 'record',
+      name: 'L',
+      fields: [{ name: 'next', type: ['null', 'L'] }],
+    });
+    let value: unknown = { next: null };
+    for (let i = 0; i < 500; i++) value = { next: value };
+    expect(decodeAvro(list, encodeAvro(list, value))).toEqual(value);
+  });
+
+  it('decodes blocks with byte sizes (negative counts)', () => {
+    const ints = parse({ type: 'array', items: 'int' });
+    // count -2 (zigzag 3), size 2, items 1 and 2, end
+    expect(decodeAvro(ints, Buffer.from([0x03, 0x04, 0x02, 0x04, 0x00]))).toEqual([1, 2]);
+  });
+});

@@ -2,6 +2,7 @@ import type avro from 'avsc';
 import type { ParsedSchema } from '../schema-format.js';
 import { AvroDataError } from './avro-data-error.js';
 import { avroJsonType } from './avro-json-type.js';
+import { checkAvroBinary } from './check-avro-binary.js';
 import { collectAvroIssues } from './compile-avro-validator.js';
 
 function typeOf(parsed: ParsedSchema): avro.Type {
@@ -49,6 +50,12 @@ export function decodeAvro(parsed: ParsedSchema, bytes: Uint8Array): unknown {
   const buffer = Buffer.isBuffer(bytes)
     ? bytes
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const problem = checkAvroBinary(type, buffer);
+  if (problem !== undefined) {
+    throw new AvroDataError(`cannot decode Avro data: ${problem}`, [
+      { path: '', keyword: 'decode', message: problem },
+    ]);
+  }
   try {
     return type.fromBuffer(buffer);
   } catch (error) {
