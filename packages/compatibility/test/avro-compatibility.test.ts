@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { avroCompatibility } from '../src/avro/avro-compatibility.js';
 import { avroNodeFromJson } from '../src/avro/avro-node-from-json.js';
+import { checkCompatibility } from '../src/check-compatibility.js';
 import { CompatibilityCheckError } from '../src/compatibility-check-error.js';
 import type { PairViolation } from '../src/types.js';
 import { parsedAvro } from './avro-parsed-schema.js';
@@ -712,5 +713,47 @@ describe('avroCompatibility.diff', () => {
     expect(diff(node([]), node([f('v', 'int', { default: 0 })])).map((c) => c.path)).toEqual([
       'Node.v',
     ]);
+  });
+});
+
+describe('avroCompatibility under the level engine (Confluent worked examples)', () => {
+  // schema1 = {f1}, schema2 = {f1, f2 default "foo"}, schema3 = {f1, f2 without default}
+  const schema1 = parsedAvro(rec([f('f1', 'string')]));
+  const schema2 = parsedAvro(rec([f('f1', 'string'), f('f2', 'string', { default: 'foo' })]));
+  const schema3 = parsedAvro(rec([f('f1', 'string'), f('f2', 'string')]));
+  const run = (
+    level: Parameters<typeof checkCompatibility>[0]['level'],
+    candidate: typeof schema1,
+    older: (typeof schema1)[],
+  ) =>
+    checkCompatibility({
+      schemaType: 'AVRO',
+      level,
+      candidate,
+      previous: older.map((schema, i) => ({ version: older.length - i, schema })),
+    });
+
+  it('accepts schema3 after [schema1, schema2] under BACKWARD (only the latest is checked)', () => {
+    expect(run('BACKWARD', schema3, [schema2, schema1]).compatible).toBe(true);
+  });
+
+  it('rejects schema3 after [schema1, schema2] under BACKWARD_TRANSITIVE', () => {
+    const report = run('BACKWARD_TRANSITIVE', schema3, [schema2, schema1]);
+    expect(report.compatible).toBe(false);
+    expect(report.violations.map((v) => [v.rule, v.path, v.comparedVersion])).toEqual([
+      ['READER_FIELD_MISSING_DEFAULT_VALUE', 'User.f2', 1],
+    ]);
+  });
+
+  it('rejects schema1 after [schema2, schema3] under FORWARD_TRANSITIVE', () => {
+    const report = run('FORWARD_TRANSITIVE', schema1, [schema3, schema2]);
+    expect(report.compatible).toBe(false);
+    expect(report.violations.map((v) => [v.rule, v.direction])).toEqual([
+      ['READER_FIELD_MISSING_DEFAULT_VALUE', 'forward'],
+    ]);
+  });
+
+  it('accepts schema3 after [schema1, schema2] under FULL (only the latest is checked)', () => {
+    expect(run('FULL', schema3, [schema2, schema1]).compatible).toBe(true);
   });
 });
