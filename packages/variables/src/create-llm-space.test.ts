@@ -70,4 +70,34 @@ describe('createLlmSpace', () => {
       model: 'tiny',
     });
   });
+
+  it.each([
+    ['providers that are not an array', { providers: 'openai' }, 'providers'],
+    [
+      'a provider with a NaN cost',
+      { providers: [{ name: 'x', cost: Number.NaN, performance: 1 }] },
+      'providers[0].cost',
+    ],
+    [
+      'a provider named __proto__',
+      { providers: [{ name: '__proto__', cost: 1, performance: 1 }] },
+      'providers[0].name',
+    ],
+    ['no models', { models: [] }, 'models'],
+    [
+      'a model with a 10 MB name',
+      { models: [{ name: 'x'.repeat(10_000_000), provider: 'openai' }] },
+      'models[0].name',
+    ],
+  ])('rejects %s with a VariableSpaceError', (_, options, path) => {
+    expect(() => createLlmSpace(options as never)).toThrowError(
+      expect.objectContaining({ name: 'VariableSpaceError', path }),
+    );
+  });
+
+  it('rejects options that are not an object', () => {
+    expect(() => createLlmSpace(null as never)).toThrowError(
+      expect.objectContaining({ name: 'VariableSpaceError' }),
+    );
+  });
 });

@@ -14,6 +14,7 @@ import {
 } from './ml-variables.js';
 import { parseSpace } from './parse-space.js';
 import type { VariableSpace } from './space.js';
+import { guard } from './variable-space-error.js';
 
 /** Options of {@link createLlmSpace}. */
 export interface LlmSpaceOptions {
@@ -33,6 +34,10 @@ export interface LlmSpaceOptions {
  * const configs = sample(space, { count: 20, seed: 1 });
  */
 export function createLlmSpace(options: LlmSpaceOptions = {}): VariableSpace {
+  return guard('createLlmSpace', () => buildLlmSpace(options));
+}
+
+function buildLlmSpace(options: LlmSpaceOptions): VariableSpace {
   const models = options.models ?? DEFAULT_MODELS;
   return parseSpace({
     id: options.id ?? 'llm-program',

@@ -89,4 +89,31 @@ describe('importJsonSchema', () => {
     );
     expect(skipped).toHaveLength(1);
   });
+
+  it('stops at cyclic schemas', () => {
+    const inner: Record<string, unknown> = { type: 'object', properties: {} };
+    (inner.properties as Record<string, unknown>).self = inner;
+    const { variables, skipped } = importJsonSchema({
+      type: 'object',
+      properties: { root: inner },
+    });
+    expect(variables).toMatchObject([{ name: 'root', kind: 'composite' }]);
+    expect(skipped.map((s) => s.reason)).toEqual(['objects nested deeper than 16']);
+  });
+
+  it('rejects more properties than a space may hold', () => {
+    const properties = Object.fromEntries(
+      Array.from({ length: 3_000 }, (_, i) => [`p${i}`, { enum: [1] }]),
+    );
+    expect(() => importJsonSchema({ properties })).toThrowError(
+      expect.objectContaining({ code: 'too_large' }),
+    );
+  });
+
+  it('skips a property with a 10 MB enum value', () => {
+    const { skipped } = importJsonSchema({
+      properties: { big: { enum: ['x'.repeat(10_000_000)] } },
+    });
+    expect(skipped).toMatchObject([{ path: 'big' }]);
+  });
 });

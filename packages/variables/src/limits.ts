@@ -13,6 +13,10 @@ export const LIMITS = {
   variables: 2_000,
   /** Values of one choice variable or implementations of a module variable. */
   choices: 10_000,
+  /** Choice values and `in`/`nin` entries in a whole space. */
+  totalValues: 200_000,
+  /** Characters in all string choice values of a space together. */
+  totalChars: 10_000_000,
   /** Nesting of composite variables. */
   compositeDepth: 16,
   /** Nesting of conditions. */

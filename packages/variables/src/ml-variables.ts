@@ -1,3 +1,4 @@
+import { readModelProfiles, readProviderProfiles } from './read-profiles.js';
 import type { SpaceConstraint } from './space.js';
 import type {
   ChoiceVariable,
@@ -46,8 +47,9 @@ const base = { metadata: {}, hints: {} };
 
 /** The LLM provider, with `{ weights: { <provider>: { cost, performance } } }` in metadata. */
 export function providerVariable(
-  providers: readonly ProviderProfile[] = DEFAULT_PROVIDERS,
+  given: readonly ProviderProfile[] = DEFAULT_PROVIDERS,
 ): ChoiceVariable {
+  const providers = readProviderProfiles(given);
   const weights: JsonObject = {};
   for (const p of providers) weights[p.name] = { cost: p.cost, performance: p.performance };
   return {
@@ -63,9 +65,17 @@ export function providerVariable(
 }
 
 /** The model, with `{ providers: { <model>: <provider> } }` in metadata; pair it with {@link providerModelConstraints}. */
-export function modelVariable(models: readonly ModelProfile[] = DEFAULT_MODELS): ChoiceVariable {
+export function modelVariable(given: readonly ModelProfile[] = DEFAULT_MODELS): ChoiceVariable {
+  const models = readModelProfiles(given);
+  // Model names are free strings (they may even be "__proto__"), so define rather than assign.
   const providers: JsonObject = {};
-  for (const m of models) providers[m.name] = m.provider;
+  for (const m of models)
+    Object.defineProperty(providers, m.name, {
+      value: m.provider,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return {
     ...base,
     name: 'model',
@@ -80,8 +90,9 @@ export function modelVariable(models: readonly ModelProfile[] = DEFAULT_MODELS):
 
 /** One constraint per provider: `provider == p => model in [models of p]`. */
 export function providerModelConstraints(
-  models: readonly ModelProfile[] = DEFAULT_MODELS,
+  given: readonly ModelProfile[] = DEFAULT_MODELS,
 ): SpaceConstraint[] {
+  const models = readModelProfiles(given);
   const byProvider = new Map<string, string[]>();
   for (const m of models)
     byProvider.set(m.provider, [...(byProvider.get(m.provider) ?? []), m.name]);

@@ -224,6 +224,14 @@ export function readChoiceValues(
   const values: ChoiceValue[] = [];
   const seen = new Set<ChoiceValue>();
   let ok = true;
+  r.budget.values += list.length;
+  if (r.budget.values > LIMITS.totalValues) {
+    return r.fail(
+      'too_large',
+      path,
+      `a space holds at most ${LIMITS.totalValues} choice values in total`,
+    );
+  }
   for (let i = 0; i < list.length; i++) {
     const value = readChoiceValue(r, list[i], at(path, i));
     if (value === undefined) ok = false;
@@ -244,6 +252,14 @@ export function readChoiceValue(r: Reader, value: unknown, path: string): Choice
   if (typeof value === 'number')
     return readNumber(r, value, path) === undefined ? undefined : value === 0 ? 0 : value;
   if (typeof value === 'string') {
+    r.budget.chars += value.length;
+    if (r.budget.chars > LIMITS.totalChars) {
+      return r.fail(
+        'too_large',
+        path,
+        `a space holds at most ${LIMITS.totalChars} characters of string values`,
+      );
+    }
     if (value.length > LIMITS.stringValue)
       return r.fail('too_large', path, `string is longer than ${LIMITS.stringValue} characters`);
     return value;

@@ -407,4 +407,26 @@ describe('parseSpace on hostile input', () => {
     }));
     expect(errorOf(() => parseSpace(base(variables))).issues.length).toBe(100);
   });
+
+  it('caps the choice values of a whole space', () => {
+    const values = Array.from({ length: 9_000 }, (_, i) => i);
+    const variables = Array.from({ length: 30 }, (_, i) => ({
+      name: `v${i}`,
+      kind: 'choice',
+      values,
+    }));
+    expect(errorOf(() => parseSpace(base(variables))).code).toBe('too_large');
+  });
+
+  it('caps the values listed in conditions', () => {
+    const list = Array.from({ length: 10_000 }, (_, i) => i);
+    const constraints = Array.from({ length: 30 }, (_, i) => ({
+      name: `c${i}`,
+      rule: { var: 'a', in: list },
+    }));
+    const error = errorOf(() =>
+      parseSpace(base([{ name: 'a', kind: 'choice', values: [1] }], { constraints })),
+    );
+    expect(error.code).toBe('too_large');
+  });
 });

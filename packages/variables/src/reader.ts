@@ -11,8 +11,14 @@ export interface Reader {
   readonly issues: VariableSpaceIssue[];
   /** Records an issue and returns `undefined`, so callers can `return r.fail(...)`. */
   fail(code: VariableSpaceErrorCode, path: string, message: string, rule?: string): undefined;
-  /** Counts metadata nodes and condition nodes against the space-wide limits. */
-  readonly budget: { json: number; conditions: number; variables: number };
+  /** Counts metadata, condition nodes, variables and choice values against the space-wide limits. */
+  readonly budget: {
+    json: number;
+    conditions: number;
+    variables: number;
+    values: number;
+    chars: number;
+  };
   /** Throws the collected issues, if any. */
   throwIfAny(): void;
 }
@@ -22,7 +28,7 @@ export function createReader(): Reader {
   const issues: VariableSpaceIssue[] = [];
   return {
     issues,
-    budget: { json: 0, conditions: 0, variables: 0 },
+    budget: { json: 0, conditions: 0, variables: 0, values: 0, chars: 0 },
     fail(code, path, message, rule) {
       issues.push(rule === undefined ? { code, path, message } : { code, path, message, rule });
       if (issues.length >= LIMITS.issues) throw new VariableSpaceError(issues);

@@ -153,4 +153,16 @@ describe('sample', () => {
   it('returns nothing for count 0', () => {
     expect(sample(space, { count: 0 })).toEqual([]);
   });
+
+  it('gives up early when the acceptance rate cannot reach count', () => {
+    const rare = parseSpace({
+      id: 'r',
+      name: 'R',
+      variables: [{ name: 'x', kind: 'float', min: 0, max: 1, precision: 1e-12 }],
+      constraints: [{ name: 'sliver', rule: 'x <= 0.0001' }],
+    });
+    expect(() => sample(rare, { count: 100_000, seed: 1 })).toThrowError(
+      expect.objectContaining({ code: 'too_many_rejections' }),
+    );
+  });
 });

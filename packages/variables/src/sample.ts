@@ -23,6 +23,8 @@ export interface SampleOptions {
 const METHODS: SamplingMethod[] = ['random', 'lhs', 'grid'];
 /** Latin hypercube keeps count x dimensions strata in memory; beyond this, use `random`. */
 const LHS_CELLS = 5_000_000;
+/** Draws after which a hopeless acceptance rate stops sampling early. */
+const EARLY_CHECK = 10_000;
 /** Redraws, inside its strata, of a rejected Latin hypercube row. */
 const LHS_RETRIES = 20;
 
@@ -40,7 +42,7 @@ export function sample(space: VariableSpace, options: SampleOptions): Configurat
     const { count, seed, method, maxDraws } = readOptions(options, compiled.space);
     if (count === 0) return [];
     if (method === 'grid') {
-      const results = enumerateGrid(compiled, { limit: count, maxSteps: maxDraws * 10 });
+      const results = enumerateGrid(compiled, { limit: count, maxSteps: maxDraws * 2 });
       if (results.length === 0) throw infeasible();
       return results;
     }
@@ -58,6 +60,11 @@ export function sample(space: VariableSpace, options: SampleOptions): Configurat
     let attempt = 0;
     while (results.length < count) {
       if (++draws > maxDraws) throw exhausted(compiled, results.length, draws - 1, rejections);
+      // Fail fast when the acceptance rate seen so far cannot reach count within maxDraws.
+      if (draws % 1_000 === 0 && draws >= EARLY_CHECK) {
+        const projected = (draws / Math.max(results.length, 0.5)) * count;
+        if (projected > maxDraws * 2) throw exhausted(compiled, results.length, draws, rejections);
+      }
       const lhs = strata !== undefined && row < count;
       const r = row;
       // A Latin hypercube row rejected by a constraint is redrawn inside its continuous strata
