@@ -43,11 +43,13 @@ export function compareObject(
       );
       continue;
     }
-    const at = pointer('properties', name);
-    out.push(...nest(compareSchemas(context, oldProperties[name], schema), at));
+    let found = compareSchemas(context, oldProperties[name], schema);
     if (newRequired.has(name) && !oldRequired.has(name)) {
-      out.push(...nest(checkRequiredAdded(context, name, schema), at));
+      // A new array: `found` may be a memoized result shared with other paths.
+      found = [...found, ...checkRequiredAdded(context, name, schema)];
     }
+    // The pointer is only built when needed: this loop runs for every property of every version.
+    if (found.length > 0) out.push(...nest(found, pointer('properties', name)));
   }
   for (const name of Object.keys(oldProperties)) {
     if (Object.hasOwn(newProperties, name)) continue;

@@ -3,6 +3,7 @@ import { type CompareContext, issue, type Violations } from './compare-context.j
 import { compareSimple } from './compare-simple.js';
 import { isEmptySchema } from './json-keywords.js';
 import { shapeOf } from './schema-shape.js';
+import { structuralKey } from './structural-key.js';
 
 /**
  * Can every value valid under `writer` (old data) be read by `reader`? Returns the reasons it
@@ -39,6 +40,14 @@ export function compareSchemas(
   if (typeof w !== 'object' || w === null || typeof r !== 'object' || r === null) {
     return compareUncached(context, w, r);
   }
+  // Identical subtrees (the usual case between versions) need no walk; keys are cached per node.
+  // Not at the root: whole schemas differ (else the canonical check caught them) and a root key costs a full walk.
+  if (context.depth > 0) {
+    const key = structuralKey(w);
+    if (key !== undefined && key === structuralKey(r)) return [];
+  }
+  // Only a `$ref` can close a cycle or share a subschema, so only pairs reached through one are memoized.
+  if (w === writer && r === reader) return compareUncached(context, w, r);
   let byReader = context.memo.get(w);
   if (!byReader) {
     byReader = new Map();

@@ -1,6 +1,8 @@
 /** Escape one JSON pointer token (RFC 6901: `~` becomes `~0`, `/` becomes `~1`). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Decode one JSON pointer token, including URI percent-encoding from `$ref` fragments. */

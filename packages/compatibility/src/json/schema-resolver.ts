@@ -19,7 +19,12 @@ const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'] as const;
 /** A resolver over a parsed JSON schema and its resolved references. @internal */
 export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
   const owner = new WeakMap<object, SchemaDocument>();
-  const rootDocument = indexSchemaDocument(parsed.native, owner);
+  // Indexed on the first `$ref`: schemas without references never pay for the walk.
+  let indexedRoot: SchemaDocument | undefined;
+  const root = (): SchemaDocument => {
+    indexedRoot ??= indexSchemaDocument(parsed.native, owner);
+    return indexedRoot;
+  };
   const withSiblings = new WeakMap<object, unknown>();
   let external: Map<string, SchemaDocument> | undefined;
 
@@ -42,6 +47,7 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
   };
 
   const findBase = (base: string, from: SchemaDocument): unknown => {
+    const rootDocument = root();
     const candidates = [base, resolveUrl(base, from.baseId), resolveUrl(base, rootDocument.baseId)];
     const documents = [from, rootDocument, ...externalDocuments().values()];
     for (const candidate of candidates) {
@@ -80,6 +86,7 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
         // A chain of pure `$ref`s that loops constrains nothing.
         if (seen.has(current)) return { ok: true, node: true };
         seen.add(current);
+        const rootDocument = root();
         const from = owner.get(current as object) ?? rootDocument;
         const target = resolveRef(ref, from);
         if (target === undefined) return { ok: false, ref };
