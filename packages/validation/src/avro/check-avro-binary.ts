@@ -55,20 +55,25 @@ function skip(type: avro.Type, cursor: Cursor, depth: number): void {
     case 'null':
       return;
     case 'boolean':
-      return need(cursor, 1);
+      need(cursor, 1);
+      return;
     case 'int':
     case 'long':
       readLong(cursor);
       return;
     case 'float':
-      return need(cursor, 4);
+      need(cursor, 4);
+      return;
     case 'double':
-      return need(cursor, 8);
+      need(cursor, 8);
+      return;
     case 'bytes':
     case 'string':
-      return need(cursor, readLong(cursor));
+      need(cursor, readLong(cursor));
+      return;
     case 'fixed':
-      return need(cursor, t.size as number);
+      need(cursor, t.size as number);
+      return;
     case 'enum': {
       const index = readLong(cursor);
       if (index < 0 || index >= (t.symbols as string[]).length)
@@ -76,23 +81,28 @@ function skip(type: avro.Type, cursor: Cursor, depth: number): void {
       return;
     }
     case 'array':
-      return skipBlocks(cursor, (c) => skip(t.itemsType as avro.Type, c, depth + 1));
+      skipBlocks(cursor, (c) => skip(t.itemsType as avro.Type, c, depth + 1));
+      return;
     case 'map':
-      return skipBlocks(cursor, (c) => {
+      skipBlocks(cursor, (c) => {
         need(c, readLong(c));
         skip(t.valuesType as avro.Type, c, depth + 1);
       });
+      return;
     case 'record':
     case 'error':
       for (const field of t.fields as avro.types.Field[]) skip(field.type, cursor, depth + 1);
       return;
     default: {
-      if (type.typeName.startsWith('logical:'))
-        return skip(t.underlyingType as avro.Type, cursor, depth);
+      if (type.typeName.startsWith('logical:')) {
+        skip(t.underlyingType as avro.Type, cursor, depth);
+        return;
+      }
       const branches = t.types as avro.Type[];
       const index = readLong(cursor);
       if (index < 0 || index >= branches.length) throw new Corrupt('union index out of range');
-      return skip(branches[index]!, cursor, depth + 1);
+      skip(branches[index]!, cursor, depth + 1);
+      return;
     }
   }
 }
