@@ -25,10 +25,13 @@ function describe(item: AvroIncompatibility): { message: string; fix?: string } 
         message: `Name of the ${reader.kind} at ${where(item.path)} changed: reader '${readerName}', writer '${writerName}'`,
         fix: `add the alias '${writerName}' to the reader ${reader.kind} '${readerName}'`,
       };
-    case 'FIXED_SIZE_MISMATCH':
+    case 'FIXED_SIZE_MISMATCH': {
+      const readerSize = reader.kind === 'fixed' ? reader.size : '?';
+      const writerSize = writer.kind === 'fixed' ? writer.size : '?';
       return {
-        message: `Size of fixed '${readerName}' at ${where(item.path)} differs: ${item.message}`,
+        message: `Fixed '${readerName}' at ${where(item.path)} has size ${readerSize} in the reader schema but ${writerSize} in the writer schema`,
       };
+    }
     case 'MISSING_ENUM_SYMBOLS':
       return {
         message: `Reader enum '${readerName}' at ${where(item.path)} lacks writer symbols ${item.message}`,
@@ -37,7 +40,7 @@ function describe(item: AvroIncompatibility): { message: string; fix?: string } 
     case 'MISSING_UNION_BRANCH':
       return {
         message: `Reader union at ${where(item.path)} has no branch for writer type ${avroTypeLabel(writer)}`,
-        fix: `add a ${avroTypeLabel(writer).toLowerCase()} branch to the reader union`,
+        fix: `add the writer's ${avroTypeLabel(writer).toLowerCase()} type as a branch of the reader union`,
       };
     case 'READER_FIELD_AMBIGUOUS_ALIAS':
       return {
