@@ -120,10 +120,15 @@ function parseFloatDomain(
   } else if (precision !== undefined) {
     value = roundToPrecision(value, precision, min, max);
   }
-  const domain: FloatDomain = { kind: 'float', min, max, log, default: value };
-  if (step !== undefined) domain.step = step;
-  if (precision !== undefined) domain.precision = precision;
-  return domain;
+  return {
+    kind: 'float',
+    min,
+    max,
+    ...(step === undefined ? {} : { step }),
+    ...(precision === undefined ? {} : { precision }),
+    log,
+    default: value,
+  };
 }
 
 function parseIntegerDomain(

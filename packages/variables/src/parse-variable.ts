@@ -65,7 +65,8 @@ export function parseVariables(
   const names = new Set<string>();
   let ok = true;
   for (let i = 0; i < list.length; i++) {
-    const variable = parseVariable(ctx, list[i], at(path, i), prefix, depth);
+    const parsed = parseVariable(ctx, list[i], at(path, i), prefix, depth);
+    const variable = parsed && canonicalOrder(parsed);
     if (!variable) {
       ok = false;
       continue;
@@ -226,4 +227,18 @@ function readDomain(r: Reader, value: unknown, path: string): Domain | undefined
   }
   const def = readObject(r, value, path, new Set(['kind', ...DOMAIN_FIELDS[kind]]));
   return def && parseDomain(r, kind, def, path);
+}
+
+/** Puts fields in a stable, readable order (name, kind, description, domain, metadata, ...) for storage. */
+function canonicalOrder(variable: Variable): Variable {
+  const { name, kind, description, metadata, hints, activeWhen, ...domain } = variable;
+  return {
+    name,
+    kind,
+    ...(description === undefined ? {} : { description }),
+    ...domain,
+    metadata,
+    hints,
+    ...(activeWhen === undefined ? {} : { activeWhen }),
+  } as Variable;
 }
