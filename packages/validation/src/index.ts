@@ -33,11 +33,14 @@ export {
   jsonSchemaFormat,
 } from './json/json-schema-format.js';
 export { MAX_SCHEMA_CONTAINERS, MAX_SCHEMA_DEPTH } from './json/parse-json-text.js';
-/** Protobuf: format, message lookup, normalized printing, binary codec. */
+/** Protobuf: format, message lookup, the schema file's facts, binary codec. */
 export { findProtobufMessage } from './protobuf/find-protobuf-message.js';
+export { PROTOBUF_MAIN_FILE } from './protobuf/parse-protobuf-schema.js';
 export type { ProtobufCodecOptions } from './protobuf/protobuf-codec.js';
 export { decodeProtobuf, encodeProtobuf } from './protobuf/protobuf-codec.js';
 export { ProtobufDataError } from './protobuf/protobuf-data-error.js';
+export type { ProtobufFileInfo } from './protobuf/protobuf-file-info.js';
+export { getProtobufFileInfo } from './protobuf/protobuf-file-info.js';
 export { protobufFormat } from './protobuf/protobuf-format.js';
 export type {
   CompiledValidator,

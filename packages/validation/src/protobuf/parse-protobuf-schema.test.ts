@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
 import { type ResolvedReference, SchemaParseError, type SchemaProblem } from '../schema-format.js';
+import { PROTOBUF_MAIN_FILE } from './parse-protobuf-schema.js';
+import { getProtobufFileInfo } from './protobuf-file-info.js';
 import { protobufFormat } from './protobuf-format.js';
 
 const fixture = (name: string) =>
@@ -136,6 +138,37 @@ message M { optional int32 weight = 1 [(unit) = "kg"]; }`;
 
   it('rejects input that is not a string', () => {
     expect(() => protobufFormat.parse(42 as unknown as string)).toThrow(SchemaParseError);
+  });
+});
+
+describe('the schema file facts', () => {
+  it('records syntax, package, imports and top-level definitions in order', () => {
+    const parsed = parse(fixture('shop.proto'));
+    const info = getProtobufFileInfo(parsed.native);
+    expect(info).toMatchObject({ syntax: 'proto3', isEdition: false, package: 'acme.shop.v1' });
+    expect(info?.imports).toEqual([
+      'google/protobuf/timestamp.proto',
+      'google/protobuf/wrappers.proto',
+    ]);
+    expect(info?.topLevel.map((object) => object.name)).toEqual(['Order', 'Status', 'Orders']);
+    expect(info?.options).toEqual({ java_package: 'com.acme.shop', java_multiple_files: true });
+  });
+
+  it('stamps the schema file objects with PROTOBUF_MAIN_FILE and imported ones with their path', () => {
+    const money = reference(
+      'money.proto',
+      'syntax = "proto3";\nmessage Money { int64 units = 1; }',
+    );
+    const root = parse('syntax = "proto3";\nimport "money.proto";\nmessage Item { Money m = 1; }', [
+      money,
+    ]).native as protobuf.Root;
+    expect(root.lookupType('Item').filename).toBe(PROTOBUF_MAIN_FILE);
+    expect(root.lookupType('Money').filename).toBe('money.proto');
+  });
+
+  it('knows nothing about roots it did not parse', () => {
+    expect(getProtobufFileInfo(new protobuf.Root())).toBeUndefined();
+    expect(getProtobufFileInfo(null)).toBeUndefined();
   });
 });
 

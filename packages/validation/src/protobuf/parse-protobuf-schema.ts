@@ -11,8 +11,11 @@ import { wellKnownFile } from './protobuf-well-known-files.js';
 
 /** Deepest `{`/`[`/`(` nesting accepted in a `.proto` text. */
 export const MAX_PROTOBUF_NESTING = 64;
-/** The file name the schema's own objects carry (`filename`), distinct from any import path. */
-export const MAIN_FILE = '\u0000schema.proto';
+/**
+ * The `filename` protobufjs stamps on the objects of the schema's own file, distinct from any
+ * import path (imported files' objects carry their import path).
+ */
+export const PROTOBUF_MAIN_FILE = '\u0000schema.proto';
 const SYNTAXES = new Set(['proto2', 'proto3', '2023', '2024']);
 // protobufjs stamps `filename` on every object it parses from this (undeclared) static.
 const parser = protobuf.parse as typeof protobuf.parse & { filename: string | null };
@@ -25,7 +28,7 @@ function parseInto(root: protobuf.Root, source: string, file?: string): protobuf
       problemAt(`schema nests deeper than ${MAX_PROTOBUF_NESTING} levels`, undefined, file),
     ]);
   }
-  parser.filename = file ?? MAIN_FILE;
+  parser.filename = file ?? PROTOBUF_MAIN_FILE;
   try {
     return protobuf.parse(source, root, { keepCase: true });
   } catch (error) {
@@ -122,7 +125,7 @@ function fileInfo(
     imports: [...(result.imports ?? [])],
     weakImports: [...(result.weakImports ?? [])],
     options: { ...(scope.options ?? {}) },
-    topLevel: scope.nestedArray.filter((object) => object.filename === MAIN_FILE),
+    topLevel: scope.nestedArray.filter((object) => object.filename === PROTOBUF_MAIN_FILE),
     source,
   };
 }
