@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type Configuration,
+  describeSpace,
   exportJsonSchema,
   parseSpace,
   sample,
@@ -115,6 +116,26 @@ describe('variable space properties', () => {
           }
         },
       ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a grid enumerates every valid configuration of a small discrete space exactly once', () => {
+    fc.assert(
+      fc.property(spaceDefinition, fc.integer(), (def, seed) => {
+        const space = parseSpace(def);
+        const facts = describeSpace(space);
+        fc.pre(facts.continuousDimensions === 0 && facts.discreteSize <= 2_000);
+        const grid = sample(space, { count: 100_000, method: 'grid' }).map((c) =>
+          JSON.stringify(c),
+        );
+        expect(new Set(grid).size).toBe(grid.length);
+        for (const config of grid)
+          expect(validateConfiguration(space, JSON.parse(config)).valid).toBe(true);
+        const known = new Set(grid);
+        for (const config of sample(space, { count: 20, seed }))
+          expect(known.has(JSON.stringify(config))).toBe(true);
+      }),
       { numRuns: RUNS },
     );
   });
