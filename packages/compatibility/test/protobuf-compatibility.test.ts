@@ -218,6 +218,31 @@ const cases: Case[] = [
     rule: 'FIELD_NAMED_TYPE_CHANGED',
     path: 'User.a',
   },
+  {
+    name: 'renaming a message is incompatible (messages are matched by name)',
+    old: p3(msg('string a = 1;', 'Customer')),
+    new: p3(msg('string a = 1;', 'Client')),
+    direction: 'backward',
+    compatible: false,
+    rule: 'MESSAGE_REMOVED',
+    path: 'Customer',
+  },
+  {
+    name: 'renaming an enum used by a field is compatible (enums read as varints)',
+    old: p3(`enum Kind { A = 0; } ${msg('Kind k = 1;')}`),
+    new: p3(`enum Sort { A = 0; } ${msg('Sort k = 1;')}`),
+    direction: 'backward',
+    compatible: true,
+  },
+  {
+    name: 'renaming the message type of a field is incompatible',
+    old: p3(`message Money { int64 units = 1; } ${msg('Money m = 1;')}`),
+    new: p3(`message Cash { int64 units = 1; } ${msg('Cash m = 1;')}`),
+    direction: 'backward',
+    compatible: false,
+    rule: 'FIELD_NAMED_TYPE_CHANGED',
+    path: 'User.m',
+  },
   // Maps
   {
     name: 'changing a map key type across groups is incompatible',
