@@ -1,5 +1,6 @@
 import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
+import { SchemaParseError } from '../schema-format.js';
 import { avroCanonicalForm } from './avro-canonical-form.js';
 import { avroFormat } from './avro-format.js';
 
@@ -124,5 +125,25 @@ describe('avroCanonicalForm', () => {
       '{"type":"record","name":"R","namespace":"n","fields":[{"name":"a","type":"int"}]}',
     );
     expect(new Set([a.fingerprint, b.fingerprint, c.fingerprint]).size).toBe(3);
+  });
+});
+
+describe('avroCanonicalForm on unchecked input', () => {
+  it('writes malformed parts without crashing', () => {
+    expect(avroCanonicalForm({ type: 'record', name: 'R', fields: 'nope' })).toBe(
+      '{"name":"R","type":"record","fields":[]}',
+    );
+    expect(avroCanonicalForm({ type: 'enum', name: 'E', symbols: null })).toBe(
+      '{"name":"E","type":"enum","symbols":[]}',
+    );
+    expect(avroCanonicalForm({ type: 'record', name: 'R', fields: [null] })).toBe(
+      '{"name":"R","type":"record","fields":[{"name":"undefined","type":"undefined"}]}',
+    );
+  });
+
+  it('rejects hostile nesting with SchemaParseError', () => {
+    let deep: unknown = 'int';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(() => avroCanonicalForm(deep)).toThrow(SchemaParseError);
   });
 });

@@ -132,3 +132,14 @@ describe('decodeAvro with hostile bytes', () => {
     expect(decodeAvro(ints, Buffer.from([0x03, 0x04, 0x02, 0x04, 0x00]))).toEqual([1, 2]);
   });
 });
+
+describe('encodeAvro with hostile values', () => {
+  it('refuses a value nested too deeply for the stack with AvroDataError', () => {
+    const list = avroFormat.parse(
+      '{"type":"record","name":"L","fields":[{"name":"next","type":["null","L"]}]}',
+    );
+    let deep: unknown = null;
+    for (let i = 0; i < 200_000; i++) deep = { next: deep };
+    expect(() => encodeAvro(list, deep)).toThrow(AvroDataError);
+  });
+});

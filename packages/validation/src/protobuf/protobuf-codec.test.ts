@@ -111,3 +111,19 @@ message W {
     }
   });
 });
+
+describe('encodeProtobuf with hostile values', () => {
+  it('refuses a value nested deeper than the recursion limit with ProtobufDataError', () => {
+    const tree = protobufFormat.parse('syntax = "proto3";\nmessage T { T child = 1; }');
+    let deep: Record<string, unknown> = {};
+    for (let i = 0; i < 100_000; i++) deep = { child: deep };
+    expect(() => encodeProtobuf(tree, deep)).toThrow(ProtobufDataError);
+  });
+
+  it('refuses a huge integer string and a non-object root', () => {
+    expect(() => encodeProtobuf(shop, { id: '99999999999999999999999' })).toThrow(
+      ProtobufDataError,
+    );
+    expect(() => encodeProtobuf(shop, 'order')).toThrow(ProtobufDataError);
+  });
+});
