@@ -1,12 +1,17 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { contentGuid } from '../content-guid.js';
 import type { RegisterDecision, RegisterVersionInput } from '../schema-store.js';
 import { StorageError } from '../storage-error.js';
 import { toReference } from '../to-reference.js';
-import type { SubjectVersionWithSchema } from '../types.js';
+import type { SchemaRecord, SubjectVersionWithSchema } from '../types.js';
 import type { Database } from './database.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
-import { selectVersionsWithSchema, toVersionWithSchema } from './version-row.js';
+import {
+  selectVersionsWithSchema,
+  toSchemaRecord,
+  toVersionRecord,
+  toVersionWithSchema,
+} from './version-row.js';
 
 /** What a registration saw of its subject before calling `decide`. */
 export interface RegisterSnapshot {
@@ -63,7 +68,8 @@ export async function readSubjectSignature(
 /**
  * Steps 3 to 5 of a registration, inside the subject's write transaction: reuse or insert the
  * schema row, allocate the version, insert it. Throws `ID_CONFLICT` / `VERSION_CONFLICT` in
- * import mode; the caller's transaction then rolls everything back.
+ * import mode; the caller's transaction then rolls everything back. Ids and versions are
+ * computed by the INSERT itself (max + 1 subqueries), which is safe under the locks held.
  */
 export async function insertRegisteredVersion(
   trx: Kysely<Database>,
@@ -73,78 +79,80 @@ export async function insertRegisteredVersion(
 ): Promise<SubjectVersionWithSchema> {
   const now = new Date().toISOString();
   await adapter.lockSchemaIds(trx);
-  const schemaId = await resolveSchemaId(trx, input, now);
-  const version = await resolveVersion(trx, input);
-  await trx
+  const schemaRecord = await resolveSchemaRow(trx, input, now);
+  if (input.version !== undefined) await assertVersionFree(trx, input.subject, input.version);
+  const values = {
+    subject: input.subject,
+    semver: decision.semver,
+    schema_id: schemaRecord.id,
+    metadata_json: input.metadata == null ? null : JSON.stringify(input.metadata),
+    compatibility_level: decision.compatibilityLevel,
+    created_at: now,
+    created_by: input.createdBy ?? null,
+    deleted_at: null,
+  };
+  const { version } = await trx
     .insertInto('subject_versions')
     .values({
-      subject: input.subject,
-      version,
-      semver: decision.semver,
-      schema_id: schemaId,
-      metadata_json: input.metadata == null ? null : JSON.stringify(input.metadata),
-      compatibility_level: decision.compatibilityLevel,
-      created_at: now,
-      created_by: input.createdBy ?? null,
-      deleted_at: null,
+      ...values,
+      version:
+        input.version ??
+        sql<number>`(select coalesce(max(version), 0) + 1 from subject_versions where subject = ${input.subject})`,
     })
-    .execute();
-  const row = await selectVersionsWithSchema(trx)
-    .where('sv.subject', '=', input.subject)
-    .where('sv.version', '=', version)
+    .returning('version')
     .executeTakeFirstOrThrow();
-  return toVersionWithSchema(row);
+  return { ...toVersionRecord({ ...values, version }), schemaRecord };
 }
 
-async function resolveSchemaId(
+/** The schema row for the input's content: the stored one, or a new one with its edges. */
+async function resolveSchemaRow(
   trx: Kysely<Database>,
   input: RegisterVersionInput,
   now: string,
-): Promise<number> {
+): Promise<SchemaRecord> {
   const { schema } = input;
   const known = await trx
     .selectFrom('schemas')
-    .select('id')
+    .selectAll()
     .where('schema_type', '=', schema.schemaType)
     .where('fingerprint', '=', schema.fingerprint)
     .executeTakeFirst();
-  if (known && (input.id === undefined || input.id === known.id)) return known.id;
+  if (known && (input.id === undefined || input.id === known.id)) return toSchemaRecord(known);
   if (known) {
     throw new StorageError('ID_CONFLICT', `This schema is already stored with id ${known.id}`, {
       id: input.id,
       existingId: known.id,
     });
   }
-  let id = input.id;
-  if (id === undefined) {
-    const { max } = await trx
-      .selectFrom('schemas')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .executeTakeFirstOrThrow();
-    id = Number(max ?? 0) + 1;
-  } else {
+  if (input.id !== undefined) {
     const taken = await trx
       .selectFrom('schemas')
       .select('id')
-      .where('id', '=', id)
+      .where('id', '=', input.id)
       .executeTakeFirst();
     if (taken) {
-      throw new StorageError('ID_CONFLICT', `Schema id ${id} holds different content`, { id });
+      throw new StorageError('ID_CONFLICT', `Schema id ${input.id} holds different content`, {
+        id: input.id,
+      });
     }
   }
-  await trx
+  const values = {
+    guid: contentGuid(schema.schemaType, schema.fingerprint),
+    schema_type: schema.schemaType,
+    fingerprint: schema.fingerprint,
+    canonical: schema.canonical,
+    schema_text: schema.schema,
+    references_json: JSON.stringify(schema.references.map(toReference)),
+    created_at: now,
+  };
+  const { id } = await trx
     .insertInto('schemas')
     .values({
-      id,
-      guid: contentGuid(schema.schemaType, schema.fingerprint),
-      schema_type: schema.schemaType,
-      fingerprint: schema.fingerprint,
-      canonical: schema.canonical,
-      schema_text: schema.schema,
-      references_json: JSON.stringify(schema.references.map(toReference)),
-      created_at: now,
+      ...values,
+      id: input.id ?? sql<number>`(select coalesce(max(id), 0) + 1 from schemas)`,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const edges = schema.references.map((ref, position) => ({
     schema_id: id,
     position,
@@ -159,31 +167,26 @@ async function resolveSchemaId(
       .values(edges.slice(start, start + EDGE_CHUNK))
       .execute();
   }
-  return id;
+  return toSchemaRecord({ ...values, id });
 }
 
 const EDGE_CHUNK = 500;
 
-async function resolveVersion(trx: Kysely<Database>, input: RegisterVersionInput): Promise<number> {
-  if (input.version !== undefined) {
-    const taken = await trx
-      .selectFrom('subject_versions')
-      .select('version')
-      .where('subject', '=', input.subject)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (taken) {
-      throw new StorageError('VERSION_CONFLICT', `Version ${input.version} already exists`, {
-        subject: input.subject,
-        version: input.version,
-      });
-    }
-    return input.version;
-  }
-  const { max } = await trx
+async function assertVersionFree(
+  trx: Kysely<Database>,
+  subject: string,
+  version: number,
+): Promise<void> {
+  const taken = await trx
     .selectFrom('subject_versions')
-    .select((eb) => eb.fn.max('version').as('max'))
-    .where('subject', '=', input.subject)
-    .executeTakeFirstOrThrow();
-  return Number(max ?? 0) + 1;
+    .select('version')
+    .where('subject', '=', subject)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (taken) {
+    throw new StorageError('VERSION_CONFLICT', `Version ${version} already exists`, {
+      subject,
+      version,
+    });
+  }
 }
