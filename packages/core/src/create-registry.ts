@@ -139,7 +139,8 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
 function guardAll(registry: Registry): Registry {
   const guarded = { ...registry } as Record<string, unknown>;
   for (const [name, value] of Object.entries(registry)) {
-    if (typeof value !== 'function' || name === 'subscribe') continue;
+    // validateData maps its own errors: its warm path must not pay for an extra promise.
+    if (typeof value !== 'function' || name === 'subscribe' || name === 'validateData') continue;
     const method = value as (...args: unknown[]) => Promise<unknown>;
     guarded[name] = (...args: unknown[]) =>
       method(...args).catch((error: unknown) => {

@@ -89,6 +89,8 @@ export type ValidateDataInput = SchemaSelector & {
   strict?: boolean | undefined;
   /** Protobuf: the message to validate; the first one by default. */
   messageName?: string | undefined;
+  /** Measure `validationTimeMs` (default true); false skips the clock on the hot path. */
+  timing?: boolean | undefined;
 };
 
 /** Input of {@link Registry.checkCompatibility}. */
@@ -159,7 +161,11 @@ export interface Registry {
    * in-process (`validator.validate(data)` is synchronous).
    */
   getValidator(
-    input: SchemaSelector & { strict?: boolean | undefined; messageName?: string | undefined },
+    input: SchemaSelector & {
+      strict?: boolean | undefined;
+      messageName?: string | undefined;
+      timing?: boolean | undefined;
+    },
   ): Promise<CompiledValidator>;
   /** Is this schema well-formed? Never throws for a bad schema: answers `valid: false` with locations. */
   validateSchema(input: {

@@ -4,35 +4,70 @@ import { findVersionOrThrow } from './find-version.js';
 import { loadParsedSchema, loadSchemaRecordOrThrow } from './load-parsed-schema.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
+import { toRegistryError } from './to-registry-error.js';
 import type { SchemaSelector, ValidateDataInput } from './types.js';
+
+type ValidatorOptions = {
+  strict?: boolean | undefined;
+  messageName?: string | undefined;
+  timing?: boolean | undefined;
+};
+
+const keyOf = (schemaId: number, options: ValidatorOptions) =>
+  `${schemaId}|${options.strict === true ? 1 : 0}|${options.timing === false ? 0 : 1}|${options.messageName ?? ''}`;
+
+const withSchemaId = (result: ValidationResult, schemaId: number) => ({
+  valid: result.valid,
+  errors: result.errors,
+  warnings: result.warnings,
+  validationTimeMs: result.validationTimeMs,
+  schemaId,
+});
 
 /**
  * Validate a document against a registered schema. The compiled validator is cached by
- * schema id and options, so a warm call is one map lookup plus the compiled check.
+ * schema id and options; a warm call by numeric id touches neither storage nor an `await`,
+ * because this is the registry's hot path.
  */
-export async function validateData(
+export function validateData(
   context: RegistryContext,
   input: ValidateDataInput,
 ): Promise<ValidationResult & { schemaId: number }> {
+  if (typeof input.schemaId === 'number') {
+    const validator = context.validators.get(keyOf(input.schemaId, input));
+    if (validator) {
+      try {
+        return Promise.resolve(withSchemaId(validator.validate(input.data), input.schemaId));
+      } catch (error) {
+        return Promise.reject(toRegistryError(error));
+      }
+    }
+  }
+  return validateDataCold(context, input).catch((error: unknown) => {
+    throw toRegistryError(error);
+  });
+}
+
+async function validateDataCold(context: RegistryContext, input: ValidateDataInput) {
   const schemaId = await resolveSchemaId(context, input);
   const validator = await getValidator(context, schemaId, input);
-  const result = validator.validate(input.data);
-  return { ...result, schemaId };
+  return withSchemaId(validator.validate(input.data), schemaId);
 }
 
 /** The cached compiled validator for a schema id and options. */
 export async function getValidator(
   context: RegistryContext,
   schemaId: number,
-  options: { strict?: boolean | undefined; messageName?: string | undefined } = {},
+  options: ValidatorOptions = {},
 ): Promise<CompiledValidator> {
-  const key = `${schemaId}|${options.strict === true ? 1 : 0}|${options.messageName ?? ''}`;
+  const key = keyOf(schemaId, options);
   const cached = context.validators.get(key);
   if (cached) return cached;
   const record = await loadSchemaRecordOrThrow(context, schemaId);
   const parsed = await loadParsedSchema(context, record);
   const validator = getSchemaFormat(record.schemaType).compile(parsed, {
     strict: options.strict === true,
+    timing: options.timing !== false,
     ...(options.messageName === undefined ? {} : { messageName: options.messageName }),
   });
   context.validators.set(key, validator);
@@ -52,9 +87,7 @@ export async function resolveSchemaId(
       throw new RegistryError(
         'SCHEMA_NOT_FOUND',
         `Schema '${input.schemaId.slice(0, 100)}' not found`,
-        {
-          id: input.schemaId.slice(0, 100),
-        },
+        { id: input.schemaId.slice(0, 100) },
       );
     }
     return record.id;
