@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { avroCompatibility } from '../src/avro/avro-compatibility.js';
 import { avroNodeFromJson } from '../src/avro/avro-node-from-json.js';
+import { avroNodeFromType } from '../src/avro/avro-node-from-type.js';
 import { checkCompatibility } from '../src/check-compatibility.js';
 import { CompatibilityCheckError } from '../src/compatibility-check-error.js';
 import type { PairViolation } from '../src/types.js';
@@ -569,6 +570,12 @@ describe('avroCompatibility hostile input', () => {
     let deep: unknown = 'int';
     for (let i = 0; i < 100_000; i++) deep = { type: 'array', items: deep };
     expect(() => avroNodeFromJson(deep)).toThrow(/nests deeper than 512 levels/);
+  });
+
+  it('refuses an object that is not an avsc type', () => {
+    expect(() => avroNodeFromType({ typeName: 'bogus' } as never)).toThrow(
+      "Unsupported avsc type 'bogus'",
+    );
   });
 
   it('refuses malformed schema JSON with the place it went wrong', () => {

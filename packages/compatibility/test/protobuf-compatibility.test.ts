@@ -670,6 +670,36 @@ describe('protobufCompatibility with imported files', () => {
 });
 
 describe('protobufCompatibility hostile input', () => {
+  it('compares files without any message', () => {
+    const empty = parsedProto('syntax = "proto3";');
+    const services = parsedProto(
+      'syntax = "proto3"; package svc; message Req {} service S { rpc Call (Req) returns (Req); }',
+    );
+    expect(
+      check({ old: 'syntax = "proto3";', new: 'syntax = "proto3";', direction: 'backward' }),
+    ).toEqual([]);
+    expect(protobufCompatibility.checkReaderWriter(services, empty).map((v) => v.rule)).toEqual([
+      'PACKAGE_CHANGED',
+    ]);
+    expect(protobufCompatibility.diff(empty, services).changes.map((c) => c.path)).toEqual([
+      '',
+      'Req',
+    ]);
+  });
+
+  it('compares a message with 5000 fields', () => {
+    const fields = (type: string) =>
+      Array.from({ length: 5000 }, (_, i) => `${type} f${i} = ${i + 1};`).join(' ');
+    const violations = errors(
+      check({
+        old: p3(msg(fields('int32'))),
+        new: p3(msg(fields('int64'))),
+        direction: 'backward',
+      }),
+    );
+    expect(violations).toEqual([]);
+  });
+
   it('follows a chain of 3000 messages, each referencing the next, without exhausting the stack', () => {
     const chain = (leaf: string) => {
       const parts = Array.from({ length: 3000 }, (_, i) => `message M${i} { M${i + 1} next = 1; }`);
