@@ -67,6 +67,15 @@ function readerAllOf(context: CompareContext, writer: Side, r: Combination): Vio
   r.parts.forEach((part, index) => {
     const found = compareSchemas(context, writer.schema, part.schema);
     if (found.length === 0) return;
+    // Against an old allOf, the member at the same position explains the change best.
+    const twin = w.kind === 'allOf' ? w.parts.find((each) => each.path === part.path) : undefined;
+    if (twin && part.path !== '') {
+      const positional = compareSchemas(context, twin.schema, part.schema);
+      if (positional.length > 0) {
+        out.push(...nest(positional, part.path, twin.path));
+        return;
+      }
+    }
     if (w.kind === 'allOf' && index >= writerParts && part.path !== '') {
       out.push(
         ...nest(
@@ -105,20 +114,29 @@ function writerUnion(context: CompareContext, w: Combination, reader: Side): Vio
     if (found.length === 0) continue;
     if (w.parts.length === 1) return nest(found, '', part.path);
     const first = found[0];
-    // A member of the same kind that only got tighter: its own reasons say more than "narrowed".
-    if (first && first.rule !== 'TYPE_CHANGED' && first.rule !== 'SUM_TYPE_NARROWED') {
+    // A member that only got tighter (same type, or same position in both unions): its own
+    // reasons say more than "narrowed".
+    if (
+      first &&
+      first.rule !== 'TYPE_CHANGED' &&
+      first.rule !== 'SUM_TYPE_NARROWED' &&
+      samePosition(part.path, first.path)
+    ) {
       out.push(...nest(found, '', part.path));
       continue;
     }
     const reason = first ? ` (${first.rule}: ${first.message})` : '';
+    const member = part.path
+      ? `${part.path.slice(1).replace('/', ' member ')} (${describeSchema(part.schema)})`
+      : describeSchema(part.schema);
     out.push(
       ...nest(
         issue(
           context,
           'SUM_TYPE_NARROWED',
           ({ reader, writer }) =>
-            `The ${reader} schema does not accept ${describeSchema(part.schema)}, which the ${writer} schema allows${reason}`,
-          `keep accepting ${describeSchema(part.schema)} (add it back to the type list or anyOf)`,
+            `The ${reader} schema does not accept ${member}${part.path ? ` of the ${writer} schema` : `, which the ${writer} schema allows`}${reason}`,
+          `keep accepting ${member} (add it back to the type list or anyOf)`,
         ),
         '',
         part.path,
@@ -144,6 +162,15 @@ function hasIdenticalMember(union: unknown, r: Combination, schema: unknown): bo
     unionMembers.set(union, members);
   }
   return members.has(key);
+}
+
+const MEMBER = /^\/(?:anyOf|oneOf)\/(\d+)(?:\/|$)/;
+
+/** True unless both paths name union members and the members are at different positions. */
+function samePosition(writerPath: string, readerPath: string): boolean {
+  const writerIndex = MEMBER.exec(writerPath)?.[1];
+  const readerIndex = MEMBER.exec(readerPath)?.[1];
+  return writerIndex === undefined || readerIndex === undefined || writerIndex === readerIndex;
 }
 
 function readerUnion(
