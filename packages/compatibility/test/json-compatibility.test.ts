@@ -1100,6 +1100,66 @@ const cases: Case[] = [
     compatible: false,
     rule: 'CONDITIONAL_CHANGED',
   },
+  {
+    name: 'oneOf variant removed',
+    old: {
+      oneOf: [
+        obj({ kind: { const: 'a' } }, { required: ['kind'] }),
+        obj({ kind: { const: 'b' } }, { required: ['kind'] }),
+      ],
+    },
+    new: { oneOf: [obj({ kind: { const: 'a' } }, { required: ['kind'] })] },
+    level: 'BACKWARD_TRANSITIVE',
+    compatible: false,
+    rule: 'SUM_TYPE_NARROWED',
+    path: '#',
+  },
+  {
+    name: 'oneOf variant added',
+    old: { oneOf: [obj({ kind: { const: 'a' } }, { required: ['kind'] })] },
+    new: {
+      oneOf: [
+        obj({ kind: { const: 'a' } }, { required: ['kind'] }),
+        obj({ kind: { const: 'b' } }, { required: ['kind'] }),
+      ],
+    },
+    level: 'BACKWARD',
+    compatible: true,
+  },
+  {
+    name: 'allOf member tightened in place',
+    old: { allOf: [obj({ id: int }), obj({ x: str })] },
+    new: { allOf: [obj({ id: int }), obj({ x: { ...str, maxLength: 3 } })] },
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'MAX_LENGTH_ADDED',
+    path: '#/allOf/1/properties/x',
+  },
+  {
+    name: 'nullable property, old reads new',
+    old: obj({ age: int }),
+    new: obj({ age: { type: ['integer', 'null'] } }),
+    level: 'FORWARD_TRANSITIVE',
+    compatible: false,
+    rule: 'SUM_TYPE_NARROWED',
+    path: '#/properties/age',
+  },
+  {
+    name: 'nested closed object gains a property, old reads new',
+    old: arr({ items: closed({ a: str }) }),
+    new: arr({ items: closed({ a: str, b: str }) }),
+    level: 'FULL_TRANSITIVE',
+    compatible: false,
+    rule: 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL',
+    path: '#/items/properties/b',
+  },
+  {
+    name: 'description-only change',
+    old: obj({ a: { ...str, description: 'old' } }),
+    new: obj({ a: { ...str, description: 'new' } }),
+    level: 'FULL_TRANSITIVE',
+    compatible: true,
+  },
   // $ref
   {
     name: 'referenced definition tightened',
