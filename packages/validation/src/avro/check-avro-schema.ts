@@ -8,8 +8,13 @@ import {
   isValidAvroSimpleName,
   qualifyAvroName,
 } from './avro-names.js';
-import { checkAvroDefault } from './check-avro-default.js';
 import { checkAvroLogicalType } from './check-avro-logical-type.js';
+import {
+  checkAvroAliases,
+  checkAvroEnum,
+  checkAvroFields,
+  checkAvroFixed,
+} from './check-avro-named-types.js';
 
 /** A named type (record, error, enum, fixed) found while checking. */
 export interface AvroNamedDefinition {
@@ -25,7 +30,6 @@ export interface AvroCheckContext {
 }
 
 const NAMED_KINDS = new Set(['record', 'error', 'enum', 'fixed']);
-const ORDERS = new Set(['ascending', 'descending', 'ignore']);
 
 function join(path: string, segment: string): string {
   return path === '' ? segment : `${path}.${segment}`;
@@ -146,16 +150,6 @@ function checkObject(
   }
 }
 
-function checkAliases(aliases: unknown, path: string, ctx: AvroCheckContext): void {
-  if (aliases === undefined) return;
-  if (!Array.isArray(aliases) || !aliases.every(isValidAvroFullName)) {
-    ctx.problems.push({
-      path,
-      message: `"aliases" must be an array of names, got ${JSON.stringify(aliases)}`,
-    });
-  }
-}
-
 function checkNamed(
   schema: Record<string, unknown>,
   kind: string,
@@ -190,104 +184,9 @@ function checkNamed(
     return;
   }
   ctx.named.set(fullName, { fullName, schema });
-  checkAliases(schema.aliases, here, ctx);
+  checkAvroAliases(schema.aliases, here, ctx);
   const inner = avroNamespaceOf(fullName);
-  if (kind === 'enum') checkEnum(schema, here, ctx);
-  else if (kind === 'fixed') checkFixed(schema, here, ctx);
-  else checkFields(schema, inner, here, ctx);
-}
-
-function checkEnum(schema: Record<string, unknown>, path: string, ctx: AvroCheckContext): void {
-  const { symbols } = schema;
-  if (!Array.isArray(symbols)) {
-    ctx.problems.push({ path, message: 'enum is missing its "symbols" array' });
-    return;
-  }
-  const seen = new Set<string>();
-  symbols.forEach((symbol, index) => {
-    if (!isValidAvroSimpleName(symbol)) {
-      ctx.problems.push({
-        path: `${path}.symbols[${index}]`,
-        message: `invalid enum symbol ${JSON.stringify(symbol)}`,
-      });
-    } else if (seen.has(symbol)) {
-      ctx.problems.push({
-        path: `${path}.symbols[${index}]`,
-        message: `duplicate enum symbol "${symbol}"`,
-      });
-    } else {
-      seen.add(symbol);
-    }
-  });
-  if (schema.default !== undefined && !symbols.includes(schema.default)) {
-    ctx.problems.push({
-      path,
-      message: `enum default ${JSON.stringify(schema.default)} is not one of its symbols`,
-    });
-  }
-}
-
-function checkFixed(schema: Record<string, unknown>, path: string, ctx: AvroCheckContext): void {
-  const { size } = schema;
-  if (typeof size !== 'number' || !Number.isInteger(size) || size < 0) {
-    ctx.problems.push({
-      path,
-      message: `fixed "size" must be a non-negative integer, got ${JSON.stringify(size)}`,
-    });
-    return;
-  }
-  checkAvroLogicalType(schema, 'fixed', path, ctx.problems);
-}
-
-function checkFields(
-  schema: Record<string, unknown>,
-  namespace: string,
-  path: string,
-  ctx: AvroCheckContext,
-): void {
-  const { fields } = schema;
-  if (!Array.isArray(fields)) {
-    ctx.problems.push({ path, message: 'record is missing its "fields" array' });
-    return;
-  }
-  const names = new Set<string>();
-  fields.forEach((field: unknown, index) => {
-    const slot = join(path, `fields[${index}]`);
-    if (!isObject(field)) {
-      ctx.problems.push({ path: slot, message: 'a field must be an object' });
-      return;
-    }
-    if (!isValidAvroSimpleName(field.name)) {
-      ctx.problems.push({
-        path: slot,
-        message: `invalid or missing field name ${JSON.stringify(field.name)}`,
-      });
-      return;
-    }
-    const fieldPath = join(path, field.name);
-    if (names.has(field.name))
-      ctx.problems.push({ path: fieldPath, message: `duplicate field "${field.name}"` });
-    names.add(field.name);
-    if (field.order !== undefined && !ORDERS.has(field.order as string)) {
-      ctx.problems.push({
-        path: fieldPath,
-        message: `invalid order ${JSON.stringify(field.order)}`,
-      });
-    }
-    checkAliases(field.aliases, fieldPath, ctx);
-    if (field.type === undefined) {
-      ctx.problems.push({ path: fieldPath, message: 'field is missing "type"' });
-      return;
-    }
-    const before = ctx.problems.length;
-    checkType(field.type, namespace, fieldPath, ctx, false);
-    if (field.default !== undefined && ctx.problems.length === before) {
-      checkAvroDefault(field.type, field.default, {
-        namespace,
-        named: ctx.named,
-        path: fieldPath,
-        problems: ctx.problems,
-      });
-    }
-  });
+  if (kind === 'enum') checkAvroEnum(schema, here, ctx);
+  else if (kind === 'fixed') checkAvroFixed(schema, here, ctx);
+  else checkAvroFields(schema, inner, here, ctx, (s, ns, p, c) => checkType(s, ns, p, c, false));
 }
