@@ -96,9 +96,21 @@ for (const config of configs) {
     throw new Error('sampled configuration rejected');
 }
 const mask = configs.length;
-const ours = opsPerSecondSync((i) => validator.validate(configs[i % mask]));
-const viaFunction = opsPerSecondSync((i) => validateConfiguration(space, configs[i % mask]));
-const theirs = opsPerSecondSync((i) => ajvValidate(configs[i % mask]));
+// The machine is shared, so each figure is the best of 5 interleaved rounds of 300 ms.
+const best = (fns) => {
+  const results = fns.map(() => 0);
+  for (let round = 0; round < 5; round++) {
+    fns.forEach((fn, i) => {
+      results[i] = Math.max(results[i], opsPerSecondSync(fn, { ms: 300 }));
+    });
+  }
+  return results;
+};
+const [ours, viaFunction, theirs] = best([
+  (i) => validator.validate(configs[i % mask]),
+  (i) => validateConfiguration(space, configs[i % mask]),
+  (i) => ajvValidate(configs[i % mask]),
+]);
 console.log(`validateConfiguration (compiled): ${fmt(ours)}/s  [target >= 200,000/s]`);
 console.log(`validateConfiguration (space, cached compile): ${fmt(viaFunction)}/s`);
 console.log(`ajv on the exported JSON Schema (allErrors, multipleOfPrecision): ${fmt(theirs)}/s`);
@@ -110,8 +122,10 @@ console.log(
 const invalid = configs
   .slice(0, 1000)
   .map((c) => ({ ...c, temperature: 5, provider: 'azure', extra: 1 }));
-const oursInvalid = opsPerSecondSync((i) => validator.validate(invalid[i % 1000]));
-const theirsInvalid = opsPerSecondSync((i) => ajvValidate(invalid[i % 1000]));
+const [oursInvalid, theirsInvalid] = best([
+  (i) => validator.validate(invalid[i % 1000]),
+  (i) => ajvValidate(invalid[i % 1000]),
+]);
 console.log(
   `invalid configurations: validateConfiguration ${fmt(oursInvalid)}/s, ajv ${fmt(theirsInvalid)}/s`,
 );
