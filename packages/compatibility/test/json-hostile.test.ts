@@ -135,6 +135,32 @@ describe('JSON Schema compatibility with hostile input', () => {
     expect(report.violations[0]?.rule).toBe('REFERENCE_UNRESOLVED');
   });
 
+  it('diffs huge enums and wide objects as sets, in linear time', () => {
+    const values = Array.from({ length: 100_000 }, (_, index) => index);
+    const properties = Object.fromEntries(
+      values.slice(0, 5_000).map((index) => [`p${index}`, { type: 'string' }]),
+    );
+    const before = jsonSchema({ enum: values, properties });
+    const after = jsonSchema({
+      enum: [...values.slice(1), -1],
+      properties: { ...properties, extra: {} },
+    });
+    const { changes } = diffSchemas('JSON', before, after);
+    expect(changes.map((change) => `${change.kind} ${change.path}`).sort()).toEqual([
+      'added #/enum',
+      'added #/properties/extra',
+      'removed #/enum',
+    ]);
+    expect(changes.every((change) => change.message.length < 300)).toBe(true);
+  });
+
+  it('rejects a diff for a schema type without a checker with a stable code', () => {
+    const xml = { ...jsonSchema({}), schemaType: 'XML' } as unknown as ParsedSchema;
+    expect(() => diffSchemas('XML' as ParsedSchema['schemaType'], xml, xml)).toThrow(
+      expect.objectContaining({ code: 'NO_CHECKER' }),
+    );
+  });
+
   it('does not blow up on wide anyOf combinations', () => {
     const members = Array.from({ length: 300 }, (_, index) => ({ const: index }));
     expect(check({ anyOf: members }, { anyOf: [...members].reverse() }).compatible).toBe(true);
