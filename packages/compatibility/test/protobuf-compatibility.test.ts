@@ -345,6 +345,15 @@ const cases: Case[] = [
     compatible: false,
     rule: 'REQUIRED_FIELD_ADDED',
   },
+  {
+    name: 'adding an editions LEGACY_REQUIRED field is incompatible',
+    old: 'edition = "2023"; package acme; message User { string a = 1; }',
+    new: 'edition = "2023"; package acme; message User { string a = 1; int32 b = 2 [features.field_presence = LEGACY_REQUIRED]; }',
+    direction: 'backward',
+    compatible: false,
+    rule: 'REQUIRED_FIELD_ADDED',
+    path: 'User.b',
+  },
   // Messages, enums and package
   {
     name: 'removing a message is incompatible',

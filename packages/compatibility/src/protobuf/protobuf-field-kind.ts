@@ -51,11 +51,11 @@ export function isStringOrBytes(
   return resolved === null && (type === 'string' || type === 'bytes');
 }
 
-/** The label of a field. */
+/** The label of a field; editions' `LEGACY_REQUIRED` presence counts as `required`. */
 export function fieldLabel(field: protobuf.Field): ProtobufLabel {
   const rule = (field as { rule?: string }).rule;
-  if (rule === 'repeated') return 'repeated';
-  if (rule === 'required') return 'required';
+  if (rule === 'repeated' || field.repeated) return 'repeated';
+  if (rule === 'required' || (field as { required?: boolean }).required === true) return 'required';
   return 'optional';
 }
 
