@@ -394,6 +394,19 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
       });
     });
 
+    describe('listVersionsBySchemaId order', () => {
+      it('lists the versions using a schema oldest first', async () => {
+        const text = `{"oldest":"${randomUUID()}"}`;
+        const late = `z-${uniqueSubject()}`;
+        const early = `a-${uniqueSubject()}`;
+        const first = await register(late, text);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await register(early, text);
+        const listed = await store.listVersionsBySchemaId(first.version.schemaId);
+        expect(listed.map((v) => v.subject)).toEqual([late, early]);
+      });
+    });
+
     describe('deletes', () => {
       it('soft-deletes a live version once and reports missing or repeated deletes as false', async () => {
         const subject = uniqueSubject();

@@ -167,8 +167,10 @@ export class MemoryStore implements SchemaStore {
     options: ListVersionsOptions = {},
   ): Promise<SubjectVersionRecord[]> {
     this.#assertOpen();
+    // #allVersions is by subject then version; a stable sort by time keeps that for ties.
     return this.#allVersions(options.includeDeleted ?? false)
       .filter((v) => v.schemaId === schemaId)
+      .sort((a, b) => compareCodePoints(a.createdAt, b.createdAt))
       .map(toRecord);
   }
 

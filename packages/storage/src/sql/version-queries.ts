@@ -57,7 +57,7 @@ export async function listVersionsSql(
   return rows.map(toVersionWithSchema);
 }
 
-/** Every subject version using a schema id, by subject then version. */
+/** Every subject version using a schema id, oldest first (ties by subject then version). */
 export async function listVersionsBySchemaIdSql(
   db: Kysely<Database>,
   adapter: SqlDialectAdapter,
@@ -70,6 +70,7 @@ export async function listVersionsBySchemaIdSql(
     .where('sv.schema_id', '=', schemaId);
   if (!includeDeleted) query = query.where('sv.deleted_at', 'is', null);
   const rows = await query
+    .orderBy('sv.created_at')
     .orderBy(adapter.orderByCodePoint('sv.subject'))
     .orderBy('sv.version')
     .execute();
