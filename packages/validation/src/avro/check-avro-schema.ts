@@ -106,6 +106,11 @@ function checkUnion(
     ctx.problems.push({ path, message: 'a union may not directly contain another union' });
     return;
   }
+  if (branches.length === 0) {
+    // Java accepts `[]` (a type without values); avsc cannot build it, so it is refused here.
+    ctx.problems.push({ path, message: 'a union needs at least one branch' });
+    return;
+  }
   const seen = new Set<string>();
   branches.forEach((branch, index) => {
     const branchPath = `${path}[${index}]`;

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import avro from 'avsc';
+import { describe, expect, it } from 'vitest';
+import { avroFormat } from '../src/avro/avro-format.js';
+
+interface Case {
+  source: string;
+  reader: unknown;
+  writer: unknown;
+}
+
+const directory = '/work/shared/conformance/avro-compatibility';
+const files = [
+  'java-TestSchemaCompatibility-extracted.json',
+  'py-test_compatibility-extracted.json',
+];
+const schemas = new Map<string, unknown>();
+for (const file of files) {
+  for (const entry of JSON.parse(readFileSync(`${directory}/${file}`, 'utf8')) as Case[]) {
+    for (const schema of [entry.reader, entry.writer]) schemas.set(JSON.stringify(schema), schema);
+  }
+}
+
+// The Apache Avro (Java and Python) compatibility suites' schemas are all valid schemas, so
+// they make a corpus of real-world constructs for the parser and the canonical form.
+describe('Avro schemas of the Apache Avro compatibility suites', () => {
+  it('has a corpus to check', () => {
+    expect(schemas.size).toBeGreaterThan(50);
+  });
+
+  it('rejects the empty union the Java suite uses, which avsc cannot represent', () => {
+    expect(schemas.has('[]')).toBe(true);
+    expect(() => avroFormat.parse('[]')).toThrow(/at least one branch/);
+  });
+
+  it.each([...schemas.keys()].filter((text) => text !== '[]'))(
+    'parses %s with the canonical form avsc computes',
+    (text) => {
+      const parsed = avroFormat.parse(text);
+      const type = avro.Type.forSchema(JSON.parse(text) as avro.Schema);
+      expect(parsed.canonical).toBe(JSON.stringify(type.schema()));
+    },
+  );
+});
