@@ -5,7 +5,6 @@ import {
   avroNamespaceOf,
   isValidAvroFullName,
   isValidAvroNamespace,
-  isValidAvroSimpleName,
   qualifyAvroName,
 } from './avro-names.js';
 import { checkAvroLogicalType } from './check-avro-logical-type.js';
