@@ -11,14 +11,18 @@ interface Case {
   writer: unknown;
 }
 
-const directory = '/work/shared/conformance/avro-compatibility';
+// The extracted suites live beside the repository (`../shared/conformance`), not in it.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const directory = resolve(repoRoot, '../shared/conformance/avro-compatibility');
 const files = [
   'java-TestSchemaCompatibility-extracted.json',
   'py-test_compatibility-extracted.json',
-];
+]
+  .map((file) => join(directory, file))
+  .filter((file) => existsSync(file));
 const schemas = new Map<string, unknown>();
 for (const file of files) {
-  for (const entry of JSON.parse(readFileSync(`${directory}/${file}`, 'utf8')) as Case[]) {
+  for (const entry of JSON.parse(readFileSync(file, 'utf8')) as Case[]) {
     for (const schema of [entry.reader, entry.writer]) schemas.set(JSON.stringify(schema), schema);
   }
 }
