@@ -1160,6 +1160,36 @@ const cases: Case[] = [
     level: 'FULL_TRANSITIVE',
     compatible: true,
   },
+  {
+    name: 'single-member anyOf widened into a oneOf',
+    old: { anyOf: [str] },
+    new: { oneOf: [int, str] },
+    level: 'BACKWARD',
+    compatible: true,
+  },
+  {
+    name: 'single-member oneOf turned into allOf',
+    old: { oneOf: [str] },
+    new: { allOf: [str] },
+    level: 'FULL',
+    compatible: true,
+  },
+  {
+    name: 'array items closed',
+    old: arr({ items: true }),
+    new: arr({ items: false }),
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'ADDITIONAL_ITEMS_REMOVED',
+    path: '#/items',
+  },
+  {
+    name: 'tuple given an items schema after a closed one',
+    old: arr({ prefixItems: [str], items: { type: 'number' } }),
+    new: arr({ prefixItems: [str, { type: 'number' }], items: true }),
+    level: 'BACKWARD',
+    compatible: true,
+  },
   // $ref
   {
     name: 'referenced definition tightened',

@@ -59,6 +59,19 @@ export function compareArray(
           '',
         ),
       );
+    } else if (after.rest.kind === 'closed' && before.rest.kind !== 'closed') {
+      out.push(
+        ...nest(
+          issue(
+            context,
+            'ADDITIONAL_ITEMS_REMOVED',
+            (labels) =>
+              `The ${labels.reader} schema's items: false only accepts empty arrays; ${labels.writer} arrays may hold items`,
+            'remove items: false',
+          ),
+          '/items',
+        ),
+      );
     } else if (after.rest.kind !== 'open') {
       const old =
         before.rest.kind === 'schema' ? before.rest.schema : before.rest.kind !== 'closed';

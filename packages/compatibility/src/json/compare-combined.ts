@@ -99,7 +99,9 @@ function readerAllOf(context: CompareContext, writer: Side, r: Combination): Vio
 
 function writerUnion(context: CompareContext, w: Combination, reader: Side): Violations {
   const r = reader.shape;
-  if (w.kind === 'anyOf' && r.kind === 'oneOf' && r.parts.length > 1) {
+  // Old data matching several anyOf members may match several oneOf members: only a
+  // single-member anyOf (or oneOf) is safe to switch (Confluent's singleton rule).
+  if (w.kind === 'anyOf' && r.kind === 'oneOf' && w.parts.length > 1 && r.parts.length > 1) {
     return issue(
       context,
       'COMBINED_TYPE_CHANGED',
