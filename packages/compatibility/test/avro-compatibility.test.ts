@@ -711,6 +711,21 @@ describe('avroCompatibility.diff', () => {
     expect(diff('int', 'string')[0]).toMatchObject({ kind: 'changed', path: '' });
   });
 
+  it('reports reordered fields and enum symbols (the binary layout changes)', () => {
+    expect(
+      diff(rec([f('a', 'int'), f('b', 'int')]), rec([f('b', 'int'), f('a', 'int')])).map(
+        (c) => c.message,
+      ),
+    ).toEqual(["Fields of 'User' reordered"]);
+    expect(diff(color(['R', 'G', 'B']), color(['G', 'R'])).map((c) => [c.kind, c.message])).toEqual(
+      [
+        ['removed', "Enum symbol 'B' removed"],
+        ['changed', "Symbols of 'Color' reordered"],
+      ],
+    );
+    expect(diff(rec([f('a', 'int'), f('b', 'int')]), rec([f('a', 'int')]))).toHaveLength(1);
+  });
+
   it('terminates on recursive schemas', () => {
     const node = (extra: unknown[]) => ({
       type: 'record',

@@ -82,6 +82,10 @@ export function diffAvro(previous: AvroNode, next: AvroNode): SchemaDiff {
         if (prev.default !== c.default) {
           add('changed', path, `Enum default changed from ${prev.default} to ${c.default}`);
         }
+        // Symbols are encoded by position, so reordering the kept ones changes the encoding.
+        const keptBefore = prev.symbols.filter((x) => after.has(x)).join(',');
+        const keptAfter = c.symbols.filter((x) => before.has(x)).join(',');
+        if (keptBefore !== keptAfter) add('changed', path, `Symbols of '${c.fullName}' reordered`);
         return;
       }
       case 'union': {
@@ -109,6 +113,7 @@ export function diffAvro(previous: AvroNode, next: AvroNode): SchemaDiff {
     if (seen.has(pair)) return;
     seen.add(pair);
     const matched = new Set<string>();
+    const order: string[] = [];
     for (const field of curr.fields) {
       const fp = join(path, field.name);
       const old =
@@ -119,6 +124,7 @@ export function diffAvro(previous: AvroNode, next: AvroNode): SchemaDiff {
         continue;
       }
       matched.add(old.name);
+      order.push(old.name);
       if (old.name !== field.name) {
         add('changed', fp, `Field '${old.name}' renamed to '${field.name}'`);
       }
@@ -139,6 +145,11 @@ export function diffAvro(previous: AvroNode, next: AvroNode): SchemaDiff {
       if (!matched.has(field.name)) {
         add('removed', join(path, field.name), `Field '${field.name}' removed`);
       }
+    }
+    // Field order is the binary layout: readers resolve it, but the encoding changes.
+    const kept = prev.fields.filter((f) => matched.has(f.name)).map((f) => f.name);
+    if (kept.join('\u0000') !== [...order].join('\u0000')) {
+      add('changed', path, `Fields of '${curr.fullName}' reordered`);
     }
   };
 
