@@ -109,6 +109,11 @@ function loadImports(
   }
 }
 
+function isPublicImport(source: string, path: string): boolean {
+  const quoted = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\bimport\\s+public\\s+["']${quoted}["']`).test(source);
+}
+
 function fileInfo(
   root: protobuf.Root,
   result: protobuf.IParserResult,
@@ -123,6 +128,7 @@ function fileInfo(
     isEdition,
     package: result.package,
     imports: [...(result.imports ?? [])],
+    publicImports: (result.imports ?? []).filter((path) => isPublicImport(source, path)),
     weakImports: [...(result.weakImports ?? [])],
     options: { ...(scope.options ?? {}) },
     topLevel: scope.nestedArray.filter((object) => object.filename === PROTOBUF_MAIN_FILE),

@@ -86,4 +86,40 @@ describe('printProtobufSchema (canonical form)', () => {
   it('is stable across repeated parses', () => {
     expect(parse(shop).canonical).toBe(parse(parse(shop).canonical).canonical);
   });
+
+  it('prints a proto2 group as a group, not as a message field', () => {
+    const canonical = parse(
+      'syntax = "proto2";\nmessage A { optional group G = 1 { optional int32 x = 2; } }',
+    ).canonical;
+    expect(canonical).toBe(
+      'syntax = "proto2";\nmessage A {\n  optional group G = 1 {\n    optional int32 x = 2;\n  }\n}\n',
+    );
+    const asMessage = parse(
+      'syntax = "proto2";\nmessage A { optional G g = 1; message G { optional int32 x = 2; } }',
+    );
+    expect(asMessage.fingerprint).not.toBe(parse(canonical).fingerprint);
+  });
+
+  it('keeps public imports public', () => {
+    const canonical = parse(
+      'syntax = "proto3";\nimport public "google/protobuf/timestamp.proto";\nmessage A {}',
+    ).canonical;
+    expect(canonical).toContain('import public "google/protobuf/timestamp.proto";');
+  });
+
+  it('prints editions', () => {
+    expect(parse('edition = "2023";\nmessage A { int32 x = 1; }').canonical).toBe(
+      'edition = "2023";\nmessage A {\n  int32 x = 1;\n}\n',
+    );
+  });
+
+  it('prints custom options and extensions with resolved names', () => {
+    const canonical = parse(`syntax = "proto3";
+import "google/protobuf/descriptor.proto";
+extend google.protobuf.MessageOptions { Opt opt = 50001; }
+message Opt { string a = 1; }
+message A { option (opt) = { a: "x" }; int32 x = 1; }`).canonical;
+    expect(canonical).toContain('extend .google.protobuf.MessageOptions {\n  .Opt opt = 50001;\n}');
+    expect(canonical).toContain('  option (opt).a = "x";');
+  });
 });

@@ -55,16 +55,23 @@ function typeName(field: protobuf.Field): string {
   return field.resolvedType === null ? field.type : field.resolvedType.fullName;
 }
 
-function fieldLine(
+function groupOf(field: protobuf.Field): protobuf.Type | undefined {
+  const resolved = field.resolvedType;
+  return resolved instanceof protobuf.Type && (resolved as { group?: boolean }).group === true
+    ? resolved
+    : undefined;
+}
+
+function fieldLines(
   field: protobuf.Field,
   info: ProtobufFileInfo,
   indent: string,
   inOneof: boolean,
-): string {
+): string[] {
   const options = inlineOptions(field.options, ['proto3_optional']);
   if (field instanceof protobuf.MapField) {
     const value = field.resolvedType === null ? field.type : field.resolvedType.fullName;
-    return `${indent}map<${field.keyType}, ${value}> ${field.name} = ${field.id}${options};`;
+    return [`${indent}map<${field.keyType}, ${value}> ${field.name} = ${field.id}${options};`];
   }
   let label = '';
   if (field.repeated) label = 'repeated ';
@@ -73,17 +80,24 @@ function fieldLine(
     else if (info.syntax === 'proto2' || field.options?.proto3_optional === true)
       label = 'optional ';
   }
-  return `${indent}${label}${typeName(field)} ${field.name} = ${field.id}${options};`;
+  const group = groupOf(field);
+  if (group !== undefined) {
+    // A proto2 group is a field and a nested type in one, with its own wire encoding.
+    return [
+      `${indent}${label}group ${group.name} = ${field.id}${options} {`,
+      ...typeBody(group, info, `${indent}  `),
+      `${indent}}`,
+    ];
+  }
+  return [`${indent}${label}${typeName(field)} ${field.name} = ${field.id}${options};`];
 }
 
 function isSyntheticOneof(oneof: protobuf.OneOf): boolean {
   return oneof.fieldsArray.length === 1 && oneof.fieldsArray[0]!.options?.proto3_optional === true;
 }
 
-function printType(type: protobuf.Type, info: ProtobufFileInfo, indent: string): string[] {
-  const inner = `${indent}  `;
-  const lines = [`${indent}message ${type.name} {`, ...optionLines(type.options, inner)];
-  lines.push(...reservedLines(type.reserved, inner));
+function typeBody(type: protobuf.Type, info: ProtobufFileInfo, inner: string): string[] {
+  const lines = [...optionLines(type.options, inner), ...reservedLines(type.reserved, inner)];
   if (type.extensions !== undefined && type.extensions.length > 0) {
     const ranges = type.extensions.map(([from, to]) =>
       from === to ? `${from}` : `${from} to ${to === MAX_NUMBER ? 'max' : to}`,
@@ -92,16 +106,25 @@ function printType(type: protobuf.Type, info: ProtobufFileInfo, indent: string):
   }
   const realOneofs = type.oneofsArray.filter((oneof) => !isSyntheticOneof(oneof));
   const inRealOneof = new Set(realOneofs.flatMap((oneof) => oneof.fieldsArray));
+  const groups = new Set<protobuf.ReflectionObject>();
   for (const field of type.fieldsArray) {
-    if (!inRealOneof.has(field)) lines.push(fieldLine(field, info, inner, false));
+    const group = groupOf(field);
+    if (group !== undefined) groups.add(group);
+    if (!inRealOneof.has(field)) lines.push(...fieldLines(field, info, inner, false));
   }
   for (const oneof of realOneofs) {
     lines.push(`${inner}oneof ${oneof.name} {`, ...optionLines(oneof.options, `${inner}  `));
-    for (const field of oneof.fieldsArray) lines.push(fieldLine(field, info, `${inner}  `, true));
+    for (const field of oneof.fieldsArray)
+      lines.push(...fieldLines(field, info, `${inner}  `, true));
     lines.push(`${inner}}`);
   }
-  lines.push(...printObjects(type.nestedArray, info, inner), `${indent}}`);
+  const nested = type.nestedArray.filter((object) => !groups.has(object));
+  lines.push(...printObjects(nested, info, inner));
   return lines;
+}
+
+function printType(type: protobuf.Type, info: ProtobufFileInfo, indent: string): string[] {
+  return [`${indent}message ${type.name} {`, ...typeBody(type, info, `${indent}  `), `${indent}}`];
 }
 
 function printEnum(enumType: protobuf.Enum, indent: string): string[] {
@@ -143,7 +166,7 @@ function printObjects(
       const target = object.extensionField?.parent?.fullName ?? object.extend;
       lines.push(
         `${indent}extend ${target} {`,
-        fieldLine(object, info, `${indent}  `, false),
+        ...fieldLines(object, info, `${indent}  `, false),
         `${indent}}`,
       );
     }
@@ -161,7 +184,11 @@ export function printProtobufSchema(info: ProtobufFileInfo): string {
   const lines = [info.isEdition ? `edition = "${info.syntax}";` : `syntax = "${info.syntax}";`];
   if (info.package !== undefined) lines.push(`package ${info.package};`);
   const imports = [
-    ...info.imports.map((path) => `import ${JSON.stringify(path)};`),
+    ...info.imports.map((path) =>
+      info.publicImports.includes(path)
+        ? `import public ${JSON.stringify(path)};`
+        : `import ${JSON.stringify(path)};`,
+    ),
     ...info.weakImports.map((path) => `import weak ${JSON.stringify(path)};`),
   ].sort();
   lines.push(

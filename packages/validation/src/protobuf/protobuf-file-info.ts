@@ -8,6 +8,8 @@ export interface ProtobufFileInfo {
   isEdition: boolean;
   package: string | undefined;
   imports: string[];
+  /** The subset of `imports` declared `import public`. */
+  publicImports: string[];
   weakImports: string[];
   /** File-level options, copied before other files sharing the package could overwrite them. */
   options: Record<string, unknown>;
