@@ -696,9 +696,9 @@ describe('protobufCompatibility hostile input', () => {
     ]);
   });
 
-  it('compares a message with 5000 fields', () => {
+  it('compares a message with 2000 fields', () => {
     const fields = (type: string) =>
-      Array.from({ length: 5000 }, (_, i) => `${type} f${i} = ${i + 1};`).join(' ');
+      Array.from({ length: 2000 }, (_, i) => `${type} f${i} = ${i + 1};`).join(' ');
     const violations = errors(
       check({
         old: p3(msg(fields('int32'))),
