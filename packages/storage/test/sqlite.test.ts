@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
@@ -91,6 +93,55 @@ describe('sqlite backend specifics', () => {
       expect(result.version.version).toBe(3);
     } finally {
       other.close();
+      await store.close();
+    }
+  });
+
+  it('keeps versions gapless while another process appends to the same subject', async () => {
+    const path = join(scratch, 'two-processes.db');
+    const store = await createSqliteStore({ filename: path });
+    try {
+      const decide = () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' as const });
+      const first = await store.registerVersion({
+        subject: 'shared',
+        schema: schemaOf('{"p":0}'),
+        decide,
+      });
+      const writer = fileURLToPath(new URL('./fixtures/sqlite-writer.mjs', import.meta.url));
+      const child = spawn(process.execPath, [
+        writer,
+        path,
+        'shared',
+        '30',
+        String(first.version.schemaId),
+      ]);
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const mine = [];
+      try {
+        // Start registering only once the other process is writing, so the two interleave.
+        await new Promise((resolve) => child.stdout.once('data', resolve));
+        for (let i = 1; i <= 30; i++) {
+          mine.push(
+            await store.registerVersion({
+              subject: 'shared',
+              schema: schemaOf(`{"p":${i}}`),
+              decide,
+            }),
+          );
+        }
+      } catch (error) {
+        child.kill();
+        throw error;
+      }
+      expect(await exited).toBe(0);
+      expect(mine.every((r) => r.outcome === 'created')).toBe(true);
+      const versions = (await store.listVersions('shared')).map((v) => v.version);
+      expect(versions).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
+      const byOther = (await store.listVersions('shared')).filter(
+        (v) => v.createdBy === 'other-process',
+      );
+      expect(byOther.length).toBe(30);
+    } finally {
       await store.close();
     }
   });
