@@ -131,7 +131,8 @@ function recordMatches(
     avroDefinitionFullName(String(schema.name), schema.namespace, namespace),
   );
   return schema.fields.every((field: Record<string, unknown>) => {
-    const fieldValue = value[field.name as string];
+    const name = field.name as string;
+    const fieldValue = Object.hasOwn(value, name) ? value[name] : undefined;
     if (fieldValue === undefined) return field.default !== undefined;
     return matches(field.type, fieldValue, inner, named, depth + 1);
   });

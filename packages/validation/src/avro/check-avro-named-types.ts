@@ -50,6 +50,12 @@ export function checkAvroEnum(
         path: `${path}.symbols[${index}]`,
         message: `invalid enum symbol ${JSON.stringify(symbol)}`,
       });
+    } else if (symbol === '__proto__') {
+      // avsc indexes symbols by name in a plain object.
+      ctx.problems.push({
+        path: `${path}.symbols[${index}]`,
+        message: 'the enum symbol "__proto__" is not supported',
+      });
     } else if (seen.has(symbol)) {
       ctx.problems.push({
         path: `${path}.symbols[${index}]`,
@@ -115,6 +121,14 @@ export function checkAvroFields(
       return;
     }
     const fieldPath = join(path, field.name);
+    if (field.name === '__proto__') {
+      // avsc's generated checks read `value.__proto__`, which is the prototype, not a field.
+      ctx.problems.push({
+        path: fieldPath,
+        message: 'the field name "__proto__" is not supported',
+      });
+      return;
+    }
     if (names.has(field.name))
       ctx.problems.push({ path: fieldPath, message: `duplicate field "${field.name}"` });
     names.add(field.name);

@@ -176,6 +176,10 @@ function checkNamed(
   const fullName = avroDefinitionFullName(name, schema.namespace, namespace);
   const simpleName = fullName.slice(fullName.lastIndexOf('.') + 1);
   const here = path === '' ? simpleName : path;
+  if (fullName.split('.').includes('__proto__')) {
+    ctx.problems.push({ path: here, message: 'the name "__proto__" is not supported' });
+    return;
+  }
   if (AVRO_PRIMITIVES.has(simpleName)) {
     ctx.problems.push({
       path: here,

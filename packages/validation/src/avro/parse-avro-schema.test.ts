@@ -1,7 +1,8 @@
 import type avro from 'avsc';
 import { describe, expect, it } from 'vitest';
-import { type ResolvedReference, SchemaParseError } from '../schema-format.js';
+import { type ResolvedReference, SchemaParseError, type SchemaProblem } from '../schema-format.js';
 import { avroFormat } from './avro-format.js';
+import { checkAvroDefault } from './check-avro-default.js';
 
 const parse = (schema: unknown, references: ResolvedReference[] = []) =>
   avroFormat.parse(typeof schema === 'string' ? schema : JSON.stringify(schema), { references });
@@ -416,5 +417,30 @@ describe('avro references', () => {
   it('rejects a reference of another schema type', () => {
     const json = { ...address, schemaType: 'JSON' as const, schema: '{}' };
     expect(problemsOf('"int"', [json])[0]?.message).toMatch(/not AVRO/);
+  });
+});
+
+describe('names that clash with Object.prototype', () => {
+  it('does not take inherited properties for fields of a record default', () => {
+    // avsc itself refuses this schema (it reads `{}.constructor`); the check here must not.
+    const record = {
+      type: 'record',
+      name: 'In',
+      fields: [{ name: 'constructor', type: 'int', default: 1 }],
+    };
+    const problems: SchemaProblem[] = [];
+    checkAvroDefault(record, {}, { namespace: '', named: new Map(), path: 'R.inner', problems });
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
+    [{ type: 'record', name: '__proto__', fields: [] }, '__proto__'],
+    [{ type: 'record', name: 'R', fields: [{ name: '__proto__', type: 'int' }] }, 'R.__proto__'],
+    [{ type: 'enum', name: 'E', symbols: ['__proto__'] }, 'E.symbols[0]'],
+  ])('rejects __proto__ in %j at %s', (schema, path) => {
+    expect(problemsOf(schema)[0]).toMatchObject({
+      path,
+      message: expect.stringMatching(/"__proto__" is not supported/),
+    });
   });
 });

@@ -91,7 +91,7 @@ export function checkProtobufMessageJson(
         issue(ctx, fieldPath, 'unknownField', `unknown field "${key}" in ${type.name}`);
       continue;
     }
-    if (field.name in out) {
+    if (Object.hasOwn(out, field.name)) {
       issue(ctx, fieldPath, 'duplicate', `field ${field.name} is given twice`);
       continue;
     }
@@ -116,9 +116,9 @@ export function checkProtobufMessageJson(
   for (const field of type.fieldsArray) {
     if (
       field.required &&
-      !(field.name in out) &&
-      value[protobufJsonName(field)] === undefined &&
-      value[field.name] === undefined
+      !Object.hasOwn(out, field.name) &&
+      !Object.hasOwn(value, protobufJsonName(field)) &&
+      !Object.hasOwn(value, field.name)
     ) {
       issue(
         ctx,

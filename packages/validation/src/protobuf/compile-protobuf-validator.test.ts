@@ -220,3 +220,25 @@ describe('message selection', () => {
     expect(() => protobufFormat.compile(empty)).toThrow(/no message at index 0/);
   });
 });
+
+describe('names that clash with Object.prototype', () => {
+  it('treats fields named constructor or toString as ordinary fields', () => {
+    const parsed = protobufFormat.parse(
+      'syntax = "proto2";\nmessage A { required int32 constructor = 1; optional string toString = 2; }',
+    );
+    const validator = protobufFormat.compile(parsed, { strict: true });
+    expect(validator.validate({ constructor: 1, toString: 'x' }).valid).toBe(true);
+    expect(validator.validate({}).errors).toEqual([
+      expect.objectContaining({ path: '/constructor', keyword: 'required' }),
+    ]);
+  });
+
+  it('rejects __proto__ names, which protobufjs would silently drop', () => {
+    expect(() =>
+      protobufFormat.parse('syntax = "proto3";\nmessage __proto__ { int32 x = 1; }'),
+    ).toThrow(/"__proto__" is not supported/);
+    expect(() =>
+      protobufFormat.parse('syntax = "proto3";\nmessage A {\n  int32 __proto__ = 1;\n}'),
+    ).toThrow(/at 3:9/);
+  });
+});

@@ -28,6 +28,11 @@ function parseInto(root: protobuf.Root, source: string, file?: string): protobuf
       problemAt(`schema nests deeper than ${MAX_PROTOBUF_NESTING} levels`, undefined, file),
     ]);
   }
+  const prototypeName = locateToken(source, '__proto__');
+  if (prototypeName !== undefined) {
+    // protobufjs keeps definitions in plain objects, where `__proto__` silently vanishes.
+    failProtobuf([problemAt('the name "__proto__" is not supported', prototypeName, file)]);
+  }
   parser.filename = file ?? PROTOBUF_MAIN_FILE;
   try {
     return protobuf.parse(source, root, { keepCase: true });
