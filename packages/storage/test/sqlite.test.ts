@@ -18,6 +18,7 @@ runStoreConformance({
   createStore: () => createSchemaStore(`sqlite:${file}`),
   destroy: async () => rmSync(dir, { recursive: true, force: true }),
   persistent: true,
+  concurrentInstances: true,
 });
 
 describe('sqlite backend specifics', () => {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -7,7 +8,11 @@ import type { Database } from '../sql/database.js';
 import { runMigrations } from '../sql/migrations/run-migrations.js';
 import { SqlStore } from '../sql/sql-store.js';
 import { StorageError } from '../storage-error.js';
-import { registerSqliteFunctions, sqliteDialectAdapter } from './sqlite-dialect-adapter.js';
+import {
+  createSqliteDialectAdapter,
+  registerSqliteFunctions,
+  translateSqliteError,
+} from './sqlite-dialect-adapter.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -34,9 +39,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sc
     await runMigrations(db as Kysely<unknown>);
   } catch (error) {
     await db.destroy();
-    throw sqliteDialectAdapter.translateError(error);
+    throw translateSqliteError(error);
   }
-  return new SqlStore(db, sqliteDialectAdapter);
+  return new SqlStore(db, createSqliteDialectAdapter(fileKeyOf(database)));
+}
+
+/** The real path of the database file, or a key of its own for an in-memory database. */
+function fileKeyOf(database: Sqlite.Database): string {
+  return database.memory ? `:memory:${randomUUID()}` : realpathSync(database.name);
 }
 
 function openDatabase(options: SqliteStoreOptions): Sqlite.Database {

@@ -5,13 +5,13 @@ import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../storage-error.js';
 import { createSqliteStore } from './create-sqlite-store.js';
-import { sqliteDialectAdapter } from './sqlite-dialect-adapter.js';
+import { translateSqliteError } from './sqlite-dialect-adapter.js';
 
 function driverError(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-describe('sqliteDialectAdapter.translateError', () => {
+describe('translateSqliteError', () => {
   it.each([
     ['SQLITE_CONSTRAINT_UNIQUE', 'UNIQUE constraint failed: schemas.schema_type', 'ID_CONFLICT'],
     ['SQLITE_CONSTRAINT_PRIMARYKEY', 'UNIQUE constraint failed: schemas.id', 'ID_CONFLICT'],
@@ -26,18 +26,18 @@ describe('sqliteDialectAdapter.translateError', () => {
     ['SQLITE_CANTOPEN', 'unable to open database file', 'UNAVAILABLE'],
     ['SQLITE_NOTADB', 'file is not a database', 'UNAVAILABLE'],
   ])('maps %s (%s) to %s', (code, message, expected) => {
-    const translated = sqliteDialectAdapter.translateError(driverError(code, message));
+    const translated = translateSqliteError(driverError(code, message));
     expect(translated).toBeInstanceOf(StorageError);
     expect((translated as StorageError).code).toBe(expected);
   });
 
   it('passes other errors through unchanged', () => {
     const syntax = driverError('SQLITE_ERROR', 'near "x": syntax error');
-    expect(sqliteDialectAdapter.translateError(syntax)).toBe(syntax);
+    expect(translateSqliteError(syntax)).toBe(syntax);
     const plain = new TypeError('bug');
-    expect(sqliteDialectAdapter.translateError(plain)).toBe(plain);
-    expect(sqliteDialectAdapter.translateError('text')).toBe('text');
-    expect(sqliteDialectAdapter.translateError(null)).toBe(null);
+    expect(translateSqliteError(plain)).toBe(plain);
+    expect(translateSqliteError('text')).toBe('text');
+    expect(translateSqliteError(null)).toBe(null);
   });
 });
 

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.js';
+import { createKeyedMutex } from '../keyed-mutex.js';
 import type { Database } from '../sql/database.js';
 import type { SqlDialectAdapter } from '../sql/sql-dialect-adapter.js';
 import { StorageError } from '../storage-error.js';
@@ -32,62 +33,79 @@ export function registerSqliteFunctions(database: BetterSqlite3.Database): void 
   );
 }
 
-/** The SQLite side of the shared SQL layer: one writer at a time, `BEGIN IMMEDIATE`. */
-export const sqliteDialectAdapter: SqlDialectAdapter = {
-  backend: 'sqlite',
+/**
+ * Write transactions per database file in this process. better-sqlite3 waits for a busy file
+ * synchronously, so a second store on the same file would freeze the event loop while the first
+ * holds the lock across an await; queueing here first keeps that wait asynchronous.
+ */
+const fileWriteQueue = createKeyedMutex();
 
-  async writeTransaction(db, _subject, work) {
-    // connection() pins Kysely's single SQLite connection; IMMEDIATE takes the file's write lock
-    // up front, so another process cannot interleave and no read-to-write upgrade can deadlock.
-    return db.connection().execute(async (conn: Kysely<Database>) => {
-      await sql`begin immediate`.execute(conn);
-      try {
-        const result = await work(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (error) {
-        // SQLite may already have rolled back (e.g. on SQLITE_FULL); keep the original error.
-        await sql`rollback`.execute(conn).catch(() => {});
-        throw error;
-      }
-    });
-  },
+/**
+ * The SQLite side of the shared SQL layer: one writer at a time, `BEGIN IMMEDIATE`.
+ * `fileKey` names the database file (its real path), or is unique for an in-memory database.
+ */
+export function createSqliteDialectAdapter(fileKey: string): SqlDialectAdapter {
+  return {
+    backend: 'sqlite',
 
-  async lockSchemaIds() {
-    // BEGIN IMMEDIATE already excludes every other writer.
-  },
+    async writeTransaction(db, _subject, work) {
+      // connection() pins Kysely's single SQLite connection; IMMEDIATE takes the file's write
+      // lock up front, so another process cannot interleave and no lock upgrade can deadlock.
+      return fileWriteQueue.run(fileKey, () =>
+        db.connection().execute(async (conn: Kysely<Database>) => {
+          await sql`begin immediate`.execute(conn);
+          try {
+            const result = await work(conn);
+            await sql`commit`.execute(conn);
+            return result;
+          } catch (error) {
+            // SQLite may already have rolled back (e.g. on SQLITE_FULL); keep the original error.
+            await sql`rollback`.execute(conn).catch(() => {});
+            throw error;
+          }
+        }),
+      );
+    },
 
-  subjectContains(needle) {
-    return sql`llmsr_contains(${sql.ref('sv.subject')}, ${needle})`;
-  },
+    async lockSchemaIds() {
+      // BEGIN IMMEDIATE already excludes every other writer.
+    },
 
-  metadataMatches(key, valueJson) {
-    return sql`llmsr_metadata_matches(${sql.ref('sv.metadata_json')}, ${key}, ${valueJson ?? null})`;
-  },
+    subjectContains(needle) {
+      return sql`llmsr_contains(${sql.ref('sv.subject')}, ${needle})`;
+    },
 
-  metadataHasTag(tag) {
-    return sql`llmsr_has_tag(${sql.ref('sv.metadata_json')}, ${tag})`;
-  },
+    metadataMatches(key, valueJson) {
+      return sql`llmsr_metadata_matches(${sql.ref('sv.metadata_json')}, ${key}, ${valueJson ?? null})`;
+    },
 
-  orderByCodePoint(column) {
-    return sql.ref(column);
-  },
+    metadataHasTag(tag) {
+      return sql`llmsr_has_tag(${sql.ref('sv.metadata_json')}, ${tag})`;
+    },
 
-  translateError(error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code !== 'string' || error instanceof StorageError) return error;
-    const message = (error as Error).message;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      return message.includes('schemas.')
-        ? new StorageError('ID_CONFLICT', message, { cause: code })
-        : new StorageError('VERSION_CONFLICT', message, { cause: code });
-    }
-    if (UNAVAILABLE_CODES.some((c) => code === c || code.startsWith(`${c}_`))) {
-      return new StorageError('UNAVAILABLE', `SQLite is unavailable: ${message}`, { cause: code });
-    }
-    return error;
-  },
-};
+    orderByCodePoint(column) {
+      return sql.ref(column);
+    },
+
+    translateError: translateSqliteError,
+  };
+}
+
+/** Maps better-sqlite3 errors to {@link StorageError}s (unique keys, busy or unusable files). */
+export function translateSqliteError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || error instanceof StorageError) return error;
+  const message = (error as Error).message;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return message.includes('schemas.')
+      ? new StorageError('ID_CONFLICT', message, { cause: code })
+      : new StorageError('VERSION_CONFLICT', message, { cause: code });
+  }
+  if (UNAVAILABLE_CODES.some((c) => code === c || code.startsWith(`${c}_`))) {
+    return new StorageError('UNAVAILABLE', `SQLite is unavailable: ${message}`, { cause: code });
+  }
+  return error;
+}
 
 /** Codes (and their extended `_SUFFIX` forms) that mean the file cannot be used right now. */
 const UNAVAILABLE_CODES = [
