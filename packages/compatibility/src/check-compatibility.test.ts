@@ -244,6 +244,32 @@ describe('checkCompatibility', () => {
   });
 });
 
+describe('checkCompatibility policy', () => {
+  const open = jsonSchema({ type: 'object', properties: { a: { type: 'string' } } });
+  const extended = jsonSchema({
+    type: 'object',
+    properties: { a: { type: 'string' }, b: { type: 'string' } },
+  });
+  const run = (policy?: 'STRICT' | 'LENIENT') =>
+    checkCompatibility({
+      schemaType: 'JSON',
+      candidate: extended,
+      previous: [{ version: 1, schema: open }],
+      ...(policy ? { policy } : {}),
+    });
+
+  it('is STRICT by default: a property added to an open object is incompatible', () => {
+    expect(run().violations.map((violation) => violation.rule)).toEqual([
+      'OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
+    ]);
+    expect(run('STRICT').compatible).toBe(false);
+  });
+
+  it('accepts the same change under the LENIENT policy', () => {
+    expect(run('LENIENT')).toMatchObject({ compatible: true, violations: [] });
+  });
+});
+
 describe('isCompatibilityLevel', () => {
   it('accepts the seven level names', () => {
     expect(COMPATIBILITY_LEVELS.every(isCompatibilityLevel)).toBe(true);

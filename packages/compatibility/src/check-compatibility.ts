@@ -6,6 +6,8 @@ import {
   planOf,
 } from './compatibility-levels.js';
 import { type CompatibilityCheckers, defaultCheckers } from './default-checkers.js';
+import type { JsonCompatibilityPolicy } from './json/json-compatibility-policy.js';
+import { createJsonSchemaCompatibility } from './json/json-schema-compatibility.js';
 import type {
   CompatibilityLevel,
   CompatibilityReport,
@@ -27,9 +29,17 @@ export interface CheckCompatibilityInput {
   candidate: ParsedSchema;
   /** Live earlier versions, newest first. */
   previous: readonly PreviousVersion[];
-  /** Overrides of the built-in checkers (e.g. a LENIENT JSON checker, or a test double). */
+  /**
+   * JSON Schema policy (Confluent's `compatibilityPolicy`): `STRICT` (default) or `LENIENT`.
+   * Ignored for other formats and when `checkers.JSON` is given.
+   */
+  policy?: JsonCompatibilityPolicy;
+  /** Overrides of the built-in checkers (e.g. a custom format checker, or a test double). */
   checkers?: CompatibilityCheckers;
 }
+
+// One shared instance, so its per-schema caches survive across calls.
+const lenientJsonChecker = createJsonSchemaCompatibility({ policy: 'LENIENT' });
 
 /**
  * Check a candidate schema against earlier versions under a compatibility level.
@@ -74,7 +84,9 @@ export function checkCompatibility(input: CheckCompatibilityInput): Compatibilit
     comparedVersions: [],
   };
   if (plan.directions.length === 0 || versions.length === 0) return report;
-  const checker = { ...defaultCheckers, ...input.checkers }[input.schemaType];
+  const policyCheckers: CompatibilityCheckers =
+    input.policy === 'LENIENT' ? { JSON: lenientJsonChecker } : {};
+  const checker = { ...defaultCheckers, ...policyCheckers, ...input.checkers }[input.schemaType];
   if (!checker) {
     throw new CompatibilityCheckError(
       'NO_CHECKER',
