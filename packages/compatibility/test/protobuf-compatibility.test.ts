@@ -570,6 +570,16 @@ describe('protobufCompatibility.checkReaderWriter', () => {
     expect(v?.fix).toContain('new field');
   });
 
+  it("reports a map value change at the map field's Confluent path", () => {
+    const [v] = check({
+      old: p3(msg('map<string, int32> m = 2;')),
+      new: p3(msg('map<string, string> m = 2;')),
+      direction: 'backward',
+    });
+    expect(v).toMatchObject({ rule: 'FIELD_SCALAR_KIND_CHANGED', path: 'User.m.value' });
+    expect(v?.message).toContain('(#/User/2)');
+  });
+
   it('uses the oneof name in the Confluent path of a oneof member', () => {
     const [v] = check({
       old: p3(msg('oneof pick { int32 b = 2; string c = 3; }')),

@@ -37,6 +37,11 @@ function fieldScope(scope: ProtobufScope, field: protobuf.Field): ProtobufScope 
   };
 }
 
+/** A map's key or value: Confluent reports at the field's path, the readable path names the part. */
+function mapPart(s: ProtobufScope, part: 'key' | 'value'): ProtobufScope {
+  return { fullPath: s.fullPath, path: `${s.path}.${part}` };
+}
+
 function compareValue(
   o: { type: string; resolved: Resolved },
   u: { type: string; resolved: Resolved },
@@ -91,16 +96,9 @@ function compareField(
     const uKey = (u as unknown as protobuf.MapField).keyType;
     if (scalarGroup(oKey, null) !== scalarGroup(uKey, null)) {
       const message = `Map key of '${u.name}' changed type from ${oKey} to ${uKey}`;
-      sink.add('FIELD_SCALAR_KIND_CHANGED', childScope(s, 'key', 'key'), message);
+      sink.add('FIELD_SCALAR_KIND_CHANGED', mapPart(s, 'key'), message);
     }
-    compareValue(
-      oValue,
-      uValue,
-      childScope(s, 'value', 'value'),
-      sink,
-      `Map value of '${u.name}'`,
-      named,
-    );
+    compareValue(oValue, uValue, mapPart(s, 'value'), sink, `Map value of '${u.name}'`, named);
     return;
   }
   compareValue(oValue, uValue, s, sink, `Field '${u.name}'`, named);
