@@ -116,15 +116,11 @@ message M { optional int32 weight = 1 [(unit) = "kg"]; }`;
     ],
     ['syntax = "proto3";\nmessage A {\n  reserved "x";\n  int32 x = 1;\n}', /reserved/, undefined],
     ['syntax = "proto3";\nenum E {\n  A = 1;\n}', /first value of proto3 enum E must be 0/, '2:6'],
-    [
-      'syntax = "proto3";\nmessage A { int32 x = 1; int32 x = 2; }',
-      /duplicate name 'x'/,
-      undefined,
-    ],
+    ['syntax = "proto3";\nmessage A { int32 x = 1; int32 x = 2; }', /duplicate name 'x'/, '2:32'],
     ['syntax = "proto3";\nmessage A { int32 x = 1; int32 y = 1; }', /duplicate id 1/, undefined],
     ['syntax = "proto3";\nmessage A { required int32 x = 1; }', /illegal token 'required'/, '2:13'],
     ['syntax = "proto3";\nenum E { A = 0; B = 0; }', /duplicate id 0/, undefined],
-    ['syntax = "proto3";\nmessage A {}\nmessage A {}', /duplicate name 'A'/, undefined],
+    ['syntax = "proto3";\nmessage A {}\nmessage A {}', /duplicate name 'A'/, '3:9'],
   ])('rejects %j', (schema, message, path) => {
     const [problem] = problemsOf(schema);
     expect(problem?.message).toMatch(message);

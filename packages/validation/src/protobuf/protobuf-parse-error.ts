@@ -32,7 +32,9 @@ export function problemFromProtobufError(
   const message = lineMatch === null ? raw : raw.slice(0, lineMatch.index);
   const line = lineMatch === null ? undefined : Number(lineMatch[1]);
   const token = /'([^']+)'/.exec(message)?.[1];
-  let position = token === undefined ? undefined : locateToken(source, token, line);
+  // A duplicate is reported where it is declared the second time.
+  const occurrence = message.startsWith('duplicate name') ? 2 : 1;
+  let position = token === undefined ? undefined : locateToken(source, token, line, occurrence);
   if (line !== undefined && position?.line !== line) position = { line, column: 1 };
   return problemAt(message, position, file);
 }

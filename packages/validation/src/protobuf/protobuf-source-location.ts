@@ -16,13 +16,15 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Where `token` first appears as a whole word, searching from `line` (1-based) when given;
+ * Where `token` appears (its `occurrence`-th time) as a whole word, searching from `line`
+ * (1-based) when given;
  * protobufjs reports lines only, so this recovers a column for its errors.
  */
 export function locateToken(
   source: string,
   token: string,
   line?: number,
+  occurrence = 1,
 ): SourcePosition | undefined {
   const pattern = new RegExp(`(^|[^\\w.])${escapeRegExp(token)}(?![\\w])`, 'g');
   let start = 0;
@@ -35,9 +37,12 @@ export function locateToken(
     }
   }
   pattern.lastIndex = start;
-  const match = pattern.exec(source);
-  if (match === null) return undefined;
-  return positionAt(source, match.index + match[1]!.length);
+  let match: RegExpExecArray | null = null;
+  for (let found = 0; found < occurrence; found++) {
+    match = pattern.exec(source);
+    if (match === null) return undefined;
+  }
+  return positionAt(source, match!.index + match![1]!.length);
 }
 
 /**
