@@ -150,4 +150,26 @@ describe('exportJsonSchema', () => {
       expect.objectContaining({ code: 'invalid_type' }),
     );
   });
+
+  it('can list fractional step values as an enum for validators without a multipleOf tolerance', () => {
+    const portable = exportJsonSchema(space, { fractionalSteps: 'enum' });
+    expect(portable.ajvOptions).toEqual({});
+    const llm = (
+      portable.schema.properties as Record<string, { properties: Record<string, unknown> }>
+    ).llm!;
+    expect(llm.properties.top_p).toMatchObject({
+      enum: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+    });
+    expect(llm.properties.tokens).toMatchObject({ multipleOf: 16 });
+    expect(new Ajv().compile(portable.schema)(valid)).toBe(true);
+  });
+
+  it('rejects bad export options', () => {
+    expect(() => exportJsonSchema(space, { fractionalSteps: 'x' as never })).toThrowError(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
+    expect(() => exportJsonSchema(space, null as never)).toThrowError(
+      expect.objectContaining({ code: 'invalid_options' }),
+    );
+  });
 });

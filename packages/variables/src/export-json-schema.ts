@@ -7,7 +7,7 @@ import { domainCardinality, domainValueAt } from './domain-values.js';
 import { decimals, gridIndex } from './numeric-grid.js';
 import type { VariableSpace } from './space.js';
 import type { JsonObject, JsonValue } from './variable.js';
-import { guard } from './variable-space-error.js';
+import { guard, VariableSpaceError } from './variable-space-error.js';
 
 /** A rule of the space that the exported schema does not enforce. */
 export interface UnexpressedRule {
@@ -30,6 +30,31 @@ export interface JsonSchemaExport {
   ajvOptions: { multipleOfPrecision?: number };
 }
 
+/** Options of {@link exportJsonSchema}. */
+export interface JsonSchemaExportOptions {
+  /**
+   * `enum` lists the values of fractional steps (up to 1,000 of them) instead of `multipleOf`, so
+   * validators without a multipleOf tolerance (ajv without `multipleOfPrecision`) accept the
+   * normalised values. Default `multipleOf`.
+   */
+  fractionalSteps?: 'multipleOf' | 'enum';
+}
+
+function readExportOptions(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new VariableSpaceError('invalid_options', 'options', 'options must be an object');
+  }
+  const mode = (options as JsonSchemaExportOptions).fractionalSteps ?? 'multipleOf';
+  if (mode !== 'multipleOf' && mode !== 'enum') {
+    throw new VariableSpaceError(
+      'invalid_options',
+      'fractionalSteps',
+      'fractionalSteps must be "multipleOf" or "enum"',
+    );
+  }
+  return mode === 'enum';
+}
+
 /** Stepped ranges whose grid does not start at a multiple of the step are listed as enums up to this size. */
 const ENUM_LIMIT = 1_000;
 /** Conditions larger than this (activity chains can repeat) are reported instead of exported. */
@@ -45,8 +70,12 @@ const SCHEMA_CHARS = 1_000_000;
  * const { schema, ajvOptions } = exportJsonSchema(space);
  * const validate = new Ajv(ajvOptions).compile(schema);
  */
-export function exportJsonSchema(space: VariableSpace): JsonSchemaExport {
+export function exportJsonSchema(
+  space: VariableSpace,
+  options: JsonSchemaExportOptions = {},
+): JsonSchemaExport {
   return guard('exportJsonSchema', () => {
+    const stepsAsEnum = readExportOptions(options);
     const { space: parsed, compiled } = compileSpace(space);
     const unexpressed: UnexpressedRule[] = [];
     const allOf: JsonObject[] = [];
@@ -89,11 +118,15 @@ export function exportJsonSchema(space: VariableSpace): JsonSchemaExport {
       };
       const step = domain.step;
       if (step === undefined || (domain.kind === 'integer' && step === 1)) return schema;
-      if (gridIndex(domain.min, 0, step) !== undefined) {
-        if (decimals(step) > 0) fractionalStep = true;
+      const count = domainCardinality({ domain } as CompiledDomain);
+      const fractional = decimals(step) > 0;
+      if (
+        gridIndex(domain.min, 0, step) !== undefined &&
+        !(fractional && stepsAsEnum && count <= ENUM_LIMIT)
+      ) {
+        if (fractional) fractionalStep = true;
         return { ...schema, multipleOf: step };
       }
-      const count = domainCardinality({ domain } as CompiledDomain);
       if (count <= ENUM_LIMIT) {
         return {
           ...schema,

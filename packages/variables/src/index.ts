@@ -14,7 +14,11 @@ export { createLlmSpace } from './create-llm-space.js';
 export type { SpaceFacts } from './describe-space.js';
 export { describeSpace } from './describe-space.js';
 /** JSON Schema round-trips. */
-export type { JsonSchemaExport, UnexpressedRule } from './export-json-schema.js';
+export type {
+  JsonSchemaExport,
+  JsonSchemaExportOptions,
+  UnexpressedRule,
+} from './export-json-schema.js';
 export { exportJsonSchema } from './export-json-schema.js';
 export type { JsonSchemaImport, SkippedProperty } from './import-json-schema.js';
 export { importJsonSchema } from './import-json-schema.js';

@@ -104,15 +104,20 @@ describe('variable space properties', () => {
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         (def, seed, mutations) => {
           const space = parseSpace(def);
-          const { schema, ajvOptions } = exportJsonSchema(space);
-          const validate = new Ajv(ajvOptions).compile(schema);
+          const validators = (['multipleOf', 'enum'] as const).map((fractionalSteps) => {
+            const { schema, ajvOptions } = exportJsonSchema(space, { fractionalSteps });
+            return new Ajv(ajvOptions).compile(schema);
+          });
           const configs = sample(space, { count: 10, seed });
-          for (const config of configs)
-            expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+          for (const validate of validators) {
+            for (const config of configs) {
+              expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+            }
+          }
           for (const [i, m] of mutations.entries()) {
             const bad = mutate(space, configs[i % configs.length]!, m);
             expect(validateConfiguration(space, bad).valid).toBe(false);
-            expect(validate(bad)).toBe(false);
+            for (const validate of validators) expect(validate(bad)).toBe(false);
           }
         },
       ),
