@@ -6,6 +6,8 @@ import { VariableSpaceError } from './variable-space-error.js';
  * Validates a configuration against a space: unknown keys, missing values (filled from
  * defaults), domain errors, conditional domains, inactive variables and cross-variable
  * constraints, all reported at once. Returns the normalised configuration when valid.
+ * Pass a space from `parseSpace` (its compiled validator is cached); a raw definition is parsed
+ * and compiled again on every call.
  *
  * @example
  * const result = validateConfiguration(space, { temperature: 3 });
