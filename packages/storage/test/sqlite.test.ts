@@ -1,30 +1,34 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'llmsr-storage-'));
-// A nested path, so opening also proves the parent directory is created.
-const file = join(dir, 'nested', 'deeper', 'registry.db');
+// One temporary directory per run, made before and removed after every test of this file
+// (file-level hooks, so a filtered run cleans up too).
+let dir = '';
+let scratch = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'llmsr-storage-'));
+  scratch = join(dir, 'scratch');
+  mkdirSync(scratch);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 runStoreConformance({
   name: 'sqlite',
-  createStore: () => createSchemaStore(`sqlite:${file}`),
-  destroy: async () => rmSync(dir, { recursive: true, force: true }),
+  // A nested path, so opening also proves the parent directory is created.
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'nested', 'deeper', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
 });
 
 describe('sqlite backend specifics', () => {
-  const scratch = mkdtempSync(join(tmpdir(), 'llmsr-storage-extra-'));
-  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
   it('writes through a WAL journal next to the database file', async () => {
     const path = join(scratch, 'wal.db');
     const store = await createSqliteStore({ filename: path });
