@@ -108,6 +108,16 @@ describe('compileAvroValidator', () => {
     expect(validator.validate({ B: { x: 'no' } }).errors[0]?.path).toBe('/B/x');
   });
 
+  it('names the branches of a union in the message', () => {
+    const result = avroFormat.compile(parsed).validate({ ...valid, nick: 5, tags: 'x' });
+    expect(result.errors.find((error) => error.path === '/nick')?.message).toBe(
+      'expected one of null, string, got 5',
+    );
+    expect(result.errors.find((error) => error.path === '/tags')?.message).toBe(
+      'expected array of string, got "x"',
+    );
+  });
+
   it('escapes JSON pointer characters in map keys', () => {
     const map = avroFormat.parse('{"type":"map","values":"int"}');
     expect(avroFormat.compile(map).validate({ 'a/b~c': 'x' }).errors[0]?.path).toBe('/a~1b~0c');

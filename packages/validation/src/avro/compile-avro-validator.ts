@@ -21,6 +21,14 @@ function describe(value: unknown): string {
 
 function expected(type: avro.Type): string {
   const shown = type instanceof avro.types.LogicalType ? type.underlyingType : type;
+  if (shown.typeName.startsWith('union:')) {
+    const branches = (shown as avro.types.UnwrappedUnionType).types.map(expected);
+    return `one of ${branches.join(', ')}`;
+  }
+  if (shown.typeName === 'array')
+    return `array of ${expected((shown as avro.types.ArrayType).itemsType)}`;
+  if (shown.typeName === 'map')
+    return `map of ${expected((shown as avro.types.MapType).valuesType)}`;
   return shown.name ?? shown.typeName;
 }
 
