@@ -92,14 +92,15 @@ function createChecker() {
     for (const field of r.fields) {
       location.push(String(field.position));
       const rfp = join(rp, field.name);
-      const report = reporter(rfp, wp);
       const writerField = lookupWriterField(w, field);
       if (Array.isArray(writerField)) {
         const names = writerField.map((f) => f.name).join(', ');
         const message = `Reader record field ${field.name} matches multiple fields in writer record schema ${w.fullName}: ${names}`;
         result = merge(
           result,
-          report('READER_FIELD_AMBIGUOUS_ALIAS', r, w, message, { fieldName: field.name }),
+          reporter(rfp, wp)('READER_FIELD_AMBIGUOUS_ALIAS', r, w, message, {
+            fieldName: field.name,
+          }),
         );
       } else if (writerField !== undefined) {
         result = merge(
@@ -112,7 +113,7 @@ function createChecker() {
         const missing =
           field.type.kind === 'enum' && field.type.default !== undefined
             ? compare('type', field.type, w, rfp, wp)
-            : report('READER_FIELD_MISSING_DEFAULT_VALUE', r, w, field.name, {
+            : reporter(rfp, wp)('READER_FIELD_MISSING_DEFAULT_VALUE', r, w, field.name, {
                 fieldName: field.name,
               });
         result = merge(result, missing);
