@@ -43,6 +43,9 @@ function parseFloatDomain(
   if (min === undefined || max === undefined || log === undefined) return undefined;
   if (!(min < max))
     return r.fail('invalid_range', path, `min (${min}) must be below max (${max})`, 'min < max');
+  if (!Number.isFinite(max - min)) {
+    return r.fail('invalid_range', path, 'max - min overflows to Infinity', 'finite range');
+  }
   if (log && min <= 0)
     return r.fail(
       'invalid_range',
@@ -144,6 +147,9 @@ function parseIntegerDomain(
     return undefined;
   if (min > max)
     return r.fail('invalid_range', path, `min (${min}) must not exceed max (${max})`, 'min <= max');
+  if (max - min > Number.MAX_SAFE_INTEGER) {
+    return r.fail('invalid_range', path, 'max - min exceeds 2^53 - 1', 'safe range');
+  }
   if (step < 1)
     return r.fail('invalid_step', at(path, 'step'), 'step must be positive', 'step > 0');
   if (log && step !== 1)
