@@ -161,6 +161,47 @@ describe('JSON Schema compatibility with hostile input', () => {
     );
   });
 
+  it('stays polynomial on deeply nested allOf combinations', () => {
+    const nestedAllOf = (depth: number, leaf: unknown) => {
+      let schema = leaf;
+      for (let level = 0; level < depth; level++) schema = { allOf: [{ type: 'object' }, schema] };
+      return schema;
+    };
+    const report = check(
+      nestedAllOf(60, { type: 'string' }),
+      nestedAllOf(60, { type: 'string', maxLength: 3 }),
+      'BACKWARD',
+    );
+    expect(report.violations.map((violation) => violation.rule)).toContain('MAX_LENGTH_ADDED');
+  });
+
+  it('stops with SCHEMA_TOO_COMPLEX once the comparison budget is spent', () => {
+    const union = (leaf: unknown) => {
+      let schema = leaf;
+      for (let level = 0; level < 6; level++) {
+        schema = {
+          anyOf: [
+            { type: 'string', maxLength: level },
+            schema,
+            { type: 'object', properties: { x: schema } },
+          ],
+        };
+      }
+      return schema;
+    };
+    const checker = createJsonSchemaCompatibility({ maxSteps: 500 });
+    const violations = checker.checkReaderWriter(
+      jsonSchema(union({ type: 'integer', maximum: 3 })),
+      jsonSchema(union({ type: 'integer' })),
+    );
+    expect(violations.at(-1)).toMatchObject({ rule: 'SCHEMA_TOO_COMPLEX', severity: 'error' });
+    const unlimited = createJsonSchemaCompatibility().checkReaderWriter(
+      jsonSchema(union({ type: 'integer', maximum: 3 })),
+      jsonSchema(union({ type: 'integer' })),
+    );
+    expect(unlimited.map((violation) => violation.rule)).not.toContain('SCHEMA_TOO_COMPLEX');
+  });
+
   it('does not blow up on wide anyOf combinations', () => {
     const members = Array.from({ length: 300 }, (_, index) => ({ const: index }));
     expect(check({ anyOf: members }, { anyOf: [...members].reverse() }).compatible).toBe(true);

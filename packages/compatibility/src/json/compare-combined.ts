@@ -35,6 +35,7 @@ export function compareCombined(context: CompareContext, writer: Side, reader: S
     };
     const inner = compareSchemas(swapped, r.negated, w.negated);
     context.depth = swapped.depth;
+    context.steps = swapped.steps;
     if (inner.length === 0) return [];
     return issue(
       context,

@@ -19,6 +19,9 @@ export interface CompareContext {
   readonly memo: Map<object, Map<object, Violations | null>>;
   depth: number;
   readonly maxDepth: number;
+  /** Schema pairs compared so far, and the budget: hostile combinations cannot run for minutes. */
+  steps: number;
+  readonly maxSteps: number;
 }
 
 /** A new comparison context. @internal */
@@ -28,6 +31,7 @@ export function createCompareContext(input: {
   reader: SchemaResolver;
   labels?: ReaderWriterLabels;
   maxDepth?: number;
+  maxSteps?: number;
 }): CompareContext {
   return {
     policy: input.policy,
@@ -37,6 +41,8 @@ export function createCompareContext(input: {
     memo: new Map(),
     depth: 0,
     maxDepth: input.maxDepth ?? 200,
+    steps: 0,
+    maxSteps: input.maxSteps ?? 100_000,
   };
 }
 

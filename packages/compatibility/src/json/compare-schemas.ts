@@ -15,6 +15,8 @@ export function compareSchemas(
   writer: unknown,
   reader: unknown,
 ): Violations {
+  // Past the budget, unwind fast; the checker reports SCHEMA_TOO_COMPLEX for the whole check.
+  if (++context.steps > context.maxSteps) return [];
   const writerNode = context.writer.deref(writer ?? true);
   const readerNode = context.reader.deref(reader ?? true);
   if (!readerNode.ok) {
@@ -46,8 +48,12 @@ export function compareSchemas(
     const key = structuralKey(w);
     if (key !== undefined && key === structuralKey(r)) return [];
   }
-  // Only a `$ref` can close a cycle or share a subschema, so only pairs reached through one are memoized.
-  if (w === writer && r === reader) return compareUncached(context, w, r);
+  // Pairs recur only through a `$ref` (cycles, shared definitions) or a combination (members are
+  // tried against each other more than once); memoizing just those keeps plain trees cheap while
+  // nested allOf/anyOf stay polynomial instead of exponential.
+  if (w === writer && r === reader && !isCombination(w) && !isCombination(r)) {
+    return compareUncached(context, w, r);
+  }
   let byReader = context.memo.get(w);
   if (!byReader) {
     byReader = new Map();
@@ -98,6 +104,11 @@ function compareShapes(context: CompareContext, writer: unknown, reader: unknown
     return compareSimple(context, { node: {}, type: undefined }, { node: r.node, type: r.type });
   }
   return compareCombined(context, { schema: writer, shape: w }, { schema: reader, shape: r });
+}
+
+function isCombination(node: object): boolean {
+  const schema = node as Record<string, unknown>;
+  return schema.allOf !== undefined || schema.anyOf !== undefined || schema.oneOf !== undefined;
 }
 
 function preview(text: string): string {

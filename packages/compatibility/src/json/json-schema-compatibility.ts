@@ -12,6 +12,11 @@ export interface JsonSchemaCompatibilityOptions {
   policy?: JsonCompatibilityPolicy;
   /** Nesting depth past which a schema is reported as `SCHEMA_TOO_DEEP` instead of checked (default 200). */
   maxDepth?: number;
+  /**
+   * Most subschema pairs compared for one reader/writer pair (default 100,000); past it the check
+   * stops with `SCHEMA_TOO_COMPLEX` (incompatible) rather than run for minutes on hostile input.
+   */
+  maxSteps?: number;
 }
 
 /**
@@ -61,8 +66,19 @@ export function createJsonSchemaCompatibility(
         reader: resolverFor(reader),
         ...(labels === undefined ? {} : { labels }),
         ...(options.maxDepth === undefined ? {} : { maxDepth: options.maxDepth }),
+        ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
       });
-      return compareSchemas(context, writer.native, reader.native).map(toReported);
+      const found = compareSchemas(context, writer.native, reader.native).map(toReported);
+      if (context.steps > context.maxSteps) {
+        found.push({
+          rule: 'SCHEMA_TOO_COMPLEX',
+          path: '#',
+          message: `The schemas need more than ${context.maxSteps} subschema comparisons; the check was stopped`,
+          severity: 'error',
+          fix: 'simplify nested allOf/anyOf/oneOf combinations',
+        });
+      }
+      return found;
     },
     diff: diffJsonSchemas,
   };
