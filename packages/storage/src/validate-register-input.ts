@@ -1,4 +1,4 @@
-import type { RegisterVersionInput } from './schema-store.js';
+import type { RegisterDecision, RegisterVersionInput } from './schema-store.js';
 import { assertStorableText } from './storable-text.js';
 import { StorageError } from './storage-error.js';
 
@@ -53,4 +53,31 @@ function isPositiveInt32(value: number): boolean {
  */
 export function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -MAX_INT32 - 1 && value <= MAX_INT32;
+}
+
+const LEVELS: ReadonlySet<string> = new Set([
+  'NONE',
+  'BACKWARD',
+  'BACKWARD_TRANSITIVE',
+  'FORWARD',
+  'FORWARD_TRANSITIVE',
+  'FULL',
+  'FULL_TRANSITIVE',
+]);
+
+/**
+ * Checks what `decide` returned before anything is written, so a caller bug fails the same way
+ * on every backend instead of as a driver's NOT NULL violation (or silently, in memory).
+ */
+export function validateDecision(decision: RegisterDecision): RegisterDecision {
+  if (
+    typeof decision !== 'object' ||
+    decision === null ||
+    typeof decision.semver !== 'string' ||
+    !LEVELS.has(decision.compatibilityLevel)
+  ) {
+    throw new TypeError('decide must return { semver: string, compatibilityLevel: <a level> }');
+  }
+  assertStorableText('semver', decision.semver);
+  return decision;
 }

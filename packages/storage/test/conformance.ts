@@ -1055,6 +1055,21 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
         ).rejects.toThrow(RangeError);
       });
 
+      it('refuses a malformed decision from decide without writing', async () => {
+        const subject = uniqueSubject('decision');
+        const bad = [
+          {},
+          null,
+          { semver: 1, compatibilityLevel: 'NONE' },
+          { semver: '1.0.0', compatibilityLevel: 'SIDEWAYS' },
+          { semver: '1.0.0\u0000', compatibilityLevel: 'NONE' },
+        ] as unknown as RegisterDecision[];
+        for (const decision of bad) {
+          await expect(register(subject, '{"d":1}', { decide: () => decision })).rejects.toThrow();
+        }
+        expect(await store.listVersions(subject, { includeDeleted: true })).toEqual([]);
+      });
+
       it('stores null for a resource document JSON cannot represent', async () => {
         const kind = uniqueSubject('k');
         const created = await store.putResource({

@@ -22,7 +22,7 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from '../types.js';
-import { validateRegisterInput } from '../validate-register-input.js';
+import { validateDecision, validateRegisterInput } from '../validate-register-input.js';
 import { MemoryResources } from './memory-resources.js';
 
 /** A stored version; metadata is kept as JSON text so reads behave like the SQL backends. */
@@ -61,7 +61,7 @@ export class MemoryStore implements SchemaStore {
       if (existing) return { outcome: 'existing', version: this.#withSchema(existing) };
 
       const history = live.reverse().map((v) => this.#withSchema(v));
-      const decision = await input.decide(history);
+      const decision = validateDecision(await input.decide(history));
 
       // Everything below is synchronous, so the checks and the writes are one atomic step.
       const schemaId = this.#resolveSchemaId(input, contentKey);

@@ -18,7 +18,7 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from '../types.js';
-import { isInt32, validateRegisterInput } from '../validate-register-input.js';
+import { isInt32, validateDecision, validateRegisterInput } from '../validate-register-input.js';
 import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
 import type { Database } from './database.js';
 import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
@@ -77,7 +77,7 @@ export class SqlStore implements SchemaStore {
         const snapshot = await this.#run(() => readRegisterSnapshot(this.#db, input));
         if (snapshot.existing) return { outcome: 'existing', version: snapshot.existing };
         // Not wrapped by #run: the caller's error must propagate as the very same object.
-        const decision = await input.decide(snapshot.history);
+        const decision = validateDecision(await input.decide(snapshot.history));
         const created = await this.#run(() =>
           this.#adapter.writeTransaction(this.#db, input.subject, async (trx) => {
             if ((await readSubjectSignature(trx, input.subject)) !== snapshot.signature) {
