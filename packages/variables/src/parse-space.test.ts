@@ -236,6 +236,20 @@ describe('parseSpace definition errors', () => {
       'unique names',
     ],
     [
+      'a float range that overflows',
+      [{ name: 't', kind: 'float', min: -1.7e308, max: 1.7e308 }],
+      'invalid_range',
+      'variables[0](t)',
+      'finite range',
+    ],
+    [
+      'an integer range beyond 2^53',
+      [{ name: 'n', kind: 'integer', min: -9e15, max: 9e15 }],
+      'invalid_range',
+      'variables[0](n)',
+      'safe range',
+    ],
+    [
       'NaN bounds',
       [{ name: 't', kind: 'float', min: Number.NaN, max: 1 }],
       'not_finite',
