@@ -202,6 +202,17 @@ describe('JSON Schema compatibility with hostile input', () => {
     expect(unlimited.map((violation) => violation.rule)).not.toContain('SCHEMA_TOO_COMPLEX');
   });
 
+  // Without the guard this regex backtracks 2^40 times on the name: the test would time out.
+  it('does not run exponential patternProperties regexes against crafted names', () => {
+    const name = `${'a'.repeat(40)}!`;
+    const before = { type: 'object', patternProperties: { '^(a+)+$': { type: 'string' } } };
+    const after = { ...before, properties: { [name]: { type: 'integer' } } };
+    const report = check(before, after, 'BACKWARD');
+    expect(report.violations.map((violation) => violation.rule)).toEqual([
+      'OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
+    ]);
+  });
+
   it('does not blow up on wide anyOf combinations', () => {
     const members = Array.from({ length: 300 }, (_, index) => ({ const: index }));
     expect(check({ anyOf: members }, { anyOf: [...members].reverse() }).compatible).toBe(true);

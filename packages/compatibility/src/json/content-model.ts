@@ -15,12 +15,20 @@ export type Cover =
 
 const patternCache = new Map<string, RegExp | null>();
 
-/** A compiled `patternProperties` regex, or `null` when it is not a valid ECMAScript pattern. @internal */
+// A quantified group that itself contains a quantifier or an alternation, e.g. `(a+)+` or
+// `(a|aa)*`: the shapes that make backtracking regexes exponential on crafted property names.
+const CATASTROPHIC = /\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
+
+/**
+ * A compiled `patternProperties` regex, or `null` when it is not a valid ECMAScript pattern or
+ * could backtrack exponentially (such a pattern is treated as matching no name). @internal
+ */
 export function compilePattern(pattern: string): RegExp | null {
   let compiled = patternCache.get(pattern);
   if (compiled !== undefined) return compiled;
   try {
-    compiled = new RegExp(pattern, 'u');
+    compiled =
+      pattern.length > 1000 || CATASTROPHIC.test(pattern) ? null : new RegExp(pattern, 'u');
   } catch {
     compiled = null;
   }
