@@ -1,6 +1,6 @@
 import { compareCodePoints } from '../compare-code-points.js';
 import { contentGuid } from '../content-guid.js';
-import { metadataHasTag, metadataMatches, subjectContains, toJsonValue } from '../json-match.js';
+import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
 import type {
@@ -23,12 +23,16 @@ import type {
   SubjectVersionWithSchema,
 } from '../types.js';
 import { validateDecision, validateRegisterInput } from '../validate-register-input.js';
+import {
+  copyConfig,
+  copySchema,
+  keyOf,
+  maxOf,
+  parseMetadata,
+  type StoredVersion,
+  toRecord,
+} from './memory-records.js';
 import { MemoryResources } from './memory-resources.js';
-
-/** A stored version; metadata is kept as JSON text so reads behave like the SQL backends. */
-interface StoredVersion extends Omit<SubjectVersionRecord, 'metadata'> {
-  metadataJson: string | null;
-}
 
 /**
  * A process-local {@link SchemaStore} for tests and single-process demos; nothing survives
@@ -380,37 +384,4 @@ export class MemoryStore implements SchemaStore {
     if (!schema) throw new Error(`Schema ${stored.schemaId} missing for ${stored.subject}`);
     return { ...toRecord(stored), schemaRecord: copySchema(schema) };
   }
-}
-
-/** Largest number of a key set, 0 when empty (no argument spreading: sets can be large). */
-function maxOf(values: Iterable<number>): number {
-  let max = 0;
-  for (const value of values) if (value > max) max = value;
-  return max;
-}
-
-function keyOf(schemaType: SchemaType, fingerprint: string): string {
-  return `${schemaType}\n${fingerprint}`;
-}
-
-function parseMetadata(json: string | null): Record<string, unknown> | null {
-  return json === null ? null : (JSON.parse(json) as Record<string, unknown>);
-}
-
-function toRecord(stored: StoredVersion): SubjectVersionRecord {
-  const { metadataJson, ...rest } = stored;
-  return { ...rest, metadata: parseMetadata(metadataJson) };
-}
-
-function copySchema(schema: SchemaRecord): SchemaRecord {
-  return { ...schema, references: schema.references.map((r) => ({ ...r })) };
-}
-
-/** Drops unset fields and round-trips `extra` through JSON, as the SQL backends do. */
-function copyConfig(config: ConfigRecord): ConfigRecord {
-  const copy: ConfigRecord = { subject: config.subject };
-  if (config.compatibilityLevel !== undefined) copy.compatibilityLevel = config.compatibilityLevel;
-  if (config.mode !== undefined) copy.mode = config.mode;
-  if (config.extra !== undefined) copy.extra = toJsonValue(config.extra) as Record<string, unknown>;
-  return copy;
 }
