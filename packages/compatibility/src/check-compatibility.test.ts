@@ -4,6 +4,7 @@ import { jsonSchema, rawJsonSchema } from '../test/json-schema-fixture.js';
 import { checkCompatibility } from './check-compatibility.js';
 import { CompatibilityCheckError } from './compatibility-check-error.js';
 import { COMPATIBILITY_LEVELS, isCompatibilityLevel } from './compatibility-levels.js';
+import { defaultCheckers } from './default-checkers.js';
 import type { CompatibilityLevel, FormatCompatibilityChecker, PairViolation } from './types.js';
 
 /** A checker double: records calls and fails when the reader's `rejects` lists the writer's `id`. */
@@ -267,6 +268,14 @@ describe('checkCompatibility policy', () => {
 
   it('accepts the same change under the LENIENT policy', () => {
     expect(run('LENIENT')).toMatchObject({ compatible: true, violations: [] });
+  });
+});
+
+describe('defaultCheckers', () => {
+  it('has a checker for every schema type, each for its own type', () => {
+    for (const schemaType of ['JSON', 'AVRO', 'PROTOBUF'] as const) {
+      expect(defaultCheckers[schemaType].schemaType).toBe(schemaType);
+    }
   });
 });
 
