@@ -570,6 +570,19 @@ describe('protobufCompatibility.checkReaderWriter', () => {
     expect(v?.fix).toContain('new field');
   });
 
+  it('names a renamed field by its old name in oldPath', () => {
+    const [v] = check({
+      old: p3(msg('int32 count = 1;')),
+      new: p3(msg('string label = 1;')),
+      direction: 'backward',
+    });
+    expect(v).toMatchObject({
+      rule: 'FIELD_SCALAR_KIND_CHANGED',
+      path: 'User.label',
+      oldPath: 'User.count',
+    });
+  });
+
   it("reports a map value change at the map field's Confluent path", () => {
     const [v] = check({
       old: p3(msg('map<string, int32> m = 2;')),

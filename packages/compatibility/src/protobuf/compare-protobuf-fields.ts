@@ -67,21 +67,32 @@ function compareField(
   o: protobuf.Field,
   u: protobuf.Field,
   s: ProtobufScope,
-  sink: ProtobufDiffSink,
+  fieldSink: ProtobufDiffSink,
   named: ProtobufNamedTypeComparer,
 ): void {
-  if ((o.comment ?? null) !== (u.comment ?? null)) {
-    sink.add('DOC_CHANGED', s, `Documentation of field '${u.name}' changed`);
-  }
+  let sink = fieldSink;
   if (o.name !== u.name) {
     const dot = s.path.lastIndexOf('.');
     const oldPath = dot < 0 ? o.name : `${s.path.slice(0, dot)}.${o.name}`;
-    sink.add(
+    fieldSink.add(
       'FIELD_NAME_CHANGED',
       s,
       `Field ${u.id} renamed from '${o.name}' to '${u.name}'`,
       oldPath,
     );
+    // Every other difference of a renamed field also names it as the original schema did.
+    sink = {
+      add: (type, scope, message, originalPath) =>
+        fieldSink.add(
+          type,
+          scope,
+          message,
+          originalPath ?? oldPath + scope.path.slice(s.path.length),
+        ),
+    };
+  }
+  if ((o.comment ?? null) !== (u.comment ?? null)) {
+    sink.add('DOC_CHANGED', s, `Documentation of field '${u.name}' changed`);
   }
   const ok = fieldKind(o);
   const uk = fieldKind(u);
