@@ -1,6 +1,6 @@
 import type { ChoiceValue } from './condition.js';
+import { clip, typeName } from './create-reader.js';
 import { decimals, gridIndex, gridValue, roundToPrecision } from './numeric-grid.js';
-import { clip, typeName } from './reader.js';
 import type { Domain, ModuleVariable } from './variable.js';
 import type { VariableSpaceIssue } from './variable-space-error.js';
 

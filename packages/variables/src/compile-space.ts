@@ -1,8 +1,8 @@
 import { INVALID } from './compile-domain.js';
 import { type CompiledNodes, compileNodes, resolveDomain } from './compile-nodes.js';
+import { clip, typeName } from './create-reader.js';
 import { LIMITS } from './limits.js';
 import { asSpace } from './parse-space.js';
-import { clip, typeName } from './reader.js';
 import type { VariableSpace } from './space.js';
 import { guard, type VariableSpaceIssue } from './variable-space-error.js';
 

@@ -1,6 +1,6 @@
+import { at, createReader } from './create-reader.js';
 import { LIMITS } from './limits.js';
 import { parseVariables, type VariableReadContext } from './parse-variable.js';
-import { at, createReader } from './reader.js';
 import type { Variable } from './variable.js';
 import { guard, VariableSpaceError } from './variable-space-error.js';
 

@@ -4,10 +4,18 @@ import {
   type Condition,
   type Operand,
 } from './condition.js';
+import {
+  at,
+  clip,
+  type Reader,
+  readArray,
+  readObject,
+  readString,
+  typeName,
+} from './create-reader.js';
 import { LIMITS } from './limits.js';
 import { readChoiceValue, readChoiceValues } from './parse-domain.js';
 import { parseExpression } from './parse-expression.js';
-import { at, clip, type Reader, readArray, readObject, readString, typeName } from './reader.js';
 import { VariableSpaceError } from './variable-space-error.js';
 
 const PATH = /^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*$/;

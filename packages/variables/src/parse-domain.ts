@@ -1,7 +1,7 @@
 import type { ChoiceValue } from './condition.js';
+import { at, type Reader, readArray, readBoolean, readNumber, typeName } from './create-reader.js';
 import { LIMITS } from './limits.js';
 import { gridCount, gridIndex, gridValue, roundToPrecision } from './numeric-grid.js';
-import { at, type Reader, readArray, readBoolean, readNumber, typeName } from './reader.js';
 import type { ChoiceDomain, Domain, FloatDomain, IntegerDomain } from './variable.js';
 
 /** Definition fields of each domain kind. */

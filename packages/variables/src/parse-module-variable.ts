@@ -1,4 +1,3 @@
-import { LIMITS } from './limits.js';
 import {
   at,
   type Reader,
@@ -7,7 +6,8 @@ import {
   readName,
   readObject,
   readString,
-} from './reader.js';
+} from './create-reader.js';
+import { LIMITS } from './limits.js';
 import type { ModuleImplementation, Variable, VariableCommon } from './variable.js';
 
 /** Reads a module variable: distinct implementations that all declare `behaviour` when it is set. */

@@ -1,8 +1,3 @@
-import { deepFreeze } from './deep-freeze.js';
-import { buildDependencyGraph, indexVariables } from './dependency-graph.js';
-import { LIMITS } from './limits.js';
-import { parseCondition } from './parse-condition.js';
-import { parseVariables, type VariableReadContext } from './parse-variable.js';
 import {
   at,
   clip,
@@ -14,7 +9,12 @@ import {
   readNumber,
   readObject,
   readString,
-} from './reader.js';
+} from './create-reader.js';
+import { deepFreeze } from './deep-freeze.js';
+import { buildDependencyGraph, indexVariables } from './dependency-graph.js';
+import { LIMITS } from './limits.js';
+import { parseCondition } from './parse-condition.js';
+import { parseVariables, type VariableReadContext } from './parse-variable.js';
 import type {
   Objective,
   OptimizationConfig,

@@ -1,8 +1,4 @@
 import type { Condition } from './condition.js';
-import { LIMITS } from './limits.js';
-import { parseCondition } from './parse-condition.js';
-import { DOMAIN_FIELDS, parseDomain } from './parse-domain.js';
-import { parseModule } from './parse-module-variable.js';
 import {
   at,
   type Reader,
@@ -14,7 +10,11 @@ import {
   readObject,
   readString,
   typeName,
-} from './reader.js';
+} from './create-reader.js';
+import { LIMITS } from './limits.js';
+import { parseCondition } from './parse-condition.js';
+import { DOMAIN_FIELDS, parseDomain } from './parse-domain.js';
+import { parseModule } from './parse-module-variable.js';
 import type {
   ConditionalCase,
   Domain,

@@ -1,6 +1,6 @@
+import { at, createReader, readArray, readNumber, readObject } from './create-reader.js';
 import { LIMITS } from './limits.js';
 import { readObjectives } from './parse-space.js';
-import { at, createReader, readArray, readNumber, readObject } from './reader.js';
 import type { Objective } from './space.js';
 import { VariableSpaceError } from './variable-space-error.js';
 

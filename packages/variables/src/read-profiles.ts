@@ -1,5 +1,3 @@
-import { LIMITS } from './limits.js';
-import type { ModelProfile, ProviderProfile } from './ml-variables.js';
 import {
   at,
   createReader,
@@ -8,7 +6,9 @@ import {
   readNumber,
   readObject,
   readString,
-} from './reader.js';
+} from './create-reader.js';
+import { LIMITS } from './limits.js';
+import type { ModelProfile, ProviderProfile } from './ml-variables.js';
 
 /** Checks caller-supplied provider profiles (names become constraint names, so they must be names). */
 export function readProviderProfiles(value: unknown): ProviderProfile[] {

@@ -1,10 +1,10 @@
 import { type CompiledNode, resolveDomain } from './compile-nodes.js';
 import { type CompiledSpace, type Configuration, compileSpace } from './compile-space.js';
 import { createRandom, type Random } from './create-random.js';
+import { createReader, readNumber, readObject, readString } from './create-reader.js';
 import { domainCardinality, sampleDomain } from './domain-values.js';
 import { enumerateGrid } from './enumerate-grid.js';
 import { LIMITS } from './limits.js';
-import { createReader, readNumber, readObject, readString } from './reader.js';
 import type { SamplingMethod, VariableSpace } from './space.js';
 import { guard, VariableSpaceError } from './variable-space-error.js';
 
