@@ -1250,6 +1250,21 @@ const cases: Case[] = [
     rule: 'TYPE_CHANGED',
     policy: 'LENIENT',
   },
+  {
+    name: 'keyword-only schema does not require a type',
+    old: {},
+    new: { required: ['a'] },
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'REQUIRED_ATTRIBUTE_ADDED',
+  },
+  {
+    name: 'array keywords do not constrain objects',
+    old: { type: 'object' },
+    new: { items: str },
+    level: 'BACKWARD',
+    compatible: true,
+  },
   // $ref
   {
     name: 'referenced definition tightened',

@@ -39,6 +39,9 @@ function fits(value: unknown, type: JsonType): boolean {
 
 function compareTypes(context: CompareContext, w: SimpleSide, r: SimpleSide): Violations {
   if (r.type === undefined || w.type === r.type) return [];
+  // A type inferred from keywords (no `type`) does not reject other types: `{ "required": ["a"] }`
+  // accepts strings. Only an explicit `type` in the reader can reject old values by type.
+  if (r.node.type === undefined) return [];
   if (w.type === 'integer' && r.type === 'number') return []; // TYPE_EXTENDED
   if (w.type === 'number' && r.type === 'integer') {
     return issue(
