@@ -44,8 +44,8 @@ export { parseExpression } from './parse-expression.js';
 export { parseSpace } from './parse-space.js';
 export type { EvaluatedConfiguration } from './read-evaluations.js';
 /** Sampling and multi-objective helpers. */
-export type { SampleOptions } from './sample.js';
-export { sample } from './sample.js';
+export type { SampleOptions, SampleReport } from './sample.js';
+export { sample, sampleWithReport } from './sample.js';
 export { serializeSpace } from './serialize-space.js';
 export type {
   Direction,

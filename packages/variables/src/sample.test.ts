@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpace } from './parse-space.js';
-import { sample } from './sample.js';
+import { sample, sampleWithReport } from './sample.js';
 import { validateConfiguration } from './validate-configuration.js';
 import type { VariableSpaceError } from './variable-space-error.js';
 
@@ -164,5 +164,13 @@ describe('sample', () => {
     expect(() => sample(rare, { count: 100_000, seed: 1 })).toThrowError(
       expect.objectContaining({ code: 'too_many_rejections' }),
     );
+  });
+
+  it('reports the seed, method and draws of a run', () => {
+    const report = sampleWithReport(space, { count: 50 });
+    expect(report.configurations).toHaveLength(50);
+    expect(report.method).toBe('random');
+    expect(report.draws).toBeGreaterThanOrEqual(50);
+    expect(sample(space, { count: 50, seed: report.seed })).toEqual(report.configurations);
   });
 });

@@ -28,23 +28,49 @@ const EARLY_CHECK = 10_000;
 /** Redraws, inside its strata, of a rejected Latin hypercube row. */
 const LHS_RETRIES = 20;
 
+/** What {@link sampleWithReport} returns: the configurations and how they were drawn. */
+export interface SampleReport {
+  configurations: Configuration[];
+  /** The seed used (the generated one when none was given), to reproduce the run. */
+  seed: number | string;
+  method: SamplingMethod;
+  /** Candidates drawn (grid: configurations completed), so `configurations.length / draws` is the acceptance rate. */
+  draws: number;
+}
+
 /**
  * Samples valid configurations: every result passes `validateConfiguration`. Draws violating a
  * constraint are rejected and redrawn; an infeasible space, or one whose constraints reject too
- * many draws, gives a clear error instead of a hang.
+ * many draws, gives a clear error instead of a hang. `grid` enumerates in declaration order.
  *
  * @example
  * const configs = sample(space, { count: 100, seed: 42, method: 'lhs' });
  */
 export function sample(space: VariableSpace, options: SampleOptions): Configuration[] {
+  return sampleWithReport(space, options).configurations;
+}
+
+/**
+ * Like {@link sample}, but also returns the seed, the method and the number of draws.
+ *
+ * @example
+ * const { configurations, seed, draws } = sampleWithReport(space, { count: 100 });
+ */
+export function sampleWithReport(space: VariableSpace, options: SampleOptions): SampleReport {
   return guard('sample', () => {
     const compiled = compileSpace(space);
     const { count, seed, method, maxDraws } = readOptions(options, compiled.space);
-    if (count === 0) return [];
+    const report = (configurations: Configuration[], draws: number): SampleReport => ({
+      configurations,
+      seed,
+      method,
+      draws,
+    });
+    if (count === 0) return report([], 0);
     if (method === 'grid') {
       const results = enumerateGrid(compiled, { limit: count, maxSteps: maxDraws * 2 });
       if (results.length === 0) throw infeasible();
-      return results;
+      return report(results, results.length);
     }
     const random = createRandom(seed);
     const { nodes } = compiled.compiled;
@@ -92,7 +118,7 @@ export function sample(space: VariableSpace, options: SampleOptions): Configurat
         attempt = 0;
       }
     }
-    return results;
+    return report(results, draws);
   });
 }
 
