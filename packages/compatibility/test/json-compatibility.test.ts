@@ -257,6 +257,13 @@ const cases: Case[] = [
   },
   // Numbers
   {
+    name: 'format added to an integer (an annotation there)',
+    old: int,
+    new: { ...int, format: 'int64' },
+    level: 'FULL',
+    compatible: true,
+  },
+  {
     name: 'maximum decreased',
     old: { ...int, maximum: 10 },
     new: { ...int, maximum: 5 },
