@@ -19,16 +19,16 @@ export function compareSimple(context: CompareContext, w: SimpleSide, r: SimpleS
   if (typeIssues.length > 0) return typeIssues;
   const out = compareEnum(context, w.node, r.node);
   const type = w.type ?? r.type;
-  if (type === undefined || type === 'string') out.push(...compareString(context, w.node, r.node));
+  if (type === undefined || type === 'string') {
+    // `format` is only judged on strings: on numbers (int32, double...) it is an annotation in practice.
+    out.push(...compareString(context, w.node, r.node), ...compareFormat(context, w.node, r.node));
+  }
   if (type === undefined || type === 'number' || type === 'integer') {
     out.push(...compareNumber(context, w.node, r.node, w.type === 'integer'));
   }
   if (type === undefined || type === 'object') out.push(...compareObject(context, w.node, r.node));
   if (type === undefined || type === 'array') out.push(...compareArray(context, w.node, r.node));
-  out.push(
-    ...compareFormat(context, w.node, r.node),
-    ...compareConditional(context, w.node, r.node),
-  );
+  out.push(...compareConditional(context, w.node, r.node));
   return out;
 }
 

@@ -41,7 +41,7 @@ export function compareString(
   return out;
 }
 
-/** `format` is checked for every type: adding or changing one may reject old values. @internal */
+/** Adding or changing a string `format` may reject old values (validators assert formats). @internal */
 export function compareFormat(
   context: CompareContext,
   writer: Record<string, unknown>,
