@@ -6,8 +6,8 @@ import { defineProject } from 'vitest/config';
  */
 export function llmsrProject(name: string, options: { testTimeout?: number } = {}) {
   return defineProject({
-    resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] },
-    ssr: { resolve: { conditions: ['source', 'import', 'module', 'node', 'default'] } },
+    resolve: { conditions: ['source', 'module', 'node', 'default'] },
+    ssr: { resolve: { conditions: ['source', 'module', 'node', 'default'] } },
     test: {
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -6,6 +6,7 @@ import { configRoutes } from './routes/config-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
 import { subjectRoutes } from './routes/subject-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
+import { variableSpaceRoutes } from './routes/variable-space-routes.js';
 import { type AppOptions, DEFAULT_LIMITS } from './server-options.js';
 
 /**
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/validate', validateRoutes(registry, limits));
   app.route('/api/v1/compatibility', compatibilityRoutes(registry, limits));
   app.route('/api/v1/config', configRoutes(registry));
+  app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
 
   app.notFound((c) =>
     errorResponse(

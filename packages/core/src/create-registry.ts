@@ -18,6 +18,7 @@ import { toRegistryError } from './to-registry-error.js';
 import { toVersionView } from './to-version-view.js';
 import type { Registry, SchemaView } from './types.js';
 import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
+import { createVariableSpaceService } from './variable-space-service.js';
 
 /** Options of {@link createRegistry}. */
 export interface CreateRegistryOptions {
@@ -60,6 +61,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
 
   return guardAll({
     store,
+    variableSpaces: createVariableSpaceService(store),
     register: (input) => registerSchema(context, input),
     getSchema: (idOrGuid) => getSchema(context, idOrGuid),
     getSchemaOrThrow: (idOrGuid) => getSchemaOrThrow(context, idOrGuid),

@@ -23,4 +23,9 @@ export { type CreateRegistryOptions, createRegistry } from './create-registry.js
 export { ERROR_CODES, type ErrorCode, isRegistryError, RegistryError } from './registry-error.js';
 export { parseSchemaType } from './schema-text.js';
 export type * from './types.js';
+export {
+  type StoredVariableSpace,
+  VARIABLE_SPACE_KIND,
+  type VariableSpaceService,
+} from './variable-space-service.js';
 export { parseVersionSpec, type VersionSpec } from './version-spec.js';

@@ -9,6 +9,7 @@ import type {
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
+import type { VariableSpaceService } from './variable-space-service.js';
 
 /** A version of a subject as the registry shows it. */
 export interface SchemaVersionView {
@@ -126,6 +127,8 @@ export interface CacheStats {
 /** The registry service: every app calls this and nothing else. */
 export interface Registry {
   readonly store: SchemaStore;
+  /** Typed variable spaces for LLM programs, persisted in the same storage. */
+  readonly variableSpaces: VariableSpaceService;
   register(input: RegisterSchemaInput): Promise<RegisterSchemaResult>;
   /** A schema by global id or guid. */
   getSchema(idOrGuid: number | string): Promise<SchemaView | undefined>;
