@@ -130,3 +130,33 @@ describe('variable space routes', () => {
     }
   });
 });
+
+describe('exported schemas with fractional steps', () => {
+  it('accept every step value once registered in the registry', async () => {
+    const { app, registry } = await createTestApp();
+    const stepped = {
+      id: 'stepped',
+      name: 'Stepped',
+      variables: [{ name: 'temperature', kind: 'float', min: 0, max: 1, step: 0.1 }],
+    };
+    await send(app, 'POST', '/api/v1/variable-spaces', stepped);
+    const exported = await send(app, 'GET', '/api/v1/variable-spaces/stepped/json-schema');
+    const registered = await send(app, 'POST', '/api/v1/schemas', {
+      subject: 'stepped',
+      schema: exported.json.schema,
+    });
+    for (const temperature of [0, 0.1, 0.3, 0.7, 1]) {
+      const result = await send(app, 'POST', '/api/v1/validate/data', {
+        schema_id: registered.json.id,
+        data: { temperature },
+      });
+      expect(result.json.valid, String(temperature)).toBe(true);
+    }
+    const off = await send(app, 'POST', '/api/v1/validate/data', {
+      schema_id: registered.json.id,
+      data: { temperature: 0.35 },
+    });
+    expect(off.json.valid).toBe(false);
+    await registry.close();
+  });
+});

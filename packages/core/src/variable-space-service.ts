@@ -11,6 +11,9 @@ import {
 import { RegistryError } from './registry-error.js';
 import { toRegistryError } from './to-registry-error.js';
 
+/** Most configurations one sample call returns (100,000 would be about 20 MB of JSON). */
+const MAX_HTTP_SAMPLES = 10_000;
+
 /** The storage kind variable spaces live under in the generic resource table. */
 export const VARIABLE_SPACE_KIND = 'variable-space';
 
@@ -134,9 +137,17 @@ export function createVariableSpaceService(store: SchemaStore): VariableSpaceSer
       compileSpace((await load(id)).space).validate(configuration),
     sample: async (id, options) => {
       const { space } = await load(id);
+      if (typeof options.count === 'number' && options.count > MAX_HTTP_SAMPLES) {
+        throw new RegistryError('INVALID_INPUT', `count must be at most ${MAX_HTTP_SAMPLES}`, {
+          field: 'count',
+        });
+      }
       return sample(space, options as Parameters<typeof sample>[1]);
     },
-    exportJsonSchema: async (id) => exportJsonSchema((await load(id)).space),
+    // Fractional steps become enums: the registry's ajv keeps the JSON Schema suite's strict
+    // `multipleOf` semantics, under which 0.3 is not a multiple of 0.1.
+    exportJsonSchema: async (id) =>
+      exportJsonSchema((await load(id)).space, { fractionalSteps: 'enum' }),
   };
 
   // Every failure leaves as a RegistryError.
