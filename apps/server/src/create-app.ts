@@ -1,5 +1,6 @@
 import { RegistryError } from '@llmsr/core';
 import { Hono } from 'hono';
+import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/v1/compatibility', compatibilityRoutes(registry, limits));
   app.route('/api/v1/config', configRoutes(registry));
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
+  app.route('/', confluentRoutes(registry, limits));
 
   app.notFound((c) =>
     errorResponse(
