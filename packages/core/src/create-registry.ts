@@ -1,23 +1,36 @@
 import type { SchemaRecord } from '@llmsr/storage';
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import { type CompiledValidator, type ParsedSchema, SchemaParseError } from '@llmsr/validation';
-import { createChangeEmitter } from './change-events.js';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
 import * as config from './config-operations.js';
+import {
+  clearConfigSetting,
+  findVersionByContent,
+  listReferencingSchemaIds,
+} from './confluent-lookups.js';
 import { createCountingCache } from './counting-cache.js';
 import { deleteSubject, deleteVersion } from './delete-operations.js';
 import { findVersion, findVersionOrThrow } from './find-version.js';
 import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
 import { getSchema, getSchemaOrThrow, listVersions } from './read-operations.js';
+import { createRecordingChangeEmitter } from './recorded-change-events.js';
 import { registerSchema } from './register-schema.js';
 import type { RegistryContext } from './registry-context.js';
 import { isRegistryError } from './registry-error.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
 import { parseSchemaType, toSchemaText } from './schema-text.js';
 import { toRegistryError } from './to-registry-error.js';
+import {
+  getSchemaDependencies,
+  getSchemaDependents,
+  getSchemaVersion,
+  listSchemaVersions,
+} from './schema-relations.js';
+import { findSchemas, searchSchemas } from './search-schemas.js';
 import { toVersionView } from './to-version-view.js';
 import type { Registry, SchemaView } from './types.js';
 import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
+import { validateBatch } from './validate-batch.js';
 import { createVariableSpaceService } from './variable-space-service.js';
 
 /** Options of {@link createRegistry}. */
@@ -28,6 +41,8 @@ export interface CreateRegistryOptions {
   schemaCacheSize?: number;
   /** Most compiled validators kept; 2,000 by default. */
   validatorCacheSize?: number;
+  /** Change events kept in storage for resuming streams; 10,000 by default. */
+  eventRetention?: number;
 }
 
 /**
@@ -49,13 +64,14 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     typeof options.storage === 'string'
       ? await createSchemaStore(options.storage)
       : options.storage;
+  const events = createRecordingChangeEmitter(store, { retain: options.eventRetention ?? 10_000 });
   const context: RegistryContext = {
     store,
     schemas: createCountingCache<number, SchemaRecord>(options.schemaCacheSize ?? 10_000),
     parsed: createCountingCache<number, ParsedSchema>(options.schemaCacheSize ?? 10_000),
     validators: createCountingCache<string, CompiledValidator>(options.validatorCacheSize ?? 2_000),
     views: createCountingCache<number, SchemaView>(options.schemaCacheSize ?? 10_000),
-    events: createChangeEmitter(),
+    events,
     startedAt: Date.now(),
   };
 
@@ -105,12 +121,26 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       }
     },
     checkCompatibility: (input) => checkSubjectCompatibility(context, input),
+    findVersionByContent: (input) => findVersionByContent(context, input),
+    listReferencingSchemaIds: (subject, version, opts) =>
+      listReferencingSchemaIds(context, subject, version, opts),
+    clearConfigSetting: (subject, setting) => clearConfigSetting(context, subject, setting),
     resolveCompatibilityLevel: (subject) => config.resolveCompatibilityLevel(context, subject),
     resolveMode: (subject) => config.resolveMode(context, subject),
     getConfig: (subject) => store.getConfig(subject),
     setConfig: (subject, input) => config.setConfig(context, subject, input),
     deleteConfig: (subject) => config.deleteConfig(context, subject),
     subscribe: (listener) => context.events.subscribe(listener),
+    subscribeChanges: (listener) => events.subscribeRecorded(listener),
+    listChanges: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
+    listSchemaVersions: (idOrGuid, opts) => listSchemaVersions(context, idOrGuid, opts),
+    getSchemaVersion: (idOrGuid, version, opts) =>
+      getSchemaVersion(context, idOrGuid, version, opts),
+    getSchemaDependencies: (idOrGuid) => getSchemaDependencies(context, idOrGuid),
+    getSchemaDependents: (idOrGuid, opts) => getSchemaDependents(context, idOrGuid, opts),
+    findSchemas: (input) => findSchemas(context, input),
+    searchSchemas: (input) => searchSchemas(context, input),
+    validateBatch: (items) => validateBatch((input) => validateData(context, input), items),
     health: async () => {
       let reachable = true;
       let error: string | undefined;
@@ -133,7 +163,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
         },
       };
     },
-    close: () => store.close(),
+    close: () => events.flush().then(() => store.close()),
   });
 }
 
@@ -142,7 +172,8 @@ function guardAll(registry: Registry): Registry {
   const guarded = { ...registry } as Record<string, unknown>;
   for (const [name, value] of Object.entries(registry)) {
     // validateData maps its own errors: its warm path must not pay for an extra promise.
-    if (typeof value !== 'function' || name === 'subscribe' || name === 'validateData') continue;
+    if (typeof value !== 'function' || name === 'subscribe' ||
+      name === 'subscribeChanges' || name === 'validateData') continue;
     const method = value as (...args: unknown[]) => Promise<unknown>;
     guarded[name] = (...args: unknown[]) =>
       method(...args).catch((error: unknown) => {

@@ -9,6 +9,7 @@ import type {
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
+import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { VariableSpaceService } from './variable-space-service.js';
 
 /** A version of a subject as the registry shows it. */
@@ -106,6 +107,18 @@ export interface CheckCompatibilityInput {
   version?: string | number | undefined;
 }
 
+/** Input of {@link Registry.findVersionByContent}. */
+export interface FindVersionByContentInput {
+  subject: string;
+  /** Schema text, or a JSON value for JSON Schema and Avro. */
+  schema: unknown;
+  /** JSON (default), AVRO or PROTOBUF. */
+  schemaType?: string | undefined;
+  references?: unknown;
+  /** Also match soft-deleted versions. */
+  includeDeleted?: boolean | undefined;
+}
+
 /** Health figures of a registry. */
 export interface RegistryHealth {
   storage: { backend: SchemaStore['backend']; reachable: boolean; error?: string };
@@ -182,6 +195,19 @@ export interface Registry {
     canonical?: string;
   }>;
   checkCompatibility(input: CheckCompatibilityInput): Promise<CompatibilityReport>;
+  /** The newest version of a subject holding the same content as a schema (Confluent lookup). */
+  findVersionByContent(input: FindVersionByContentInput): Promise<SchemaVersionView | undefined>;
+  /** Global ids of the schemas that reference a subject version (Confluent `referencedby`). */
+  listReferencingSchemaIds(
+    subject: string,
+    version: number,
+    options?: { includeDeleted?: boolean },
+  ): Promise<number[]>;
+  /** Remove the compatibility level or the mode of a config and keep the rest; returns the old config. */
+  clearConfigSetting(
+    subject: string | null,
+    setting: 'compatibilityLevel' | 'mode',
+  ): Promise<ConfigRecord | undefined>;
   /** The compatibility level in force for a subject (its own, else global, else BACKWARD). */
   resolveCompatibilityLevel(subject: string | null): Promise<CompatibilityLevel>;
   getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
@@ -193,6 +219,100 @@ export interface Registry {
   /** The mode in force for a subject (its own, else global, else READWRITE). */
   resolveMode(subject: string | null): Promise<RegistryMode>;
   subscribe(listener: ChangeListener): () => void;
+  /** Listen to change events once stored, each with its id (for resumable streams). */
+  subscribeChanges(listener: RecordedChangeListener): () => void;
+  /** Stored change events after `afterId` (0 for the oldest retained), oldest first; at most `limit` (1..10,000, default 1,000). */
+  listChanges(options?: { afterId?: number; limit?: number }): Promise<RecordedChangeEvent[]>;
+  /** Subject versions using a schema (id or guid), oldest first; SCHEMA_NOT_FOUND when unknown. */
+  listSchemaVersions(
+    idOrGuid: number | string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<SchemaVersionView[]>;
+  /** The version (integer, semver or `latest`) using a schema; `subject` picks one of several. */
+  getSchemaVersion(
+    idOrGuid: number | string,
+    version: string | number,
+    options?: { subject?: string | undefined; includeDeleted?: boolean },
+  ): Promise<SchemaVersionView>;
+  /** What a schema references. */
+  getSchemaDependencies(idOrGuid: number | string): Promise<SchemaDependency[]>;
+  /** The versions whose schema references a version using this schema. */
+  getSchemaDependents(
+    idOrGuid: number | string,
+    options?: { includeDeleted?: boolean },
+  ): Promise<SchemaDependent[]>;
+  /** Subject versions by structured filters, paged (limit 1..1000, default 100). */
+  findSchemas(input: FindSchemasInput): Promise<{ total: number; items: SchemaVersionView[] }>;
+  /** Text search over subject, `metadata.description` and `metadata.tags`; by relevance then recency. */
+  searchSchemas(input: SearchSchemasInput): Promise<{ total: number; items: SchemaSearchHit[] }>;
+  /** Validate up to 1,000 documents; a bad selector fails only its own item. */
+  validateBatch(items: readonly BatchValidationItem[]): Promise<BatchValidationResult[]>;
   health(): Promise<RegistryHealth>;
   close(): Promise<void>;
 }
+
+/** A reference of a schema to a subject version, and the schema id that version holds. */
+export interface SchemaDependency {
+  name: string;
+  subject: string;
+  version: number;
+  /** Null when the referenced version has since been removed permanently. */
+  schemaId: number | null;
+}
+
+/** A subject version whose schema references a version using the schema asked about. */
+export interface SchemaDependent {
+  subject: string;
+  version: number;
+  schemaId: number;
+  /** Which version of the schema asked about it references. */
+  references: { subject: string; version: number };
+}
+
+/** Filters of {@link Registry.findSchemas}. */
+export interface FindSchemasInput {
+  /** Case-insensitive substring of the subject. */
+  subject?: string | undefined;
+  schemaType?: string | undefined;
+  metadataKey?: string | undefined;
+  /** Compared as JSON with the value under `metadataKey`. */
+  metadataValue?: unknown;
+  /** A string in `metadata.tags`. */
+  tag?: string | undefined;
+  includeDeleted?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Input of {@link Registry.searchSchemas}. */
+export interface SearchSchemasInput {
+  /** Words that must each match the subject, the description or a tag (case-insensitive). */
+  query?: string | undefined;
+  schemaType?: string | undefined;
+  metadataKey?: string | undefined;
+  metadataValue?: unknown;
+  includeDeleted?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** A search result: a version and its relevance score. */
+export type SchemaSearchHit = SchemaVersionView & { score: number };
+
+/** One document of a batch and the schema to validate it against. */
+export type BatchValidationItem = ValidateDataInput;
+
+/** The outcome of one batch item: a validation result or the error of its selector. */
+export type BatchValidationResult =
+  | {
+      index: number;
+      valid: boolean;
+      schemaId: number;
+      errors: ValidationResult['errors'];
+      warnings: ValidationResult['warnings'];
+    }
+  | {
+      index: number;
+      valid: false;
+      error: { code: string; message: string; details: Record<string, unknown> };
+    };

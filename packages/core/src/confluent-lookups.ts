@@ -1,0 +1,64 @@
+import type { ConfigRecord } from '@llmsr/storage';
+import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import type { RegistryContext } from './registry-context.js';
+import { parseReferences, resolveReferences } from './resolve-references.js';
+import { parseSchemaType, toSchemaText } from './schema-text.js';
+import { toVersionView } from './to-version-view.js';
+import type { FindVersionByContentInput, SchemaVersionView } from './types.js';
+
+/**
+ * The version of a subject that holds the same content as a schema (Confluent's lookup,
+ * `POST /subjects/{subject}`): the schema is parsed like a registration, so formatting
+ * differences that canonicalise away still match. The newest matching version wins.
+ * @throws RegistryError `INVALID_SCHEMA` / `INVALID_INPUT` for a schema that does not parse.
+ */
+export async function findVersionByContent(
+  context: RegistryContext,
+  input: FindVersionByContentInput,
+): Promise<SchemaVersionView | undefined> {
+  const schemaType = parseSchemaType(input.schemaType);
+  const text = toSchemaText(input.schema, schemaType);
+  const references = await resolveReferences(context.store, parseReferences(input.references));
+  const parsed = parseSchemaOrThrow(schemaType, text, references);
+  const record = await context.store.getSchemaByFingerprint(schemaType, parsed.fingerprint);
+  if (!record) return undefined;
+  const includeDeleted = input.includeDeleted === true;
+  const uses = await context.store.listVersionsBySchemaId(record.id, { includeDeleted });
+  const matching = uses.filter((use) => use.subject === input.subject);
+  const newest = matching[matching.length - 1];
+  if (!newest) return undefined;
+  return toVersionView({ ...newest, schemaRecord: record });
+}
+
+/** Global ids of the schemas whose references point at a subject version, ascending. */
+export async function listReferencingSchemaIds(
+  context: RegistryContext,
+  subject: string,
+  version: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<number[]> {
+  const dependents = await context.store.getDependents(subject, version, options);
+  return [...new Set(dependents.map((row) => row.schemaId))].sort((a, b) => a - b);
+}
+
+/**
+ * Remove one setting (compatibility level or mode) of a subject's or the global config and
+ * keep the other; the row goes when nothing is left. Returns the config as it was.
+ */
+export async function clearConfigSetting(
+  context: RegistryContext,
+  subject: string | null,
+  setting: 'compatibilityLevel' | 'mode',
+): Promise<ConfigRecord | undefined> {
+  const current = await context.store.getConfig(subject);
+  if (!current || current[setting] === undefined) return undefined;
+  const rest: ConfigRecord = { ...current, [setting]: undefined };
+  const empty =
+    rest.compatibilityLevel === undefined &&
+    rest.mode === undefined &&
+    (rest.extra === undefined || Object.keys(rest.extra).length === 0);
+  if (empty) await context.store.deleteConfig(subject);
+  else await context.store.setConfig(rest);
+  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  return current;
+}
