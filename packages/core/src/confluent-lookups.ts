@@ -42,8 +42,10 @@ export async function listReferencingSchemaIds(
 }
 
 /**
- * Remove one setting (compatibility level or mode) of a subject's or the global config and
- * keep the other; the row goes when nothing is left. Returns the config as it was.
+ * Remove one setting of a subject's or the global config and keep the other, as Confluent's
+ * separate `/config` and `/mode` resources do: `compatibilityLevel` also drops the client's extra
+ * config fields (Confluent's `normalize`, `defaultMetadata`, ...), `mode` only the mode. The row
+ * goes when nothing is left. Returns the config as it was, or `undefined` when the setting was unset.
  */
 export async function clearConfigSetting(
   context: RegistryContext,
@@ -51,8 +53,16 @@ export async function clearConfigSetting(
   setting: 'compatibilityLevel' | 'mode',
 ): Promise<ConfigRecord | undefined> {
   const current = await context.store.getConfig(subject);
-  if (!current || current[setting] === undefined) return undefined;
-  const rest: ConfigRecord = { ...current, [setting]: undefined };
+  const hasExtra = current?.extra !== undefined && Object.keys(current.extra).length > 0;
+  const isSet =
+    setting === 'mode'
+      ? current?.mode !== undefined
+      : current?.compatibilityLevel !== undefined || hasExtra;
+  if (!current || !isSet) return undefined;
+  const rest: ConfigRecord =
+    setting === 'mode'
+      ? { ...current, mode: undefined }
+      : { ...current, compatibilityLevel: undefined, extra: undefined };
   const empty =
     rest.compatibilityLevel === undefined &&
     rest.mode === undefined &&

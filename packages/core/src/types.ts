@@ -203,7 +203,7 @@ export interface Registry {
     version: number,
     options?: { includeDeleted?: boolean },
   ): Promise<number[]>;
-  /** Remove the compatibility level or the mode of a config and keep the rest; returns the old config. */
+  /** Remove the compatibility level (with the extra config fields) or the mode of a config and keep the rest; returns the old config. */
   clearConfigSetting(
     subject: string | null,
     setting: 'compatibilityLevel' | 'mode',

@@ -85,6 +85,17 @@ describe('clearConfigSetting', () => {
     expect(now?.mode).toBe('READONLY');
   });
 
+  it('drops the extra config fields with the level, and keeps them when clearing the mode', async () => {
+    const registry = await createRegistry({ storage: 'memory:' });
+    await registry.setConfig('s', { mode: 'READONLY', extra: { normalize: true } });
+    await registry.clearConfigSetting('s', 'mode');
+    expect((await registry.getConfig('s'))?.extra).toEqual({ normalize: true });
+    expect((await registry.clearConfigSetting('s', 'compatibilityLevel'))?.extra).toEqual({
+      normalize: true,
+    });
+    expect(await registry.getConfig('s')).toBeUndefined();
+  });
+
   it('removes the row when nothing is left, and answers undefined when the setting is absent', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     await registry.setConfig(null, { mode: 'IMPORT' });
