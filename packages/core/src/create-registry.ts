@@ -18,19 +18,19 @@ import { registerSchema } from './register-schema.js';
 import type { RegistryContext } from './registry-context.js';
 import { isRegistryError } from './registry-error.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
-import { toRegistryError } from './to-registry-error.js';
 import {
   getSchemaDependencies,
   getSchemaDependents,
   getSchemaVersion,
   listSchemaVersions,
 } from './schema-relations.js';
+import { parseSchemaType, toSchemaText } from './schema-text.js';
 import { findSchemas, searchSchemas } from './search-schemas.js';
+import { toRegistryError } from './to-registry-error.js';
 import { toVersionView } from './to-version-view.js';
 import type { Registry, SchemaView } from './types.js';
-import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
 import { validateBatch } from './validate-batch.js';
+import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
 import { createVariableSpaceService } from './variable-space-service.js';
 
 /** Options of {@link createRegistry}. */
@@ -172,8 +172,13 @@ function guardAll(registry: Registry): Registry {
   const guarded = { ...registry } as Record<string, unknown>;
   for (const [name, value] of Object.entries(registry)) {
     // validateData maps its own errors: its warm path must not pay for an extra promise.
-    if (typeof value !== 'function' || name === 'subscribe' ||
-      name === 'subscribeChanges' || name === 'validateData') continue;
+    if (
+      typeof value !== 'function' ||
+      name === 'subscribe' ||
+      name === 'subscribeChanges' ||
+      name === 'validateData'
+    )
+      continue;
     const method = value as (...args: unknown[]) => Promise<unknown>;
     guarded[name] = (...args: unknown[]) =>
       method(...args).catch((error: unknown) => {

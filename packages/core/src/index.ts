@@ -20,9 +20,12 @@ export {
   REGISTRY_MODES,
 } from './config-operations.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 export { ERROR_CODES, type ErrorCode, isRegistryError, RegistryError } from './registry-error.js';
 export { parseSchemaType } from './schema-text.js';
+export { MAX_PAGE_SIZE, MAX_SEARCH_SCAN } from './search-schemas.js';
 export type * from './types.js';
+export { MAX_BATCH_ITEMS } from './validate-batch.js';
 export {
   type StoredVariableSpace,
   VARIABLE_SPACE_KIND,

@@ -67,6 +67,15 @@ export interface SearchQuery {
   offset?: number;
 }
 
+/** A change event kept for clients that resume a stream. */
+export interface StoredEvent {
+  /** Increasing, never reused while any event is retained. */
+  id: number;
+  type: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
 /** Options of version listings. */
 export interface ListVersionsOptions {
   includeDeleted?: boolean;
@@ -154,6 +163,17 @@ export interface SchemaStore {
     expectedVersion: number;
   }): Promise<ResourceRecord<TDocument>>;
   deleteResource(kind: string, id: string): Promise<boolean>;
+
+  /**
+   * Append a change event with the next id, then drop the oldest beyond `retain` (10,000 by
+   * default). Ids stay increasing across processes sharing the database.
+   */
+  appendEvent(
+    event: { type: string; payload: Record<string, unknown> },
+    options?: { retain?: number },
+  ): Promise<StoredEvent>;
+  /** Retained events with an id above `afterId` (default 0), oldest first, at most `limit`. */
+  listEvents(options?: { afterId?: number; limit?: number }): Promise<StoredEvent[]>;
 
   /** Counts for health reporting. */
   stats(): Promise<{ schemas: number; subjects: number; versions: number }>;

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runEventConformance } from './event-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -138,5 +139,11 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     createStore: () => createSchemaStore(url),
     persistent: true,
     concurrentInstances: true,
+  });
+
+  runEventConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
   });
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runEventConformance } from './event-conformance.js';
 
 // One temporary directory per run, made before and removed after every test of this file
 // (file-level hooks, so a filtered run cleans up too).
@@ -26,6 +27,12 @@ runStoreConformance({
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'nested', 'deeper', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
+});
+
+runEventConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'events', 'registry.db')}`),
+  persistent: true,
 });
 
 describe('sqlite backend specifics', () => {

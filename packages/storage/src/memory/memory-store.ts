@@ -3,12 +3,14 @@ import { contentGuid } from '../content-guid.js';
 import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
+import { normalizeRetention } from '../normalize-retention.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
   RegisterVersionResult,
   SchemaStore,
   SearchQuery,
+  StoredEvent,
 } from '../schema-store.js';
 import { assertStorableText, hasUnstorableText } from '../storable-text.js';
 import { StorageError } from '../storage-error.js';
@@ -23,6 +25,7 @@ import type {
   SubjectVersionWithSchema,
 } from '../types.js';
 import { validateDecision, validateRegisterInput } from '../validate-register-input.js';
+import { MemoryEvents } from './memory-events.js';
 import {
   copyConfig,
   copySchema,
@@ -51,6 +54,7 @@ export class MemoryStore implements SchemaStore {
   readonly #subjects = new Map<string, Map<number, StoredVersion>>();
   readonly #configs = new Map<string | null, ConfigRecord>();
   readonly #resources = new MemoryResources();
+  #events = new MemoryEvents();
   readonly #mutex = createKeyedMutex();
   #closed = false;
 
@@ -312,6 +316,21 @@ export class MemoryStore implements SchemaStore {
     return this.#resources.delete(kind, id);
   }
 
+  async appendEvent(
+    event: { type: string; payload: Record<string, unknown> },
+    options: { retain?: number } = {},
+  ): Promise<StoredEvent> {
+    this.#assertOpen();
+    return this.#events.append(event, normalizeRetention(options.retain));
+  }
+
+  async listEvents(options: { afterId?: number; limit?: number } = {}): Promise<StoredEvent[]> {
+    this.#assertOpen();
+    const page = normalizePage({ limit: options.limit ?? 1_000 });
+    const afterId = Number.isFinite(options.afterId) ? (options.afterId as number) : 0;
+    return this.#events.list(afterId, page.limit ?? 1_000);
+  }
+
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
     this.#assertOpen();
     const live = this.#allVersions(false);
@@ -334,6 +353,7 @@ export class MemoryStore implements SchemaStore {
     this.#subjects.clear();
     this.#configs.clear();
     this.#resources.clear();
+    this.#events = new MemoryEvents();
   }
 
   #assertOpen(): void {

@@ -8,6 +8,7 @@ export interface Database {
   schema_references: SchemaReferencesTable;
   configs: ConfigsTable;
   resources: ResourcesTable;
+  events: EventsTable;
 }
 
 /** One row per distinct (schema type, fingerprint). */
@@ -61,4 +62,12 @@ export interface ResourcesTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+/** Change events kept for resuming streams (bounded retention). */
+export interface EventsTable {
+  id: number;
+  type: string;
+  payload_json: string;
+  created_at: string;
 }

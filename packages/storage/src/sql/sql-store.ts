@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { createKeyedMutex } from '../keyed-mutex.js';
+import { normalizeRetention } from '../normalize-retention.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
   RegisterVersionResult,
   SchemaStore,
   SearchQuery,
+  StoredEvent,
 } from '../schema-store.js';
 import { assertStorableText, hasUnstorableText } from '../storable-text.js';
 import { StorageError } from '../storage-error.js';
@@ -21,6 +23,7 @@ import type {
 import { isInt32, validateDecision, validateRegisterInput } from '../validate-register-input.js';
 import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
 import type { Database } from './database.js';
+import { appendEventSql, listEventsSql } from './events-sql.js';
 import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
 import {
   insertRegisteredVersion,
@@ -255,6 +258,18 @@ export class SqlStore implements SchemaStore {
   async deleteResource(kind: string, id: string): Promise<boolean> {
     if (hasUnstorableText(kind, id)) return false;
     return this.#run(() => deleteResourceSql(this.#db, kind, id));
+  }
+
+  async appendEvent(
+    event: { type: string; payload: Record<string, unknown> },
+    options: { retain?: number } = {},
+  ): Promise<StoredEvent> {
+    const retain = normalizeRetention(options.retain);
+    return this.#run(() => appendEventSql(this.#db, this.#adapter, event, retain));
+  }
+
+  async listEvents(options: { afterId?: number; limit?: number } = {}): Promise<StoredEvent[]> {
+    return this.#run(() => listEventsSql(this.#db, options));
   }
 
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initialSchema } from './0001-initial-schema.js';
+import { eventsTable } from './0002-events.js';
 
 /** Every migration, in order. Add new ones here; never edit or rename a released one. */
 const migrations: Record<string, Migration> = {
   '0001_initial_schema': initialSchema,
+  '0002_events': eventsTable,
 };
 
 /** A static provider: migrations are bundled code, so no file-system globbing at startup. */

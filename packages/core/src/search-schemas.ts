@@ -1,0 +1,121 @@
+import type { SearchQuery, SubjectVersionWithSchema } from '@llmsr/storage';
+import type { RegistryContext } from './registry-context.js';
+import { RegistryError } from './registry-error.js';
+import { parseSchemaType } from './schema-text.js';
+import { toVersionView } from './to-version-view.js';
+import type { FindSchemasInput, SchemaSearchHit, SearchSchemasInput } from './types.js';
+
+/** Largest page a caller may ask for. */
+export const MAX_PAGE_SIZE = 1_000;
+/** Versions a text search scores at most (newest first after the store's filters). */
+export const MAX_SEARCH_SCAN = 10_000;
+const DEFAULT_PAGE_SIZE = 100;
+
+/** Subject versions matching structured filters (store-side), newest registrations last. */
+export async function findSchemas(context: RegistryContext, input: FindSchemasInput) {
+  const page = checkPage(input);
+  const query: SearchQuery = { ...baseQuery(input), limit: page.limit, offset: page.offset };
+  if (input.subject !== undefined) query.subject = input.subject;
+  if (input.tag !== undefined) query.tag = input.tag;
+  const result = await context.store.search(query);
+  return { total: result.total, items: result.items.map(toVersionView) };
+}
+
+/**
+ * Text search over subject names, `metadata.description` and `metadata.tags`, after the store's
+ * schema type and metadata filters; sorted by relevance, then newest first.
+ */
+export async function searchSchemas(
+  context: RegistryContext,
+  input: SearchSchemasInput,
+): Promise<{ total: number; items: SchemaSearchHit[] }> {
+  const page = checkPage(input);
+  if (input.query !== undefined && input.query.length > 500) {
+    throw new RegistryError('INVALID_INPUT', 'The search text is longer than 500 characters', {
+      field: 'q',
+    });
+  }
+  const terms = (input.query ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((term) => term !== '')
+    .slice(0, 20);
+  const { items } = await context.store.search({ ...baseQuery(input), limit: MAX_SEARCH_SCAN });
+  const hits: { row: SubjectVersionWithSchema; score: number }[] = [];
+  for (const row of items) {
+    const score = scoreOf(row, terms);
+    if (score > 0) hits.push({ row, score });
+  }
+  hits.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (a.row.createdAt < b.row.createdAt ? 1 : a.row.createdAt > b.row.createdAt ? -1 : 0) ||
+      b.row.schemaId - a.row.schemaId,
+  );
+  const window = hits.slice(page.offset, page.offset + page.limit);
+  return {
+    total: hits.length,
+    items: window.map(({ row, score }) => ({ ...toVersionView(row), score })),
+  };
+}
+
+/** Relevance of a version for every term (0 when one term matches nothing); 1 with no terms. */
+function scoreOf(row: SubjectVersionWithSchema, terms: string[]): number {
+  if (terms.length === 0) return 1;
+  const subject = row.subject.toLowerCase();
+  const description =
+    typeof row.metadata?.description === 'string' ? row.metadata.description.toLowerCase() : '';
+  const rawTags = row.metadata?.tags;
+  const tags = Array.isArray(rawTags)
+    ? rawTags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
+    : [];
+  let total = 0;
+  for (const term of terms) {
+    let score = 0;
+    if (subject === term) score += 10;
+    else if (subject.startsWith(term)) score += 6;
+    else if (subject.includes(term)) score += 4;
+    if (tags.includes(term)) score += 5;
+    else if (tags.some((tag) => tag.includes(term))) score += 2;
+    if (description.includes(term)) score += 3;
+    if (score === 0) return 0;
+    total += score;
+  }
+  return total;
+}
+
+function baseQuery(input: FindSchemasInput | SearchSchemasInput): SearchQuery {
+  const query: SearchQuery = { includeDeleted: input.includeDeleted === true };
+  if (input.schemaType !== undefined) query.schemaType = parseSchemaType(input.schemaType);
+  if (input.metadataKey !== undefined) {
+    query.metadata = {
+      key: input.metadataKey,
+      ...(input.metadataValue === undefined ? {} : { value: input.metadataValue }),
+    };
+  } else if (input.metadataValue !== undefined) {
+    throw new RegistryError('INVALID_INPUT', 'A metadata value needs a metadata key', {
+      field: 'metadata_value',
+    });
+  }
+  return query;
+}
+
+function checkPage(input: { limit?: number | undefined; offset?: number | undefined }) {
+  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
+  const offset = input.offset ?? 0;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+      {
+        field: 'limit',
+      },
+    );
+  }
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new RegistryError('INVALID_INPUT', 'offset must be a non-negative integer', {
+      field: 'offset',
+    });
+  }
+  return { limit, offset };
+}

@@ -1,0 +1,185 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../src/create-registry.js';
+import type { Registry } from '../src/types.js';
+
+const address = {
+  $id: 'https://example.com/address.json',
+  type: 'object',
+  properties: { city: { type: 'string' } },
+};
+const customer = {
+  type: 'object',
+  properties: { home: { $ref: 'https://example.com/address.json' } },
+};
+const references = [{ name: 'https://example.com/address.json', subject: 'address', version: 1 }];
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'NO_ERROR';
+}
+
+describe('schema relations, search and batch validation', () => {
+  let registry: Registry;
+  let addressId = 0;
+  let customerId = 0;
+  beforeEach(async () => {
+    registry = await createRegistry({ storage: 'memory:' });
+    addressId = (
+      await registry.register({
+        subject: 'address',
+        schema: address,
+        metadata: { description: 'Postal address of a customer', tags: ['pii', 'geo'] },
+      })
+    ).version.id;
+    await registry.register({ subject: 'address-copy', schema: address });
+    customerId = (
+      await registry.register({
+        subject: 'customer',
+        schema: customer,
+        references,
+        metadata: { owner: 'crm', tags: ['core'] },
+      })
+    ).version.id;
+  });
+  afterEach(() => registry.close());
+
+  it('lists every subject version that uses a schema, oldest first', async () => {
+    const versions = await registry.listSchemaVersions(addressId);
+    expect(versions.map((v) => [v.subject, v.version])).toEqual([
+      ['address', 1],
+      ['address-copy', 1],
+    ]);
+    const byGuid = await registry.listSchemaVersions(versions[0]?.guid ?? '');
+    expect(byGuid).toHaveLength(2);
+  });
+
+  it('finds one version of a schema, narrowed by subject, and refuses a missing one', async () => {
+    expect((await registry.getSchemaVersion(addressId, 1)).subject).toBe('address');
+    expect(
+      (await registry.getSchemaVersion(addressId, 1, { subject: 'address-copy' })).subject,
+    ).toBe('address-copy');
+    expect((await registry.getSchemaVersion(addressId, '1.0.0')).version).toBe(1);
+    expect(await codeOf(registry.getSchemaVersion(addressId, 2))).toBe('VERSION_NOT_FOUND');
+    expect(await codeOf(registry.getSchemaVersion(addressId, 'nope'))).toBe('INVALID_VERSION');
+    expect(await codeOf(registry.getSchemaVersion(999, 1))).toBe('SCHEMA_NOT_FOUND');
+  });
+
+  it('reports dependencies and dependents of a referenced schema', async () => {
+    expect(await registry.getSchemaDependencies(customerId)).toEqual([
+      { ...references[0], schemaId: addressId },
+    ]);
+    expect(await registry.getSchemaDependencies(addressId)).toEqual([]);
+    expect(await registry.getSchemaDependents(addressId)).toEqual([
+      {
+        subject: 'customer',
+        version: 1,
+        schemaId: customerId,
+        references: { subject: 'address', version: 1 },
+      },
+    ]);
+    expect(await codeOf(registry.getSchemaDependents(12345))).toBe('SCHEMA_NOT_FOUND');
+  });
+
+  it('finds versions by subject substring, type, metadata and tag, with paging', async () => {
+    expect((await registry.findSchemas({ subject: 'ADDR' })).total).toBe(2);
+    expect((await registry.findSchemas({ tag: 'core' })).items.map((v) => v.subject)).toEqual([
+      'customer',
+    ]);
+    const byOwner = await registry.findSchemas({ metadataKey: 'owner', metadataValue: 'crm' });
+    expect(byOwner.items.map((v) => v.subject)).toEqual(['customer']);
+    expect((await registry.findSchemas({ schemaType: 'AVRO' })).total).toBe(0);
+    const page = await registry.findSchemas({ limit: 1, offset: 1 });
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(1);
+    expect(await codeOf(registry.findSchemas({ limit: 0 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.findSchemas({ limit: 1.5 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.findSchemas({ offset: -1 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.findSchemas({ schemaType: 'XML' }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.findSchemas({ metadataValue: 1 }))).toBe('INVALID_INPUT');
+  });
+
+  it('ranks text matches on subject above tag and description matches', async () => {
+    const result = await registry.searchSchemas({ query: 'address' });
+    expect(result.items.map((v) => v.subject)).toEqual(['address', 'address-copy']);
+    expect(result.items[0]?.score).toBeGreaterThan(result.items[1]?.score ?? 0);
+    const byDescription = await registry.searchSchemas({ query: 'postal' });
+    expect(byDescription.items.map((v) => v.subject)).toEqual(['address']);
+    const byTag = await registry.searchSchemas({ query: 'pii' });
+    expect(byTag.items.map((v) => v.subject)).toEqual(['address']);
+    const everyTerm = await registry.searchSchemas({ query: 'customer core' });
+    expect(everyTerm.items.map((v) => v.subject)).toEqual(['customer']);
+    expect((await registry.searchSchemas({ query: 'zzz' })).total).toBe(0);
+  });
+
+  it('orders equal relevance by recency and pages the ranked list', async () => {
+    const all = await registry.searchSchemas({});
+    expect(all.total).toBe(3);
+    expect(all.items[0]?.subject).toBe('customer');
+    const second = await registry.searchSchemas({ limit: 1, offset: 1 });
+    expect(second.items.map((v) => v.subject)).toEqual([all.items[1]?.subject]);
+    expect(await codeOf(registry.searchSchemas({ query: 'x'.repeat(501) }))).toBe('INVALID_INPUT');
+  });
+
+  it('validates a batch, failing only the items whose schema is unknown', async () => {
+    const results = await registry.validateBatch([
+      { schemaId: addressId, data: { city: 'Paris' } },
+      { subject: 'address', version: 'latest', data: { city: 5 } },
+      { subject: 'nowhere', data: {} },
+      { schemaId: 4242, data: {} },
+    ]);
+    expect(results.map((r) => r.valid)).toEqual([true, false, false, false]);
+    expect(results[1]).toMatchObject({ index: 1, schemaId: addressId });
+    expect(results[2]).toMatchObject({ index: 2, error: { code: 'SUBJECT_NOT_FOUND' } });
+    expect(results[3]).toMatchObject({ error: { code: 'SCHEMA_NOT_FOUND' } });
+  });
+
+  it('refuses an empty or oversized batch', async () => {
+    expect(await codeOf(registry.validateBatch([]))).toBe('INVALID_INPUT');
+    const many = Array.from({ length: 1001 }, () => ({ schemaId: addressId, data: {} }));
+    expect(await codeOf(registry.validateBatch(many))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('recorded change events', () => {
+  let registry: Registry;
+  beforeEach(async () => {
+    registry = await createRegistry({ storage: 'memory:', eventRetention: 5 });
+  });
+  afterEach(() => registry.close());
+
+  it('stores registered, deleted and config events with increasing ids', async () => {
+    const seen: string[] = [];
+    const stop = registry.subscribeChanges((event) => seen.push(`${event.id}:${event.type}`));
+    await registry.register({ subject: 'a', schema: { type: 'string' } });
+    await registry.setConfig('a', { compatibilityLevel: 'NONE' });
+    await registry.deleteVersion('a', 1);
+    const events = await registry.listChanges();
+    expect(events.map((e) => e.type)).toEqual([
+      'schema.registered',
+      'config.changed',
+      'schema.deleted',
+    ]);
+    expect(events.map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(events[0]).toMatchObject({ subject: 'a', version: 1 });
+    expect(seen).toEqual(['1:schema.registered', '2:config.changed', '3:schema.deleted']);
+    stop();
+    expect((await registry.listChanges({ afterId: 2 })).map((e) => e.id)).toEqual([3]);
+  });
+
+  it('keeps only the configured number of events', async () => {
+    for (let i = 0; i < 8; i++) await registry.setConfig(null, { compatibilityLevel: 'NONE' });
+    const events = await registry.listChanges();
+    expect(events.map((e) => e.id)).toEqual([4, 5, 6, 7, 8]);
+  });
+
+  it('refuses a malformed cursor or limit', async () => {
+    expect(await codeOf(registry.listChanges({ afterId: -1 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.listChanges({ afterId: Number.NaN }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.listChanges({ limit: 0 }))).toBe('INVALID_INPUT');
+    expect(await codeOf(registry.listChanges({ limit: 10_001 }))).toBe('INVALID_INPUT');
+  });
+});
