@@ -1,8 +1,48 @@
 import type { Registry } from '@llmsr/core';
 import { Hono } from 'hono';
 import type { BodyLimits } from '../server-options.js';
+import { confluentCompatibilityRoutes } from './confluent-compatibility-routes.js';
+import { confluentConfigRoutes } from './confluent-config-routes.js';
+import { ConfluentError } from './confluent-error.js';
+import { confluentErrorResponse } from './confluent-error-response.js';
+import { confluentJson } from './confluent-json.js';
+import { confluentModeRoutes } from './confluent-mode-routes.js';
+import { confluentSchemaRoutes } from './confluent-schema-routes.js';
+import { confluentSubjectRoutes } from './confluent-subject-routes.js';
+import { confluentVersionRoutes } from './confluent-version-routes.js';
 
-/** The Confluent Schema Registry compatible API, mounted at the root. */
-export function confluentRoutes(_registry: Registry, _limits: BodyLimits): Hono {
-  return new Hono();
+const CONFLUENT_PREFIXES = ['/subjects', '/schemas', '/config', '/mode', '/compatibility'];
+
+/**
+ * The Confluent Schema Registry compatible API, mounted at the root: Confluent's paths,
+ * bodies, numeric error codes and media type over the same registry as the native API.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono();
+ * app.route('/', confluentRoutes(registry, DEFAULT_LIMITS));
+ * await app.request('/subjects/orders-value/versions', { method: 'POST', body: '{"schema":"\\"string\\""}' });
+ * ```
+ */
+export function confluentRoutes(registry: Registry, limits: BodyLimits): Hono {
+  const app = new Hono();
+  app.get('/', (c) => confluentJson(c, {}));
+  app.route('/subjects', confluentSubjectRoutes(registry, limits));
+  app.route('/subjects', confluentVersionRoutes(registry, limits));
+  app.route('/schemas', confluentSchemaRoutes(registry));
+  app.route('/config', confluentConfigRoutes(registry));
+  app.route('/mode', confluentModeRoutes(registry));
+  app.route('/compatibility', confluentCompatibilityRoutes(registry, limits));
+  // Unknown paths and methods under Confluent's resources answer like Confluent, not natively.
+  for (const prefix of CONFLUENT_PREFIXES) {
+    app.all(prefix, unknownRoute);
+    app.all(`${prefix}/*`, unknownRoute);
+  }
+  // Installed before the app is mounted: Hono wraps each route with it at mount time.
+  app.onError((error, c) => confluentErrorResponse(c, error));
+  return app;
+}
+
+function unknownRoute(): never {
+  throw new ConfluentError(404, 'HTTP 404 Not Found');
 }

@@ -1,0 +1,101 @@
+import type { ConfigRecord, Registry } from '@llmsr/core';
+import { type Context, Hono } from 'hono';
+import { readJsonObject } from '../read-json-body.js';
+import { ConfluentError } from './confluent-error.js';
+import { confluentJson } from './confluent-json.js';
+import { confluentFlag } from './confluent-version-param.js';
+
+/** Confluent config fields stored (as config extras) and returned as given. */
+export const CONFLUENT_CONFIG_FIELDS = [
+  'alias',
+  'normalize',
+  'validateFields',
+  'validateNewSchemas',
+  'validateRules',
+  'compatibilityPolicy',
+  'compatibilityGroup',
+  'defaultMetadata',
+  'overrideMetadata',
+  'defaultRuleSet',
+  'overrideRuleSet',
+] as const;
+
+const CONFIG_BODY_LIMIT = 64_000;
+
+/** `/config` and `/config/{subject}`: compatibility level and Confluent's other config fields. */
+export function confluentConfigRoutes(registry: Registry): Hono {
+  const app = new Hono();
+  const subjectOf = (c: Context) => c.req.param('subject') ?? null;
+
+  const get = async (c: Context) => {
+    const subject = subjectOf(c);
+    const own = await registry.getConfig(subject);
+    if (subject === null || confluentFlag(c.req.query('defaultToGlobal'))) {
+      const global = subject === null ? own : await registry.getConfig(null);
+      return confluentJson(c, {
+        compatibilityLevel: await registry.resolveCompatibilityLevel(subject),
+        ...global?.extra,
+        ...(subject === null ? {} : own?.extra),
+      });
+    }
+    if (!own || (!own.compatibilityLevel && !hasExtra(own))) {
+      throw new ConfluentError(
+        40408,
+        `Subject '${subject}' does not have subject-level compatibility configured`,
+      );
+    }
+    return confluentJson(c, toConfig(own));
+  };
+
+  const put = async (c: Context) => {
+    const body = await readJsonObject(c, CONFIG_BODY_LIMIT);
+    const level = body.compatibility ?? body.compatibilityLevel ?? undefined;
+    if (level !== undefined && typeof level !== 'string') {
+      throw new ConfluentError(
+        42203,
+        'Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive',
+      );
+    }
+    const extra = Object.fromEntries(
+      CONFLUENT_CONFIG_FIELDS.filter(
+        (field) => body[field] !== undefined && body[field] !== null,
+      ).map((field) => [field, body[field]]),
+    );
+    const current = await registry.getConfig(subjectOf(c));
+    const saved = await registry.setConfig(subjectOf(c), {
+      ...(level === undefined ? {} : { compatibilityLevel: level }),
+      ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
+    });
+    return confluentJson(c, {
+      ...(level === undefined ? {} : { compatibility: saved.compatibilityLevel }),
+      ...extra,
+    });
+  };
+
+  const remove = async (c: Context) => {
+    const subject = subjectOf(c);
+    const old = await registry.clearConfigSetting(subject, 'compatibilityLevel');
+    if (!old && subject !== null) {
+      throw new ConfluentError(40401, `Subject '${subject}' not found.`);
+    }
+    return confluentJson(
+      c,
+      old ? toConfig(old) : { compatibilityLevel: await registry.resolveCompatibilityLevel(null) },
+    );
+  };
+
+  app.get('/', get).put('/', put).delete('/', remove);
+  app.get('/:subject', get).put('/:subject', put).delete('/:subject', remove);
+  return app;
+}
+
+function hasExtra(config: ConfigRecord | undefined): boolean {
+  return config?.extra !== undefined && Object.keys(config.extra).length > 0;
+}
+
+function toConfig(config: ConfigRecord): Record<string, unknown> {
+  return {
+    ...(config.compatibilityLevel ? { compatibilityLevel: config.compatibilityLevel } : {}),
+    ...config.extra,
+  };
+}

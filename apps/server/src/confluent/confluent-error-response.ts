@@ -1,0 +1,46 @@
+import { type CompatibilityReport, isRegistryError, RegistryError } from '@llmsr/core';
+import type { Context } from 'hono';
+import { ConfluentError, confluentStatus } from './confluent-error.js';
+import { toConfluentErrorCode } from './confluent-error-codes.js';
+import { confluentJson } from './confluent-json.js';
+import { confluentViolationMessages } from './confluent-violation-messages.js';
+
+/** The body of every Confluent API error. */
+export interface ConfluentErrorBody {
+  error_code: number;
+  message: string;
+}
+
+/** Turn anything thrown by a Confluent route into `{ error_code, message }` with its status. */
+export function confluentErrorResponse(c: Context, error: unknown): Response {
+  const body = toErrorBody(error);
+  return confluentJson(c, body, confluentStatus(body.error_code));
+}
+
+function toErrorBody(error: unknown): ConfluentErrorBody {
+  if (error instanceof ConfluentError)
+    return { error_code: error.errorCode, message: error.message };
+  const registryError = isRegistryError(error)
+    ? error
+    : new RegistryError('INTERNAL', 'Internal server error', {}, { cause: error });
+  if (registryError.code === 'INTERNAL' || registryError.code === 'STORAGE_UNAVAILABLE') {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'internal error (Confluent API)',
+        error: String(registryError.cause ?? registryError),
+      }),
+    );
+  }
+  return { error_code: toConfluentErrorCode(registryError), message: messageOf(registryError) };
+}
+
+function messageOf(error: RegistryError): string {
+  const report = error.details.report as CompatibilityReport | undefined;
+  if (error.code === 'INCOMPATIBLE_SCHEMA' && report) {
+    const subject = String(error.details.subject ?? '');
+    const details = confluentViolationMessages(report).join(', ');
+    return `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${details}]`;
+  }
+  return error.message;
+}
