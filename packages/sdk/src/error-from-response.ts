@@ -1,0 +1,67 @@
+import { asObject } from './read-fields.js';
+import {
+  type CompatibilityViolation,
+  IncompatibleSchemaError,
+  RegistryClientError,
+} from './registry-client-error.js';
+import { toCamelCase } from './to-camel-case.js';
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Map one violation of a server report (camelCase or snake_case) to a {@link CompatibilityViolation}. */
+export function toViolation(raw: unknown): CompatibilityViolation {
+  const v = asObject(toCamelCase(raw), 'compatibility violation');
+  const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
+  return {
+    rule: text('rule') ?? 'UNKNOWN',
+    path: text('path') ?? '',
+    oldPath: text('oldPath'),
+    message: text('message') ?? '',
+    severity: text('severity'),
+    direction: text('direction'),
+    comparedVersion: typeof v.comparedVersion === 'number' ? v.comparedVersion : undefined,
+    fix: text('fix'),
+  };
+}
+
+function violationsOf(details: Record<string, unknown>): CompatibilityViolation[] {
+  const report = details.report;
+  if (report === null || typeof report !== 'object') return [];
+  const violations = (report as { violations?: unknown }).violations;
+  return Array.isArray(violations) ? violations.map(toViolation) : [];
+}
+
+/**
+ * The error of a non-2xx response: the server's `{ error_code, message, details }` when the body
+ * has that shape (409 `INCOMPATIBLE_SCHEMA` becomes an {@link IncompatibleSchemaError}), else an
+ * `HTTP_ERROR` quoting the start of the body.
+ */
+export function errorFromResponse(status: number, text: string): RegistryClientError {
+  const body = parseJson(text);
+  if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
+    const { error_code: code, message, details } = body as Record<string, unknown>;
+    if (typeof code === 'string') {
+      const detailObject =
+        details !== null && typeof details === 'object' && !Array.isArray(details)
+          ? (toCamelCase(details) as Record<string, unknown>)
+          : {};
+      const text = typeof message === 'string' ? message : `${code} (HTTP ${status})`;
+      if (status === 409 && code === 'INCOMPATIBLE_SCHEMA') {
+        return new IncompatibleSchemaError(text, violationsOf(detailObject), detailObject);
+      }
+      return new RegistryClientError(code, text, status, detailObject);
+    }
+  }
+  return new RegistryClientError(
+    'HTTP_ERROR',
+    `The server answered HTTP ${status} without an llmsr error body`,
+    status,
+    { body: text.slice(0, 200) },
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * @llmsr/sdk: a typed client of the llmsr REST API (retries, timeouts, schema cache, change
+ * stream), in-process validation, and Confluent wire-format serializers.
+ * @module
+ */
+export type {
+  ChangeEvent,
+  CompatibilityCheckInput,
+  CompatibilityResult,
+  DataValidation,
+  RegisteredSchema,
+  RegisterInput,
+  RegistryConfig,
+  SchemaById,
+  SchemaRef,
+  SchemaReference,
+  SchemaType,
+  SchemaVersion,
+  ValidateInput,
+} from './client-types.js';
+export type {
+  CallOptions,
+  LocalValidator,
+  RegistryClient,
+  RegistryClientOptions,
+} from './create-registry-client.js';
+export { createRegistryClient } from './create-registry-client.js';
+export type { SchemaCodec, SchemaCodecOptions } from './create-schema-codec.js';
+export { createSchemaCodec } from './create-schema-codec.js';
+export type { HttpTransportOptions } from './http-transport.js';
+export { protobufMessageIndexes } from './protobuf-message-indexes.js';
+export type { ClientErrorCode, CompatibilityViolation } from './registry-client-error.js';
+export {
+  IncompatibleSchemaError,
+  isRegistryClientError,
+  RegistryClientError,
+} from './registry-client-error.js';
+export type { RetryOptions } from './retry-policy.js';
+export { DEFAULT_RETRY } from './retry-policy.js';
+export type { SearchInput, SearchResult } from './search-schemas.js';
+export type { SubscribeOptions } from './subscribe-to-changes.js';
+export type { WireFrame } from './wire-format.js';
+export {
+  decodeMessageIndexes,
+  decodeWireFormat,
+  encodeMessageIndexes,
+  encodeWireFormat,
+  MAGIC_BYTE,
+  readSchemaId,
+} from './wire-format.js';

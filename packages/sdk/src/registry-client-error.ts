@@ -1,0 +1,58 @@
+/** Codes the client itself raises; server errors carry the server's own `error_code` instead. */
+export type ClientErrorCode =
+  | 'NETWORK_ERROR'
+  | 'HTTP_ERROR'
+  | 'TIMEOUT'
+  | 'ABORTED'
+  | 'INVALID_RESPONSE'
+  | 'RESPONSE_TOO_LARGE'
+  | 'INVALID_ARGUMENT'
+  | 'TRANSPORT_UNAVAILABLE'
+  | 'ROUTE_UNAVAILABLE'
+  | 'SERIALIZATION_ERROR';
+
+/** One compatibility violation as the server reports it (camelCase). */
+export interface CompatibilityViolation {
+  rule: string;
+  path: string;
+  oldPath: string | undefined;
+  message: string;
+  severity: string | undefined;
+  direction: string | undefined;
+  comparedVersion: number | undefined;
+  fix: string | undefined;
+}
+
+/**
+ * Every failure of the client: `code` is the server's `error_code` for an HTTP error (for example
+ * `SUBJECT_NOT_FOUND`) or a {@link ClientErrorCode}; `status` is the HTTP status when there was one.
+ */
+export class RegistryClientError extends Error {
+  override readonly name: string = 'RegistryClientError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number | undefined,
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A 409 `INCOMPATIBLE_SCHEMA`: the schema breaks earlier versions; `violations` say how. */
+export class IncompatibleSchemaError extends RegistryClientError {
+  override readonly name = 'IncompatibleSchemaError';
+  constructor(
+    message: string,
+    readonly violations: CompatibilityViolation[],
+    details: Record<string, unknown>,
+  ) {
+    super('INCOMPATIBLE_SCHEMA', message, 409, details);
+  }
+}
+
+/** Whether a value is a {@link RegistryClientError} (also across package copies). */
+export function isRegistryClientError(value: unknown): value is RegistryClientError {
+  return value instanceof RegistryClientError;
+}

@@ -1,0 +1,68 @@
+import type { SchemaType, SchemaVersion } from './client-types.js';
+import type { HttpTransport } from './http-transport.js';
+import { toSchemaVersion } from './map-responses.js';
+import { asArray, asObject } from './read-fields.js';
+import { RegistryClientError } from './registry-client-error.js';
+
+/** The search route. */
+export const SEARCH_PATH = '/api/v1/search';
+
+/** Input of `search` (sent as query parameters). */
+export interface SearchInput {
+  /** Free text (`q`): matched against subject names, descriptions and tags. */
+  query?: string;
+  schemaType?: SchemaType;
+  subject?: string;
+  tag?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** A page of search hits, best first. */
+export interface SearchResult {
+  total: number;
+  items: (SchemaVersion & { score: number | undefined })[];
+}
+
+/** Run a search; a server without the route fails with `ROUTE_UNAVAILABLE`. */
+export async function searchSchemas(
+  http: HttpTransport,
+  input: SearchInput,
+  signal: AbortSignal | undefined,
+): Promise<SearchResult> {
+  let raw: unknown;
+  try {
+    raw = await http.json('GET', SEARCH_PATH, {
+      query: {
+        q: input.query,
+        schema_type: input.schemaType,
+        subject: input.subject,
+        tag: input.tag,
+        limit: input.limit === undefined ? undefined : String(input.limit),
+        offset: input.offset === undefined ? undefined : String(input.offset),
+      },
+      signal,
+    });
+  } catch (error) {
+    if (
+      error instanceof RegistryClientError &&
+      error.status === 404 &&
+      (error.code === 'ROUTE_NOT_FOUND' || error.code === 'HTTP_ERROR')
+    ) {
+      throw new RegistryClientError(
+        'ROUTE_UNAVAILABLE',
+        `This registry has no search (GET ${SEARCH_PATH} answered 404)`,
+        404,
+        error.details,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const body = asObject(raw, 'search result');
+  const items = asArray(body.items ?? body.results ?? [], 'search hits').map((item) => {
+    const score = asObject(item, 'search hit').score;
+    return { ...toSchemaVersion(item), score: typeof score === 'number' ? score : undefined };
+  });
+  return { total: typeof body.total === 'number' ? body.total : items.length, items };
+}
