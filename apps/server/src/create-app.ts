@@ -1,14 +1,39 @@
 import { RegistryError } from '@llmsr/core';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
 import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
+import { createMetrics } from './metrics/create-metrics.js';
+import { instrumentRegistry } from './metrics/instrument-registry.js';
+import type { MiddlewareOptions } from './middleware/app-middleware-options.js';
+import { httpMetrics } from './middleware/http-metrics.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestLogger } from './middleware/request-logger.js';
+import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
+import { DOCS_PAGE } from './openapi/docs-page.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
+import { schemaQueryRoutes } from './routes/schema-query-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
 import { subjectRoutes } from './routes/subject-routes.js';
 import { validateRoutes } from './routes/validate-routes.js';
 import { variableSpaceRoutes } from './routes/variable-space-routes.js';
 import { type AppOptions, DEFAULT_LIMITS } from './server-options.js';
+import { streamRoutes } from './stream/stream-routes.js';
+
+/** Options of {@link createApp}: the registry and limits, plus logging, CORS, rate limit and shutdown. */
+export type CreateAppOptions = AppOptions &
+  MiddlewareOptions & {
+    /** Aborting it ends every open change stream (graceful shutdown). */
+    shutdown?: AbortSignal | undefined;
+  };
+
+const API_VERSION = '0.1.0';
+/** Probes and scrapes are never rate limited. */
+const UNLIMITED = new Set(['/health', '/metrics']);
 
 /**
  * Build the REST app over a registry. Routes only parse, call the registry and map errors.
@@ -20,13 +45,37 @@ import { type AppOptions, DEFAULT_LIMITS } from './server-options.js';
  * const response = await app.request('/api/v1/subjects');
  * ```
  */
-export function createApp(options: AppOptions): Hono {
-  const { registry } = options;
+export function createApp(options: CreateAppOptions): Hono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = createMetrics(options.registry, {
+    processMetrics: options.processMetrics ?? true,
+  });
+  const registry = instrumentRegistry(options.registry, metrics);
   const app = new Hono();
+
+  app.use(requestId());
+  app.use(httpMetrics(metrics));
+  if (options.logger) app.use(requestLogger(options.logger));
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const origins = [...options.corsOrigins];
+    app.use(
+      cors({
+        origin: origins.includes('*') ? '*' : origins,
+        exposeHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+      }),
+    );
+  }
+  if (options.rateLimitPerMinute && options.rateLimitPerMinute > 0) {
+    const limiter = rateLimit({ limit: options.rateLimitPerMinute });
+    app.use((c, next) => (UNLIMITED.has(c.req.path) ? next() : limiter(c, next)));
+  }
+  app.use(compress());
 
   app.get('/health', async (c) => {
     const health = await registry.health();
+    const caches = health.caches;
+    const hits = caches.schemas.hits + caches.views.hits + caches.validators.hits;
+    const misses = caches.schemas.misses + caches.views.misses + caches.validators.misses;
     const body = {
       status: health.storage.reachable ? 'ok' : 'unavailable',
       storage: health.storage,
@@ -34,16 +83,35 @@ export function createApp(options: AppOptions): Hono {
       schemas: health.schemas,
       subjects: health.subjects,
       versions: health.versions,
-      caches: health.caches,
+      cache: {
+        entries: caches.schemas.entries + caches.views.entries + caches.validators.entries,
+        hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
+      },
+      caches,
     };
     return c.json(body, health.storage.reachable ? 200 : 503);
   });
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.render(), 200, { 'content-type': metrics.prometheus.contentType }),
+  );
   app.route('/api/v1/schemas', schemaRoutes(registry, limits));
+  app.route('/api/v1/schemas', schemaQueryRoutes(registry));
+  app.route('/api/v1/search', searchRoutes(registry));
   app.route('/api/v1/subjects', subjectRoutes(registry));
   app.route('/api/v1/validate', validateRoutes(registry, limits));
   app.route('/api/v1/compatibility', compatibilityRoutes(registry, limits));
   app.route('/api/v1/config', configRoutes(registry));
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
+  app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
+
+  let document: Record<string, unknown> | undefined;
+  app.get('/openapi.json', (c) => {
+    document ??= buildOpenApiDocument(app, { version: API_VERSION });
+    return c.json(document);
+  });
+  app.get('/docs', (c) => c.html(DOCS_PAGE));
+
+  // Last: the Confluent API owns the root paths it knows.
   app.route('/', confluentRoutes(registry, limits));
 
   app.notFound((c) =>

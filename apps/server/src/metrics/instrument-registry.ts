@@ -1,0 +1,56 @@
+import { isRegistryError, type Registry } from '@llmsr/core';
+import type { ServerMetrics } from './create-metrics.js';
+
+/**
+ * The registry with its validation and compatibility calls counted and timed, so every route
+ * (native and Confluent) feeds the same metrics. Other methods pass through unchanged.
+ */
+export function instrumentRegistry(registry: Registry, metrics: ServerMetrics): Registry {
+  const observe = (started: bigint, result: string) => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    metrics.validations.inc({ result });
+    metrics.validationDuration.observe({ result }, seconds);
+  };
+  return {
+    ...registry,
+    validateData(input) {
+      const started = process.hrtime.bigint();
+      return registry.validateData(input).then(
+        (result) => {
+          observe(started, result.valid ? 'valid' : 'invalid');
+          return result;
+        },
+        (error: unknown) => {
+          observe(started, 'error');
+          throw error;
+        },
+      );
+    },
+    async validateBatch(items) {
+      const started = process.hrtime.bigint();
+      const results = await registry.validateBatch(items);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9 / Math.max(1, results.length);
+      for (const r of results) {
+        const result = 'error' in r ? 'error' : r.valid ? 'valid' : 'invalid';
+        metrics.validations.inc({ result });
+        metrics.validationDuration.observe({ result }, seconds);
+      }
+      return results;
+    },
+    async checkCompatibility(input) {
+      const report = await registry.checkCompatibility(input);
+      if (!report.compatible) metrics.compatibilityFailures.inc({ source: 'check' });
+      return report;
+    },
+    async register(input) {
+      try {
+        return await registry.register(input);
+      } catch (error) {
+        if (isRegistryError(error) && error.code === 'INCOMPATIBLE_SCHEMA') {
+          metrics.compatibilityFailures.inc({ source: 'register' });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+
+/** Options of {@link rateLimit}. */
+export interface RateLimitOptions {
+  /** Requests a client may make per window. */
+  limit: number;
+  /** Window length in milliseconds; one minute by default. */
+  windowMs?: number;
+  /** The client a request counts against; the socket's address by default. */
+  clientKey?: (c: Context) => string;
+  /** Clock, for tests. */
+  now?: () => number;
+  /** Most clients tracked at once; the table is cleared past it (a flood cannot exhaust memory). */
+  maxClients?: number;
+}
+
+/**
+ * A fixed-window limit per client: past `limit` requests in a window, answer 429 with
+ * `Retry-After` (seconds until the window ends) and `{ error_code: 'RATE_LIMITED' }`.
+ * Every answer carries `RateLimit-Limit` and `RateLimit-Remaining`.
+ */
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  const maxClients = options.maxClients ?? 100_000;
+  const keyOf = options.clientKey ?? defaultClientKey;
+  const windows = new Map<string, { start: number; count: number }>();
+
+  return async (c, next) => {
+    const time = now();
+    const key = keyOf(c);
+    let window = windows.get(key);
+    if (!window || time - window.start >= windowMs) {
+      if (!window && windows.size >= maxClients) windows.clear();
+      window = { start: time, count: 0 };
+      windows.set(key, window);
+    }
+    window.count += 1;
+    const remaining = Math.max(0, options.limit - window.count);
+    if (window.count > options.limit) {
+      const retryAfter = Math.max(1, Math.ceil((window.start + windowMs - time) / 1000));
+      return c.json(
+        {
+          error_code: 'RATE_LIMITED',
+          message: `Too many requests: at most ${options.limit} per ${windowMs / 1000} s`,
+          details: { limit: options.limit, retry_after_seconds: retryAfter },
+        },
+        429,
+        {
+          'Retry-After': String(retryAfter),
+          'RateLimit-Limit': String(options.limit),
+          'RateLimit-Remaining': '0',
+        },
+      );
+    }
+    await next();
+    c.res.headers.set('RateLimit-Limit', String(options.limit));
+    c.res.headers.set('RateLimit-Remaining', String(remaining));
+  };
+}
+
+/** The socket's remote address; requests built in-process (tests) have none and share one key. */
+function defaultClientKey(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}

@@ -1,0 +1,55 @@
+import type { RecordedChangeEvent, Registry } from '@llmsr/core';
+
+/** A live subscription to registry changes, after an optional replay. */
+export interface ChangeFeed {
+  /** Resolves once the replay is delivered and live events flow. */
+  readonly ready: Promise<void>;
+  close(): void;
+}
+
+const REPLAY_PAGE = 1_000;
+
+/**
+ * Deliver change events in id order, each once: first the stored events after `afterId` (when
+ * given: a reconnecting client), then live ones. Events arriving during the replay are held and
+ * delivered after it, skipping any the replay already sent.
+ */
+export function openChangeFeed(
+  registry: Registry,
+  afterId: number | undefined,
+  deliver: (event: RecordedChangeEvent) => void,
+): ChangeFeed {
+  let lastSent = afterId ?? 0;
+  let replaying = true;
+  let closed = false;
+  const held: RecordedChangeEvent[] = [];
+  const send = (event: RecordedChangeEvent) => {
+    if (closed || event.id <= lastSent) return;
+    lastSent = event.id;
+    deliver(event);
+  };
+  const unsubscribe = registry.subscribeChanges((event) => {
+    if (replaying) held.push(event);
+    else send(event);
+  });
+
+  const ready = (async () => {
+    if (afterId !== undefined) {
+      for (;;) {
+        const page = await registry.listChanges({ afterId: lastSent, limit: REPLAY_PAGE });
+        for (const event of page) send(event);
+        if (page.length < REPLAY_PAGE || closed) break;
+      }
+    }
+    replaying = false;
+    for (const event of held.splice(0)) send(event);
+  })();
+
+  return {
+    ready,
+    close() {
+      closed = true;
+      unsubscribe();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Registry } from '@llmsr/core';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { openChangeFeed } from './open-change-feed.js';
+import { parseLastEventId } from './parse-last-event-id.js';
+import { toChangeBody } from './to-change-body.js';
+
+/** Options of {@link streamRoutes}. */
+export interface StreamRouteOptions {
+  /** Ends every open stream when aborted (server shutdown). */
+  shutdown?: AbortSignal | undefined;
+  /** Milliseconds between keep-alive comments; 15 s by default. */
+  heartbeatMs?: number | undefined;
+}
+
+/**
+ * `GET /api/v1/stream/changes` as Server-Sent Events: `schema.registered`, `schema.deleted` and
+ * `config.changed`, each with its id; `Last-Event-ID` (or `?last_event_id=`) replays what was
+ * missed. The WebSocket variant of the same path is served by `attachChangeWebSocket`.
+ */
+export function streamRoutes(registry: Registry, options: StreamRouteOptions = {}): Hono {
+  const app = new Hono();
+
+  app.get('/changes', (c) => {
+    const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
+    return streamSSE(c, async (stream) => {
+      const feed = openChangeFeed(registry, afterId, (event) => {
+        void stream
+          .writeSSE({
+            id: String(event.id),
+            event: event.type,
+            data: JSON.stringify(toChangeBody(event)),
+          })
+          .catch(() => feed.close());
+      });
+      let finish: () => void = () => {};
+      const finished = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      stream.onAbort(() => {
+        feed.close();
+        finish();
+      });
+      const onShutdown = () => {
+        feed.close();
+        finish();
+      };
+      options.shutdown?.addEventListener('abort', onShutdown, { once: true });
+      if (options.shutdown?.aborted) onShutdown();
+      const heartbeat = setInterval(() => {
+        void stream.write(': keep-alive\n\n').catch(() => finish());
+      }, options.heartbeatMs ?? 15_000);
+      try {
+        await stream.write(': connected\n\n');
+        await feed.ready;
+        await finished;
+      } finally {
+        clearInterval(heartbeat);
+        options.shutdown?.removeEventListener('abort', onShutdown);
+        feed.close();
+      }
+    });
+  });
+
+  return app;
+}
