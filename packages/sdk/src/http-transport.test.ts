@@ -64,7 +64,7 @@ describe('createHttpTransport retries', () => {
 
   it('retries network errors and names the cause when it gives up', async () => {
     const { http, requests } = transport([networkError()], { retries: 2 });
-    const error = await http.json('GET', '/x').catch((e: RegistryClientError) => e);
+    const error = (await http.json('GET', '/x').catch((e) => e)) as RegistryClientError;
     expect(error).toBeInstanceOf(RegistryClientError);
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', details: { attempts: 3 } });
     expect(error.message).toContain('ECONNRESET');
@@ -93,7 +93,7 @@ describe('createHttpTransport retries', () => {
         { 'retry-after': '3600' },
       ),
     ]);
-    const error = await http.json('GET', '/x').catch((e: RegistryClientError) => e);
+    const error = (await http.json('GET', '/x').catch((e) => e)) as RegistryClientError;
     expect(error).toMatchObject({
       code: 'SLOW_DOWN',
       status: 429,
@@ -106,7 +106,7 @@ describe('createHttpTransport retries', () => {
   it.each([400, 401, 403, 404, 409, 413, 422])('never retries a %i', async (status) => {
     const body = { error_code: 'SOME_CODE', message: 'no', details: { field: 'x' } };
     const { http, requests } = transport([json(status, body), json(200, {})]);
-    const error = await http.json('GET', '/x').catch((e: RegistryClientError) => e);
+    const error = (await http.json('GET', '/x').catch((e) => e)) as RegistryClientError;
     expect(error).toMatchObject({ code: 'SOME_CODE', status, details: { field: 'x' } });
     expect(requests).toHaveLength(1);
   });
@@ -114,7 +114,7 @@ describe('createHttpTransport retries', () => {
   it('stops after maxRetries and reports the last server error', async () => {
     const body = { error_code: 'STORAGE_UNAVAILABLE', message: 'down', details: {} };
     const { http, requests } = transport([json(503, body)], { retries: 1 });
-    const error = await http.json('GET', '/x').catch((e: RegistryClientError) => e);
+    const error = (await http.json('GET', '/x').catch((e) => e)) as RegistryClientError;
     expect(error).toMatchObject({
       code: 'STORAGE_UNAVAILABLE',
       status: 503,
@@ -138,7 +138,9 @@ describe('createHttpTransport retries', () => {
           controller.abort();
         }),
     });
-    const error = await http.json('GET', '/x', { signal: controller.signal }).catch((e: RegistryClientError) => e);
+    const error = await http
+      .json('GET', '/x', { signal: controller.signal })
+      .catch((e: RegistryClientError) => e);
     expect(error).toMatchObject({ code: 'ABORTED' });
     expect(requests).toHaveLength(1);
   });
