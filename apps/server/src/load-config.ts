@@ -8,6 +8,12 @@ export interface ServerConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   schemaBodyLimit: number;
   dataBodyLimit: number;
+  /** Origins CORS allows (`*` for any); CORS is off when empty. */
+  corsOrigins?: string[];
+  /** Requests per client per minute; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
+  /** Change events kept for resuming streams. */
+  eventRetention?: number;
 }
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -28,10 +34,12 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 
 /**
  * Read `PORT` (8081), `HOST` (0.0.0.0), `STORAGE_URL` (`sqlite:./data/registry.db`), `LOG_LEVEL`
- * (info), `SCHEMA_BODY_LIMIT` (1 MB) and `DATA_BODY_LIMIT` (10 MB).
+ * (info; silent under `NODE_ENV=test`), `SCHEMA_BODY_LIMIT` (1 MB), `DATA_BODY_LIMIT` (10 MB),
+ * `CORS_ORIGINS` (comma-separated, off by default), `RATE_LIMIT_PER_MINUTE` (0: off) and
+ * `EVENT_RETENTION` (10,000).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const logLevel = (env.LOG_LEVEL ?? 'info').toLowerCase();
+  const logLevel = (env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info')).toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     throw new RegistryError('INVALID_INPUT', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, {
       field: 'LOG_LEVEL',
@@ -50,5 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: logLevel as ServerConfig['logLevel'],
     schemaBodyLimit: positiveInteger(env, 'SCHEMA_BODY_LIMIT', 1_000_000),
     dataBodyLimit: positiveInteger(env, 'DATA_BODY_LIMIT', 10_000_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
+    rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
+    eventRetention: Math.max(1, positiveInteger(env, 'EVENT_RETENTION', 10_000)),
   };
 }
