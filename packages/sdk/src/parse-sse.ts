@@ -5,14 +5,14 @@ export interface SseMessage {
   id: string | undefined;
   event: string;
   data: string;
-  /** A reconnection delay the server asked for, in ms. */
-  retry: number | undefined;
 }
 
 /** An incremental `text/event-stream` parser. */
 export interface SseParser {
   /** Feed decoded text; returns the events completed by it. */
   push(text: string): SseMessage[];
+  /** The latest reconnection delay the server asked for (`retry:`), in ms; applies at once. */
+  readonly retry: number | undefined;
 }
 
 /**
@@ -41,12 +41,10 @@ export function createSseParser(maxEventBytes = 1024 * 1024): SseParser {
 
   function line(text: string, out: SseMessage[]): void {
     if (text === '') {
-      if (data.length > 0)
-        out.push({ id, event: event || 'message', data: data.join('\n'), retry });
+      if (data.length > 0) out.push({ id, event: event || 'message', data: data.join('\n') });
       data = [];
       dataSize = 0;
       event = '';
-      retry = undefined;
       return;
     }
     if (text.startsWith(':')) return;
@@ -64,6 +62,9 @@ export function createSseParser(maxEventBytes = 1024 * 1024): SseParser {
   }
 
   return {
+    get retry() {
+      return retry;
+    },
     push(text) {
       const out: SseMessage[] = [];
       let start = 0;

@@ -95,9 +95,10 @@ export async function* subscribeToChanges(
           break; // The connection dropped: reconnect below.
         }
         if (chunk.done) break;
-        for (const message of parser.push(decoder.decode(chunk.value, { stream: true }))) {
+        const messages = parser.push(decoder.decode(chunk.value, { stream: true }));
+        if (parser.retry !== undefined) delay = parser.retry;
+        for (const message of messages) {
           if (message.id !== undefined) lastId = message.id;
-          if (message.retry !== undefined) delay = message.retry;
           yield toChangeEvent(message);
         }
       }
