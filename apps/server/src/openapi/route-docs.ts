@@ -171,6 +171,40 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: 'Remove the configuration of a subject',
     tag: 'Configuration',
   },
+  'POST /api/v1/variable-spaces': {
+    summary: 'Create a typed variable space',
+    tag: 'Variable spaces',
+    body: 'The variable space definition',
+  },
+  'GET /api/v1/variable-spaces': {
+    summary: 'Variable spaces',
+    tag: 'Variable spaces',
+    query: paging,
+  },
+  'GET /api/v1/variable-spaces/:id': { summary: 'One variable space', tag: 'Variable spaces' },
+  'PUT /api/v1/variable-spaces/:id': {
+    summary: 'Replace a variable space (optimistic concurrency)',
+    tag: 'Variable spaces',
+    body: '{ space, expected_version }',
+  },
+  'DELETE /api/v1/variable-spaces/:id': {
+    summary: 'Delete a variable space',
+    tag: 'Variable spaces',
+  },
+  'POST /api/v1/variable-spaces/:id/validate': {
+    summary: 'Validate a configuration against a variable space',
+    tag: 'Variable spaces',
+    body: '{ configuration }',
+  },
+  'POST /api/v1/variable-spaces/:id/sample': {
+    summary: 'Sample configurations from a variable space',
+    tag: 'Variable spaces',
+    body: '{ count?, seed?, method? }',
+  },
+  'GET /api/v1/variable-spaces/:id/json-schema': {
+    summary: 'A variable space exported as JSON Schema',
+    tag: 'Variable spaces',
+  },
   'GET /api/v1/stream/changes': {
     summary:
       'Change events over Server-Sent Events (or WebSocket on upgrade); Last-Event-ID resumes',

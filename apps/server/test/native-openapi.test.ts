@@ -1,0 +1,139 @@
+import { createRegistry, type Registry } from '@llmsr/core';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/create-app.js';
+import { ROUTE_DOCS } from '../src/openapi/route-docs.js';
+
+type Operation = {
+  operationId: string;
+  summary: string;
+  parameters: { name: string; in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+};
+type Document = {
+  openapi: string;
+  info: { title: string };
+  paths: Record<string, Record<string, Operation>>;
+};
+
+/** Every native route the API promises, as `METHOD /openapi/{path}`. */
+const NATIVE_ROUTES = [
+  'GET /health',
+  'GET /metrics',
+  'GET /openapi.json',
+  'GET /docs',
+  'POST /api/v1/schemas',
+  'GET /api/v1/schemas',
+  'GET /api/v1/schemas/{id}',
+  'GET /api/v1/schemas/{id}/versions',
+  'GET /api/v1/schemas/{id}/versions/{version}',
+  'GET /api/v1/schemas/{id}/dependencies',
+  'GET /api/v1/schemas/{id}/dependents',
+  'GET /api/v1/search',
+  'GET /api/v1/subjects',
+  'GET /api/v1/subjects/{subject}/versions',
+  'GET /api/v1/subjects/{subject}/versions/{version}',
+  'DELETE /api/v1/subjects/{subject}/versions/{version}',
+  'DELETE /api/v1/subjects/{subject}',
+  'POST /api/v1/validate/data',
+  'POST /api/v1/validate/batch',
+  'POST /api/v1/validate/schema',
+  'POST /api/v1/compatibility/check',
+  'GET /api/v1/config',
+  'PUT /api/v1/config',
+  'DELETE /api/v1/config',
+  'GET /api/v1/config/{subject}',
+  'PUT /api/v1/config/{subject}',
+  'DELETE /api/v1/config/{subject}',
+  'GET /api/v1/stream/changes',
+  'POST /api/v1/variable-spaces',
+  'GET /api/v1/variable-spaces/{id}',
+  'POST /api/v1/variable-spaces/{id}/validate',
+];
+
+describe('OpenAPI document and reference page', () => {
+  let app: Hono;
+  let registry: Registry;
+  let document: Document;
+  beforeAll(async () => {
+    registry = await createRegistry({ storage: 'memory:' });
+    app = createApp({ registry, processMetrics: false });
+    const response = await app.request('/openapi.json');
+    expect(response.status).toBe(200);
+    document = (await response.json()) as Document;
+  });
+  afterAll(() => registry.close());
+
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+
+  it('is an OpenAPI 3.1 document', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info.title).toContain('llmsr');
+  });
+
+  it('lists every native route', () => {
+    expect(operations()).toEqual(expect.arrayContaining(NATIVE_ROUTES));
+  });
+
+  it('lists exactly the routes mounted on the app, not Confluent ones', () => {
+    const mounted = new Set(
+      app.routes
+        .filter(
+          (r) =>
+            /^\/(api\/v1\/|health$|metrics$|openapi\.json$|docs$)/.test(r.path) &&
+            !r.path.includes('*'),
+        )
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`),
+    );
+    expect(new Set(operations())).toEqual(mounted);
+    expect(operations().some((o) => o.includes(' /subjects'))).toBe(false);
+  });
+
+  it('documents every mounted route (no generic summaries left)', () => {
+    const undocumented = app.routes
+      .filter(
+        (r) =>
+          /^\/(api\/v1\/|health$|metrics$|openapi\.json$|docs$)/.test(r.path) &&
+          !r.path.includes('*'),
+      )
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => ROUTE_DOCS[key] === undefined);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('declares path parameters, query parameters, bodies and error responses', () => {
+    const byVersion = document.paths['/api/v1/schemas/{id}/versions/{version}']?.get as Operation;
+    expect(byVersion.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual([
+      'id',
+      'version',
+    ]);
+    expect(byVersion.parameters.some((p) => p.in === 'query' && p.name === 'subject')).toBe(true);
+    const batch = document.paths['/api/v1/validate/batch']?.post as Operation;
+    expect(batch.requestBody).toBeDefined();
+    expect(batch.responses['4XX']).toBeDefined();
+    const search = document.paths['/api/v1/search']?.get as Operation;
+    expect(search.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'limit', 'offset']),
+    );
+    const ids = operations().map((o) => {
+      const [method, path] = o.split(' ');
+      return document.paths[path as string]?.[(method as string).toLowerCase()]?.operationId;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('serves an HTML reference page that loads the document', async () => {
+    const response = await app.request('/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain('/openapi.json');
+    expect(html).toContain('<script');
+  });
+});
