@@ -149,8 +149,17 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
   }
   const http = createHttpTransport(options);
   const cacheSize = options.cacheSize ?? 1_000;
+  if (!Number.isSafeInteger(cacheSize) || cacheSize < 1) {
+    throw new RegistryClientError(
+      'INVALID_ARGUMENT',
+      `cacheSize must be a positive integer, got ${String(cacheSize)}`,
+      undefined,
+      { field: 'cacheSize' },
+    );
+  }
   const schemas = createBoundedCache<SchemaById>(cacheSize);
   const codecs = createBoundedCache<SchemaCodec>(cacheSize);
+  const inFlight = new Map<string, Promise<SchemaById>>();
 
   const client: RegistryClient = {
     async register(input, call = {}) {
@@ -182,12 +191,20 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       const key = String(idOrGuid);
       const hit = schemas.get(key);
       if (hit) return hit;
-      const schema = toSchemaById(
-        await http.json('GET', `/api/v1/schemas/${seg(key)}`, { signal: call.signal }),
-      );
-      schemas.set(String(schema.id), schema);
-      schemas.set(schema.guid, schema);
-      return schema;
+      // Concurrent misses of one id share a request (a burst of consumers starting up).
+      const pending = inFlight.get(key);
+      if (pending) return pending;
+      const request = http
+        .json('GET', `/api/v1/schemas/${seg(key)}`, { signal: call.signal })
+        .then((raw) => {
+          const schema = toSchemaById(raw);
+          schemas.set(String(schema.id), schema);
+          schemas.set(schema.guid, schema);
+          return schema;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, request);
+      return request;
     },
     async getVersion(subject, version = 'latest', call = {}) {
       const path = `/api/v1/subjects/${seg(checkSubject(subject))}/versions/${seg(String(version))}`;

@@ -1,7 +1,8 @@
 const MAX_DEPTH = 64;
 
+// Only an underscore between word characters separates words: `_id` and `__proto__` stay as they are.
 function camelKey(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return key.replace(/(?<=[A-Za-z0-9])_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 /**

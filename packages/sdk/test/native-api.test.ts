@@ -62,6 +62,14 @@ describe('the REST client against a real server', () => {
     expect(counter.calls.slice(before)).toEqual([`GET /api/v1/schemas/${id}`]);
   });
 
+  it('shares one request among concurrent reads of the same uncached schema', async () => {
+    const { id } = await client.register({ subject: 'burst', schema: { type: 'integer' } });
+    const before = counter.calls.length;
+    const all = await Promise.all(Array.from({ length: 20 }, () => client.getSchema(id)));
+    expect(new Set(all).size).toBe(1);
+    expect(counter.calls.length - before).toBe(1);
+  });
+
   it('reads versions by number, semver and latest, and lists subjects and versions', async () => {
     const v1 = { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] };
     await client.register({ subject: 'evolving', schema: v1 });
