@@ -4,8 +4,8 @@ import type { BodyLimits } from '../server-options.js';
 import { ConfluentError } from './confluent-error.js';
 import { toConfluentErrorCode } from './confluent-error-codes.js';
 import { confluentJson } from './confluent-json.js';
-import { confluentFlag, parseConfluentVersion } from './confluent-version-param.js';
 import { confluentViolationMessages } from './confluent-violation-messages.js';
+import { confluentFlag, parseConfluentVersion } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 
 /** `/compatibility/subjects/{subject}/versions[/{version}]`: check without registering. */

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
-import { confluentFlag } from './confluent-version-param.js';
+import { confluentFlag } from './parse-confluent-version.js';
 
 /** Confluent config fields stored (as config extras) and returned as given. */
 export const CONFLUENT_CONFIG_FIELDS = [

@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono';
 import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
-import { confluentFlag } from './confluent-version-param.js';
+import { confluentFlag } from './parse-confluent-version.js';
 
 const MODE_BODY_LIMIT = 64_000;
 const INVALID_MODE =

@@ -2,7 +2,7 @@ import type { Registry, SchemaView } from '@llmsr/core';
 import { type Context, Hono } from 'hono';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
-import { confluentFlag } from './confluent-version-param.js';
+import { confluentFlag } from './parse-confluent-version.js';
 import { confluentSchemaFields } from './to-confluent-schema.js';
 
 /** The schema types this registry serves, as `GET /schemas/types` lists them. */

@@ -4,7 +4,7 @@ import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
-import { confluentFlag } from './confluent-version-param.js';
+import { confluentFlag } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 import { toConfluentSchema } from './to-confluent-schema.js';
 

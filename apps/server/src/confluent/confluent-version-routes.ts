@@ -4,7 +4,7 @@ import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
-import { confluentFlag, parseConfluentVersion } from './confluent-version-param.js';
+import { confluentFlag, parseConfluentVersion } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 import {
   confluentSchemaFields,
