@@ -183,6 +183,13 @@ describe('@confluentinc/schemaregistry REST client', () => {
       gone: { status: 404, errorCode: 40401 },
     });
   });
+
+  it('serializes and deserializes Avro and JSON through its serdes (magic byte and id)', () => {
+    expect(results.serde).toEqual({
+      avro: { header: [0, true], value: { name: 'Ada' } },
+      json: { header: [0, true], value: { a: 'x' } },
+    });
+  });
 });
 
 const run = promisify(execFile);
@@ -216,9 +223,14 @@ async function confluentClientScenario(
   v1: unknown,
   v2: unknown,
 ): Promise<unknown> {
-  const { SchemaRegistryClient } = load(
-    '@confluentinc/schemaregistry',
-  ) as typeof import('@confluentinc/schemaregistry');
+  const {
+    SchemaRegistryClient,
+    AvroSerializer,
+    AvroDeserializer,
+    JsonSerializer,
+    JsonDeserializer,
+    SerdeType,
+  } = load('@confluentinc/schemaregistry') as typeof import('@confluentinc/schemaregistry');
   const failure = async (promise: Promise<unknown>) => {
     try {
       return { unexpected: await promise };
@@ -292,6 +304,33 @@ async function confluentClientScenario(
     subject: await sr.deleteSubject('ci-delete-value'),
     subjectPermanent: await sr.deleteSubject('ci-delete-value', true),
     gone: await failure(fresh().getAllVersions('ci-delete-value')),
+  };
+  const serdeId = await sr.register('ci-serde-value', info);
+  const avroBytes = await new AvroSerializer(sr, SerdeType.VALUE, {
+    useLatestVersion: true,
+  }).serialize('ci-serde', { name: 'Ada' });
+  const jsonId = await sr.register('ci-serde-json-value', {
+    schemaType: 'JSON',
+    schema: JSON.stringify(json),
+  });
+  const jsonBytes = await new JsonSerializer(sr, SerdeType.VALUE, {
+    useLatestVersion: true,
+  }).serialize('ci-serde-json', { a: 'x' });
+  out.serde = {
+    avro: {
+      header: [avroBytes[0], avroBytes.readInt32BE(1) === serdeId],
+      value: await new AvroDeserializer(fresh(), SerdeType.VALUE, {}).deserialize(
+        'ci-serde',
+        avroBytes,
+      ),
+    },
+    json: {
+      header: [jsonBytes[0], jsonBytes.readInt32BE(1) === jsonId],
+      value: await new JsonDeserializer(fresh(), SerdeType.VALUE, {}).deserialize(
+        'ci-serde-json',
+        jsonBytes,
+      ),
+    },
   };
   return out;
 }
