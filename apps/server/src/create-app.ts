@@ -48,7 +48,7 @@ const UNLIMITED = new Set(['/health', '/metrics']);
 export function createApp(options: CreateAppOptions): Hono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = createMetrics(options.registry, {
-    processMetrics: options.processMetrics ?? true,
+    processMetrics: options.processMetrics ?? false,
   });
   const registry = instrumentRegistry(options.registry, metrics);
   const app = new Hono();

@@ -39,6 +39,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     shutdown: shutdown.signal,
+    processMetrics: true,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>

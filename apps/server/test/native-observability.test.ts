@@ -229,8 +229,8 @@ describe('rate limit', () => {
       }),
     );
     app.get('/', (c) => c.text('ok'));
-    const hit = (client: string) =>
-      app.request('/', { headers: { 'x-client': client } }).then((r) => r.status);
+    const hit = async (client: string) =>
+      (await app.request('/', { headers: { 'x-client': client } })).status;
     expect([await hit('a'), await hit('a'), await hit('b')]).toEqual([200, 429, 200]);
     time = 999;
     expect(await hit('a')).toBe(429);

@@ -197,6 +197,17 @@ describe('change stream edge cases', () => {
     await registry.close();
   });
 
+  it('sends an error event and ends when the replay cannot read storage', async () => {
+    const registry = await createRegistry({ storage: 'memory:' });
+    const app = createApp({ registry, processMetrics: false });
+    await registry.store.close();
+    const response = await app.request('/api/v1/stream/changes?last_event_id=0');
+    const events = await readEvents(response, 1);
+    expect(events).toEqual([
+      { id: undefined, event: 'error', data: { error_code: 'STORAGE_UNAVAILABLE' } },
+    ]);
+  });
+
   it('answers 404 for an unknown stream', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     const app = createApp({ registry, processMetrics: false });
@@ -270,6 +281,8 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
       await opened(byQuery);
       expect((await fromQuery).map((e) => e.subject)).toEqual(['ws-c']);
       byQuery.close();
+      const metrics = await (await fetch(`${base}/metrics`)).text();
+      expect(metrics).toContain('process_cpu_user_seconds_total');
       // Shutdown closes sockets still open rather than waiting on them.
     } finally {
       await server.close();

@@ -7,8 +7,9 @@ import type { FindSchemasInput, SchemaSearchHit, SearchSchemasInput } from './ty
 
 /** Largest page a caller may ask for. */
 export const MAX_PAGE_SIZE = 1_000;
-/** Versions a text search scores at most (newest first after the store's filters). */
-export const MAX_SEARCH_SCAN = 10_000;
+/** Versions a text search scores at most (after the store's type and metadata filters). */
+export const MAX_SEARCH_SCAN = 100_000;
+const SCAN_PAGE = 1_000;
 const DEFAULT_PAGE_SIZE = 100;
 
 /** Subject versions matching structured filters (store-side), newest registrations last. */
@@ -35,28 +36,54 @@ export async function searchSchemas(
       field: 'q',
     });
   }
+  const base = baseQuery(input);
   const terms = (input.query ?? '')
     .toLowerCase()
     .split(/\s+/)
     .filter((term) => term !== '')
     .slice(0, 20);
-  const { items } = await context.store.search({ ...baseQuery(input), limit: MAX_SEARCH_SCAN });
-  const hits: { row: SubjectVersionWithSchema; score: number }[] = [];
-  for (const row of items) {
-    const score = scoreOf(row, terms);
-    if (score > 0) hits.push({ row, score });
+  const hits: Hit[] = [];
+  // Pages through the filtered versions, keeping only keys and scores so memory stays small.
+  for (let offset = 0; offset < MAX_SEARCH_SCAN; offset += SCAN_PAGE) {
+    const { items } = await context.store.search({ ...base, limit: SCAN_PAGE, offset });
+    for (const row of items) {
+      const score = scoreOf(row, terms);
+      if (score > 0) {
+        hits.push({
+          subject: row.subject,
+          version: row.version,
+          schemaId: row.schemaId,
+          createdAt: row.createdAt,
+          score,
+        });
+      }
+    }
+    if (items.length < SCAN_PAGE) break;
   }
   hits.sort(
     (a, b) =>
       b.score - a.score ||
-      (a.row.createdAt < b.row.createdAt ? 1 : a.row.createdAt > b.row.createdAt ? -1 : 0) ||
-      b.row.schemaId - a.row.schemaId,
+      (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) ||
+      // Same millisecond: a higher schema id was stored later.
+      b.schemaId - a.schemaId ||
+      (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) ||
+      a.version - b.version,
   );
-  const window = hits.slice(page.offset, page.offset + page.limit);
-  return {
-    total: hits.length,
-    items: window.map(({ row, score }) => ({ ...toVersionView(row), score })),
-  };
+  const items: SchemaSearchHit[] = [];
+  for (const hit of hits.slice(page.offset, page.offset + page.limit)) {
+    const row = await context.store.getVersion(hit.subject, hit.version, { includeDeleted: true });
+    // A version removed permanently between the scan and now is simply left out.
+    if (row) items.push({ ...toVersionView(row), score: hit.score });
+  }
+  return { total: hits.length, items };
+}
+
+interface Hit {
+  subject: string;
+  version: number;
+  schemaId: number;
+  createdAt: string;
+  score: number;
 }
 
 /** Relevance of a version for every term (0 when one term matches nothing); 1 with no terms. */

@@ -144,6 +144,26 @@ describe('schema relations, search and batch validation', () => {
   });
 });
 
+describe('text search over many versions', () => {
+  it('scores versions beyond the first store page of 1000', async () => {
+    const registry = await createRegistry({ storage: 'memory:' });
+    try {
+      for (let i = 0; i < 1_050; i++) {
+        await registry.register({
+          subject: `bulk-${String(i).padStart(4, '0')}`,
+          schema: { type: 'object', properties: { [`f${i}`]: { type: 'string' } } },
+        });
+      }
+      await registry.register({ subject: 'zz-needle', schema: { type: 'string' } });
+      const found = await registry.searchSchemas({ query: 'needle' });
+      expect(found.items.map((v) => v.subject)).toEqual(['zz-needle']);
+      expect((await registry.searchSchemas({ query: 'bulk', limit: 1 })).total).toBe(1_050);
+    } finally {
+      await registry.close();
+    }
+  });
+});
+
 describe('recorded change events', () => {
   let registry: Registry;
   beforeEach(async () => {

@@ -8,6 +8,6 @@ export interface MiddlewareOptions {
   corsOrigins?: readonly string[] | undefined;
   /** Requests per client per minute; no limit when absent or 0. */
   rateLimitPerMinute?: number | undefined;
-  /** Node process metrics (event loop, memory) on `/metrics`; true by default. */
+  /** Node process metrics (event loop, memory) on `/metrics`; off by default, on in `startServer`. */
   processMetrics?: boolean | undefined;
 }

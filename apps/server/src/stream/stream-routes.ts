@@ -1,4 +1,4 @@
-import type { Registry } from '@llmsr/core';
+import { isRegistryError, type Registry } from '@llmsr/core';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { openChangeFeed } from './open-change-feed.js';
@@ -52,7 +52,14 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
       }, options.heartbeatMs ?? 15_000);
       try {
         await stream.write(': connected\n\n');
-        await feed.ready;
+        try {
+          await feed.ready;
+        } catch (error) {
+          // Replay failed (storage unreachable): say so and end, so the client reconnects later.
+          const code = isRegistryError(error) ? error.code : 'INTERNAL';
+          await stream.writeSSE({ event: 'error', data: JSON.stringify({ error_code: code }) });
+          return;
+        }
         await finished;
       } finally {
         clearInterval(heartbeat);
