@@ -102,3 +102,24 @@ export function sampleLatencies(fn, { count, warmup = 0 }) {
   }
   return Array.from(samples).sort((a, b) => a - b);
 }
+
+/**
+ * Like {@link sampleLatencies}, also recording the process CPU time (user + system, all threads)
+ * of each call: on a shared machine wall time includes waiting for a core, CPU time mostly not.
+ * Returns both, in milliseconds, sorted.
+ */
+export function sampleWallAndCpu(fn, { count, warmup = 0 }) {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const wall = new Float64Array(count);
+  const cpu = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    fn(warmup + i);
+    wall[i] = performance.now() - start;
+    const used = process.cpuUsage(cpuStart);
+    cpu[i] = (used.user + used.system) / 1000;
+  }
+  const sorted = (values) => Array.from(values).sort((a, b) => a - b);
+  return { wall: sorted(wall), cpu: sorted(cpu) };
+}
