@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, type Registry } from '@llmsr/core';
 import type { Hono } from 'hono';
+import { Hono as HonoApp } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../src/create-app.js';
 import { loadConfig } from '../src/load-config.js';
 import { startServer } from '../src/start-server.js';
+import { streamRoutes } from '../src/stream/stream-routes.js';
 import { personSchema, send } from './helpers.js';
 
 interface SseEvent {
@@ -208,6 +210,23 @@ describe('change stream edge cases', () => {
     ]);
   });
 
+  it('refuses streams past the configured count with 503 until one closes', async () => {
+    const registry = await createRegistry({ storage: 'memory:' });
+    const app = new HonoApp().route('/', streamRoutes(registry, { maxClients: 1 }));
+    const first = await app.request('/changes');
+    const reader = (first.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    const second = await app.request('/changes');
+    expect(second.status).toBe(503);
+    expect(((await second.json()) as { error_code: string }).error_code).toBe('TOO_MANY_STREAMS');
+    await reader.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const third = await app.request('/changes');
+    expect(third.status).toBe(200);
+    await third.body?.cancel();
+    await registry.close();
+  });
+
   it('answers 404 for an unknown stream', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     const app = createApp({ registry, processMetrics: false });
@@ -284,6 +303,33 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
       const metrics = await (await fetch(`${base}/metrics`)).text();
       expect(metrics).toContain('process_cpu_user_seconds_total');
       // Shutdown closes sockets still open rather than waiting on them.
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('flushes SSE events through a real server, uncompressed, as they happen', async () => {
+    const server = await startServer({
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      storageUrl: 'memory:',
+    });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const response = await fetch(`${base}/api/v1/stream/changes`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(response.headers.get('content-encoding')).toBeNull();
+      const reading = readEvents(response, 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await fetch(`${base}/api/v1/schemas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 'sse-real', schema: personSchema }),
+      });
+      const [event] = await reading;
+      expect(event?.data).toMatchObject({ type: 'schema.registered', subject: 'sse-real' });
     } finally {
       await server.close();
     }

@@ -14,12 +14,18 @@ export const CHANGE_STREAM_PATH = '/api/v1/stream/changes';
  * its `id`; `Last-Event-ID` or `?last_event_id=` on the upgrade request replays what was missed.
  * Upgrades to other paths are refused with 404. Returns a function that closes every socket.
  */
-export function attachChangeWebSocket(server: Server, registry: Registry): () => void {
+export function attachChangeWebSocket(
+  server: Server,
+  registry: Registry,
+  options: { maxClients?: number } = {},
+): () => void {
+  const maxClients = options.maxClients ?? 1_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4_096 });
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname !== CHANGE_STREAM_PATH) return refuse(socket, 404, 'ROUTE_NOT_FOUND');
+    if (wss.clients.size >= maxClients) return refuse(socket, 503, 'TOO_MANY_STREAMS');
     let afterId: number | undefined;
     try {
       const header = request.headers['last-event-id'];
@@ -48,6 +54,8 @@ export function attachChangeWebSocket(server: Server, registry: Registry): () =>
   };
 }
 
+const REASONS: Record<number, string> = { 404: 'Not Found', 503: 'Service Unavailable' };
+
 function refuse(socket: Duplex, status: number, code: string): void {
   const body = JSON.stringify({
     error_code: code,
@@ -55,6 +63,6 @@ function refuse(socket: Duplex, status: number, code: string): void {
     details: {},
   });
   socket.end(
-    `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }

@@ -11,6 +11,8 @@ export interface StreamRouteOptions {
   shutdown?: AbortSignal | undefined;
   /** Milliseconds between keep-alive comments; 15 s by default. */
   heartbeatMs?: number | undefined;
+  /** Streams open at once; past it 503 `TOO_MANY_STREAMS`. 1,000 by default. */
+  maxClients?: number | undefined;
 }
 
 /**
@@ -20,9 +22,23 @@ export interface StreamRouteOptions {
  */
 export function streamRoutes(registry: Registry, options: StreamRouteOptions = {}): Hono {
   const app = new Hono();
+  const maxClients = options.maxClients ?? 1_000;
+  let open = 0;
 
   app.get('/changes', (c) => {
     const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
+    if (open >= maxClients) {
+      return c.json(
+        {
+          error_code: 'TOO_MANY_STREAMS',
+          message: `At most ${maxClients} change streams may be open at once`,
+          details: { limit: maxClients },
+        },
+        503,
+        { 'Retry-After': '5' },
+      );
+    }
+    open++;
     return streamSSE(c, async (stream) => {
       const feed = openChangeFeed(registry, afterId, (event) => {
         void stream
@@ -62,6 +78,7 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
         }
         await finished;
       } finally {
+        open--;
         clearInterval(heartbeat);
         options.shutdown?.removeEventListener('abort', onShutdown);
         feed.close();
