@@ -301,3 +301,73 @@ describe('compatibility checks', () => {
     expect(answer.json.is_compatible).toBe(true);
   });
 });
+
+describe('listing schemas and paging', () => {
+  beforeEach(async () => {
+    for (const subject of ['a', 'b', 'c']) {
+      await call('POST', `/subjects/${subject}/versions`, { schema: v1 });
+      await call('POST', `/subjects/${subject}/versions`, { schema: v2 });
+    }
+  });
+
+  it('pages subjects and versions with offset and limit, ignoring bad values', async () => {
+    expect((await call('GET', '/subjects?offset=1&limit=1')).json).toEqual(['b']);
+    expect((await call('GET', '/subjects?offset=2')).json).toEqual(['c']);
+    expect((await call('GET', '/subjects?limit=-1&offset=x')).json).toEqual(['a', 'b', 'c']);
+    expect((await call('GET', '/subjects/a/versions?offset=1')).json).toEqual([2]);
+    expect((await call('GET', '/schemas/ids/1/subjects?limit=2')).json).toEqual(['a', 'b']);
+  });
+
+  it('lists schemas with GET /schemas (subjectPrefix, latestOnly, paging)', async () => {
+    const all = await call('GET', '/schemas');
+    expect(all.json).toHaveLength(6);
+    expect(all.json[0]).toMatchObject({ subject: 'a', version: 1, id: 1, schema: v1 });
+    const latest = await call('GET', '/schemas?latestOnly=true&subjectPrefix=b');
+    expect(
+      latest.json.map((s: { subject: string; version: number }) => [s.subject, s.version]),
+    ).toEqual([['b', 2]]);
+    expect((await call('GET', '/schemas?offset=4&limit=1')).json[0]).toMatchObject({
+      subject: 'c',
+      version: 1,
+    });
+  });
+});
+
+describe('data contracts across versions', () => {
+  it('carries metadata and ruleSet over from the previous version when a request omits them', async () => {
+    const metadata = { properties: { owner: 'team-a' } };
+    const ruleSet = { domainRules: [{ name: 'r', type: 'CEL', expr: 'true' }] };
+    await call('POST', '/subjects/s/versions', { schema: v1, metadata, ruleSet });
+    await call('POST', '/subjects/s/versions', { schema: v2 });
+    expect((await call('GET', '/subjects/s/versions/2')).json).toMatchObject({ metadata, ruleSet });
+    const other = { properties: { owner: 'team-b' } };
+    await call('POST', '/subjects/s/versions', {
+      schema: record([
+        { name: 'name', type: 'string' },
+        { name: 'age', type: 'int', default: 0 },
+        { name: 'nick', type: ['null', 'string'], default: null },
+      ]),
+      metadata: other,
+    });
+    expect((await call('GET', '/subjects/s/versions/3')).json).toMatchObject({
+      metadata: other,
+      ruleSet,
+    });
+  });
+});
+
+describe('global config names and import conflicts', () => {
+  it('treats the default context name as the global config', async () => {
+    await call('PUT', '/config/:.:', { compatibility: 'FULL' });
+    expect((await call('GET', '/config')).json).toEqual({ compatibilityLevel: 'FULL' });
+    await call('PUT', '/mode/__GLOBAL', { mode: 'READONLY' });
+    expect((await call('GET', '/mode')).json).toEqual({ mode: 'READONLY' });
+  });
+
+  it('refuses importing other content under an id already taken (42205)', async () => {
+    await call('PUT', '/mode', { mode: 'IMPORT' });
+    await call('POST', '/subjects/s/versions', { schema: v1, id: 10, version: 1 });
+    const clash = await call('POST', '/subjects/t/versions', { schema: v2, id: 10, version: 1 });
+    expect([clash.status, clash.json.error_code]).toEqual([422, 42205]);
+  });
+});

@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import { confluentConfigSubject } from './confluent-subject-name.js';
 import { confluentFlag } from './parse-confluent-version.js';
 
 /** Confluent config fields stored (as config extras) and returned as given. */
@@ -25,7 +26,7 @@ const CONFIG_BODY_LIMIT = 64_000;
 /** `/config` and `/config/{subject}`: compatibility level and Confluent's other config fields. */
 export function confluentConfigRoutes(registry: Registry): Hono {
   const app = new Hono();
-  const subjectOf = (c: Context) => c.req.param('subject') ?? null;
+  const subjectOf = (c: Context) => confluentConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);

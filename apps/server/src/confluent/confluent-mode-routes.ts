@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import { confluentConfigSubject } from './confluent-subject-name.js';
 import { confluentFlag } from './parse-confluent-version.js';
 
 const MODE_BODY_LIMIT = 64_000;
@@ -12,7 +13,7 @@ const INVALID_MODE =
 /** `/mode` and `/mode/{subject}`: READWRITE, READONLY, READONLY_OVERRIDE and IMPORT. */
 export function confluentModeRoutes(registry: Registry): Hono {
   const app = new Hono();
-  const subjectOf = (c: Context) => c.req.param('subject') ?? null;
+  const subjectOf = (c: Context) => confluentConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);

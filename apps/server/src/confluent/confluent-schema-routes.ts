@@ -2,8 +2,12 @@ import type { Registry, SchemaView } from '@llmsr/core';
 import { type Context, Hono } from 'hono';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
+import { confluentPage } from './confluent-page.js';
 import { confluentFlag } from './parse-confluent-version.js';
-import { confluentSchemaFields } from './to-confluent-schema.js';
+import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
+
+/** Most schemas `GET /schemas` answers at once, as Confluent's `schema.search.max.limit`. */
+const SCHEMA_LIST_LIMIT = 1_000;
 
 /** The schema types this registry serves, as `GET /schemas/types` lists them. */
 export const CONFLUENT_SCHEMA_TYPES = ['JSON', 'PROTOBUF', 'AVRO'] as const;
@@ -40,18 +44,39 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     });
   };
 
+  app.get('/', async (c) => {
+    const includeDeleted = confluentFlag(c.req.query('deleted'));
+    const latestOnly = confluentFlag(c.req.query('latestOnly'));
+    const prefix = c.req.query('subjectPrefix');
+    const offset = Math.max(0, Number(c.req.query('offset')) || 0);
+    const asked = Number(c.req.query('limit'));
+    const limit = asked > 0 && asked <= SCHEMA_LIST_LIMIT ? Math.floor(asked) : SCHEMA_LIST_LIMIT;
+    const subjects = await registry.listSubjects({ includeDeleted, ...(prefix ? { prefix } : {}) });
+    const found: Record<string, unknown>[] = [];
+    // Subject by subject, stopping once the page is full, so a large registry is not read whole.
+    for (const subject of subjects) {
+      if (found.length >= offset + limit) break;
+      const versions = await registry.listVersions(subject, { includeDeleted }).catch(() => []);
+      const chosen = latestOnly ? versions.slice(-1) : versions;
+      found.push(...chosen.map(toConfluentSchema));
+    }
+    return confluentJson(c, found.slice(offset, offset + limit));
+  });
   app.get('/types', (c) => confluentJson(c, CONFLUENT_SCHEMA_TYPES));
   app.get('/ids/:id', async (c) => answerSchema(c, await schemaOf(c)));
   app.get('/ids/:id/schema', async (c) => confluentRawSchema(c, (await schemaOf(c)).schema));
   app.get('/ids/:id/subjects', async (c) => {
     const uses = usesOf(c, await schemaOf(c));
-    return confluentJson(c, [...new Set(uses.map((use) => use.subject))]);
+    return confluentJson(c, confluentPage(c, [...new Set(uses.map((use) => use.subject))]));
   });
   app.get('/ids/:id/versions', async (c) => {
     const uses = usesOf(c, await schemaOf(c));
     return confluentJson(
       c,
-      uses.map((use) => ({ subject: use.subject, version: use.version })),
+      confluentPage(
+        c,
+        uses.map((use) => ({ subject: use.subject, version: use.version })),
+      ),
     );
   });
   app.get('/guids/:guid', async (c) => {

@@ -4,6 +4,7 @@ import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import { confluentPage } from './confluent-page.js';
 import { confluentFlag } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 import { toConfluentSchema } from './to-confluent-schema.js';
@@ -19,11 +20,14 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     // `:*:` is Confluent's "every context"; there is only the default context here.
     const prefix = given && given !== ':*:' ? given : undefined;
     const subjects = await registry.listSubjects({ includeDeleted, ...(prefix ? { prefix } : {}) });
-    if (!deletedOnly) return confluentJson(c, subjects);
+    if (!deletedOnly) return confluentJson(c, confluentPage(c, subjects));
     const live = new Set(await registry.listSubjects(prefix ? { prefix } : {}));
     return confluentJson(
       c,
-      subjects.filter((subject) => !live.has(subject)),
+      confluentPage(
+        c,
+        subjects.filter((subject) => !live.has(subject)),
+      ),
     );
   });
 
@@ -55,7 +59,12 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     if (chosen.length === 0) throw new ConfluentError(40401, `Subject '${subject}' not found.`);
     return confluentJson(
       c,
-      chosen.map((view) => (asNegative && view.deletedAt !== null ? -view.version : view.version)),
+      confluentPage(
+        c,
+        chosen.map((view) =>
+          asNegative && view.deletedAt !== null ? -view.version : view.version,
+        ),
+      ),
     );
   });
 

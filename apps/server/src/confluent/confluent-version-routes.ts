@@ -4,9 +4,11 @@ import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
+import { confluentPage } from './confluent-page.js';
 import { confluentFlag, parseConfluentVersion } from './parse-confluent-version.js';
-import { readRegisterRequest } from './read-register-request.js';
+import { type RegisterRequest, readRegisterRequest } from './read-register-request.js';
 import {
+  confluentDataContract,
   confluentSchemaFields,
   toConfluentSchema,
   toStoredMetadata,
@@ -21,6 +23,19 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const version = parseConfluentVersion(c.req.param('version') as string);
     return registry.getVersionOrThrow(subject, version, {
       includeDeleted: confluentFlag(c.req.query('deleted')),
+    });
+  };
+
+  // Confluent carries metadata and ruleSet over from the previous version when a request omits them.
+  const metadataToStore = async (subject: string, request: RegisterRequest) => {
+    const previous =
+      request.metadata && request.ruleSet
+        ? undefined
+        : await registry.getVersion(subject, 'latest').catch(() => undefined);
+    const inherited = confluentDataContract(previous?.metadata) as Partial<RegisterRequest>;
+    return toStoredMetadata({
+      metadata: request.metadata ?? inherited.metadata,
+      ruleSet: request.ruleSet ?? inherited.ruleSet,
     });
   };
 
@@ -45,7 +60,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
       : (
           await registry.register({
             ...content,
-            metadata: toStoredMetadata(request),
+            metadata: await metadataToStore(subject, request),
             createdBy: c.req.header('x-llmsr-user'),
             id: request.id,
             version: request.version,
@@ -72,7 +87,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const ids = await registry.listReferencingSchemaIds(view.subject, view.version, {
       includeDeleted: confluentFlag(c.req.query('deleted')),
     });
-    return confluentJson(c, ids);
+    return confluentJson(c, confluentPage(c, ids));
   });
 
   app.delete('/:subject/versions/:version', async (c) => {
