@@ -34,8 +34,16 @@ describe('search', () => {
   it('sends the query as parameters and maps hits to camelCase with their score', async () => {
     const seen: string[] = [];
     const client = clientAnswering(200, { total: 1, items: [hit] }, seen);
-    const result = await client.search({ query: 'ord pii', schemaType: 'AVRO', limit: 5 });
-    expect(seen[0]).toBe('http://registry.test/api/v1/search?q=ord+pii&schema_type=AVRO&limit=5');
+    const result = await client.search({
+      query: 'ord pii',
+      schemaType: 'AVRO',
+      metadataKey: 'owner',
+      metadataValue: 'team a',
+      limit: 5,
+    });
+    expect(seen[0]).toBe(
+      'http://registry.test/api/v1/search?q=ord+pii&schema_type=AVRO&metadata_key=owner&metadata_value=%22team+a%22&limit=5',
+    );
     expect(result.total).toBe(1);
     expect(result.items[0]).toMatchObject({
       id: 3,
@@ -65,7 +73,7 @@ describe('search', () => {
       message: 'none',
       details: {},
     });
-    await expect(notFound.search({ subject: 'x' })).rejects.toMatchObject({
+    await expect(notFound.search({ metadataKey: 'x' })).rejects.toMatchObject({
       code: 'SUBJECT_NOT_FOUND',
     });
     const malformed = clientAnswering(200, { total: 1, items: [{ id: 'x' }] });

@@ -9,11 +9,16 @@ export const SEARCH_PATH = '/api/v1/search';
 
 /** Input of `search` (sent as query parameters). */
 export interface SearchInput {
-  /** Free text (`q`): matched against subject names, descriptions and tags. */
+  /** Free text (`q`, at most 500 characters): matched against subject names, descriptions and tags. */
   query?: string;
   schemaType?: SchemaType;
-  subject?: string;
-  tag?: string;
+  /** Only versions whose metadata has this key (`metadata_key`)... */
+  metadataKey?: string;
+  /** ...with this JSON value (`metadata_value`, sent JSON-encoded). */
+  metadataValue?: unknown;
+  /** Include soft-deleted versions. */
+  deleted?: boolean;
+  /** Page size (server default 100, at most 1,000) and offset. */
   limit?: number;
   offset?: number;
 }
@@ -36,8 +41,10 @@ export async function searchSchemas(
       query: {
         q: input.query,
         schema_type: input.schemaType,
-        subject: input.subject,
-        tag: input.tag,
+        metadata_key: input.metadataKey,
+        metadata_value:
+          input.metadataValue === undefined ? undefined : JSON.stringify(input.metadataValue),
+        deleted: input.deleted ? 'true' : undefined,
         limit: input.limit === undefined ? undefined : String(input.limit),
         offset: input.offset === undefined ? undefined : String(input.offset),
       },
