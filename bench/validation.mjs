@@ -17,7 +17,7 @@ import {
   fmt,
   opsPerSecondSync,
   percentile,
-  sampleLatencies,
+  sampleWallAndCpu,
   seededRandom,
   zipfSampler,
 } from './stats.mjs';
@@ -295,21 +295,31 @@ for (const [type, shapes] of Object.entries(SCHEMAS)) {
 
 const COMPILE_COUNT = 200;
 console.log(
-  `\nparse + compile per schema (${COMPILE_COUNT} distinct schemas each, default options)`,
+  `\nparse + compile per schema (${COMPILE_COUNT} distinct schemas each; JSON compiles while parsing, strict compiles again)`,
 );
 let serial = 0;
-for (const [type, shapes] of Object.entries(SCHEMAS)) {
+const compileCases = [
+  ['JSON', 'user', {}],
+  ['JSON', 'order', {}],
+  ['JSON', 'user', { strict: true }],
+  ['AVRO', 'user', {}],
+  ['AVRO', 'order', {}],
+  ['PROTOBUF', 'user', {}],
+  ['PROTOBUF', 'order', {}],
+];
+for (const [type, shape, options] of compileCases) {
   const format = getSchemaFormat(type);
-  for (const shape of ['user', 'order']) {
-    const texts = Array.from({ length: COMPILE_COUNT + 20 }, () => shapes[shape](`_${serial++}`));
-    const sorted = sampleLatencies((i) => format.compile(format.parse(texts[i])), {
-      count: COMPILE_COUNT,
-      warmup: 20,
-    });
-    console.log(
-      `  ${type.padEnd(8)} ${shape === 'user' ? '10-field object' : 'order + line   '}: p50 ${fmt(percentile(sorted, 50), 3)} ms, p99 ${fmt(percentile(sorted, 99), 3)} ms, max ${fmt(sorted[sorted.length - 1], 3)} ms`,
-    );
-  }
+  const texts = Array.from({ length: COMPILE_COUNT + 40 }, () =>
+    SCHEMAS[type][shape](`_${serial++}`),
+  );
+  const { wall, cpu } = sampleWallAndCpu((i) => format.compile(format.parse(texts[i]), options), {
+    count: COMPILE_COUNT,
+    warmup: 40,
+  });
+  const label = `${type} ${shape === 'user' ? '10-field object' : 'order + line'}${options.strict ? ', strict' : ''}`;
+  console.log(
+    `  ${label.padEnd(30)} p50 ${fmt(percentile(wall, 50), 3)} ms, p99 ${fmt(percentile(wall, 99), 3)} ms (CPU p50 ${fmt(percentile(cpu, 50), 3)} ms, p99 ${fmt(percentile(cpu, 99), 3)} ms)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
