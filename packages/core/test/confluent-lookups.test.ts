@@ -1,107 +1,123 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
+
+// Every case runs over memory and over a SQLite file: the config clearing writes through the
+// store's setConfig/deleteConfig, whose SQL mapping of absent fields must hold too.
+const dir = mkdtempSync(join(tmpdir(), 'llmsr-confluent-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const avro = (fields: unknown[]) => ({ type: 'record', name: 'User', fields });
 
-describe('findVersionByContent', () => {
-  it('finds the version of a subject holding the same content, formatting aside', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({ subject: 's', schemaType: 'AVRO', schema: avro([]) });
-    const { version } = await registry.register({
-      subject: 's',
-      schemaType: 'AVRO',
-      schema: avro([{ name: 'a', type: 'string', default: '' }]),
+describe.each(['memory', 'sqlite'])('over %s storage', (backend) => {
+  const open = () =>
+    createRegistry({
+      storage: backend === 'memory' ? 'memory:' : `sqlite:${join(dir, `r${++files}.db`)}`,
     });
-    const spaced = JSON.stringify(avro([{ name: 'a', type: 'string', default: '' }]), null, 2);
-    const found = await registry.findVersionByContent({
-      subject: 's',
-      schemaType: 'AVRO',
-      schema: spaced,
+
+  describe('findVersionByContent', () => {
+    it('finds the version of a subject holding the same content, formatting aside', async () => {
+      const registry = await open();
+      await registry.register({ subject: 's', schemaType: 'AVRO', schema: avro([]) });
+      const { version } = await registry.register({
+        subject: 's',
+        schemaType: 'AVRO',
+        schema: avro([{ name: 'a', type: 'string', default: '' }]),
+      });
+      const spaced = JSON.stringify(avro([{ name: 'a', type: 'string', default: '' }]), null, 2);
+      const found = await registry.findVersionByContent({
+        subject: 's',
+        schemaType: 'AVRO',
+        schema: spaced,
+      });
+      expect(found?.version).toBe(version.version);
+      expect(found?.id).toBe(version.id);
     });
-    expect(found?.version).toBe(version.version);
-    expect(found?.id).toBe(version.id);
-  });
 
-  it('answers undefined for content registered only under another subject', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({ subject: 'other', schemaType: 'AVRO', schema: avro([]) });
-    await registry.register({ subject: 's', schemaType: 'AVRO', schema: { type: 'string' } });
-    const found = await registry.findVersionByContent({
-      subject: 's',
-      schemaType: 'AVRO',
-      schema: avro([]),
+    it('answers undefined for content registered only under another subject', async () => {
+      const registry = await open();
+      await registry.register({ subject: 'other', schemaType: 'AVRO', schema: avro([]) });
+      await registry.register({ subject: 's', schemaType: 'AVRO', schema: { type: 'string' } });
+      const found = await registry.findVersionByContent({
+        subject: 's',
+        schemaType: 'AVRO',
+        schema: avro([]),
+      });
+      expect(found).toBeUndefined();
     });
-    expect(found).toBeUndefined();
-  });
 
-  it('matches soft-deleted versions only when asked', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({ subject: 's', schemaType: 'AVRO', schema: avro([]) });
-    await registry.deleteVersion('s', 1);
-    const input = { subject: 's', schemaType: 'AVRO', schema: avro([]) };
-    expect(await registry.findVersionByContent(input)).toBeUndefined();
-    const deleted = await registry.findVersionByContent({ ...input, includeDeleted: true });
-    expect(deleted?.deletedAt).not.toBeNull();
-  });
-
-  it('rejects a malformed schema with INVALID_SCHEMA', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await expect(
-      registry.findVersionByContent({ subject: 's', schemaType: 'AVRO', schema: '{"type":' }),
-    ).rejects.toMatchObject({ code: 'INVALID_SCHEMA' });
-    await expect(
-      registry.findVersionByContent({ subject: 's', schemaType: 'XML', schema: '{}' }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-  });
-});
-
-describe('listReferencingSchemaIds', () => {
-  it('lists the ids of schemas referencing a subject version', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({
-      subject: 'address',
-      schemaType: 'AVRO',
-      schema: { type: 'record', name: 'Address', fields: [{ name: 'city', type: 'string' }] },
+    it('matches soft-deleted versions only when asked', async () => {
+      const registry = await open();
+      await registry.register({ subject: 's', schemaType: 'AVRO', schema: avro([]) });
+      await registry.deleteVersion('s', 1);
+      const input = { subject: 's', schemaType: 'AVRO', schema: avro([]) };
+      expect(await registry.findVersionByContent(input)).toBeUndefined();
+      const deleted = await registry.findVersionByContent({ ...input, includeDeleted: true });
+      expect(deleted?.deletedAt).not.toBeNull();
     });
-    const { version } = await registry.register({
-      subject: 'person',
-      schemaType: 'AVRO',
-      schema: { type: 'record', name: 'Person', fields: [{ name: 'home', type: 'Address' }] },
-      references: [{ name: 'Address', subject: 'address', version: 1 }],
+
+    it('rejects a malformed schema with INVALID_SCHEMA', async () => {
+      const registry = await open();
+      await expect(
+        registry.findVersionByContent({ subject: 's', schemaType: 'AVRO', schema: '{"type":' }),
+      ).rejects.toMatchObject({ code: 'INVALID_SCHEMA' });
+      await expect(
+        registry.findVersionByContent({ subject: 's', schemaType: 'XML', schema: '{}' }),
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     });
-    expect(await registry.listReferencingSchemaIds('address', 1)).toEqual([version.id]);
-    expect(await registry.listReferencingSchemaIds('person', 1)).toEqual([]);
-  });
-});
-
-describe('clearConfigSetting', () => {
-  it('removes the level and keeps the mode', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.setConfig('s', { compatibilityLevel: 'FULL', mode: 'READONLY' });
-    const old = await registry.clearConfigSetting('s', 'compatibilityLevel');
-    expect(old?.compatibilityLevel).toBe('FULL');
-    const now = await registry.getConfig('s');
-    expect(now?.compatibilityLevel).toBeUndefined();
-    expect(now?.mode).toBe('READONLY');
   });
 
-  it('drops the extra config fields with the level, and keeps them when clearing the mode', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.setConfig('s', { mode: 'READONLY', extra: { normalize: true } });
-    await registry.clearConfigSetting('s', 'mode');
-    expect((await registry.getConfig('s'))?.extra).toEqual({ normalize: true });
-    expect((await registry.clearConfigSetting('s', 'compatibilityLevel'))?.extra).toEqual({
-      normalize: true,
+  describe('listReferencingSchemaIds', () => {
+    it('lists the ids of schemas referencing a subject version', async () => {
+      const registry = await open();
+      await registry.register({
+        subject: 'address',
+        schemaType: 'AVRO',
+        schema: { type: 'record', name: 'Address', fields: [{ name: 'city', type: 'string' }] },
+      });
+      const { version } = await registry.register({
+        subject: 'person',
+        schemaType: 'AVRO',
+        schema: { type: 'record', name: 'Person', fields: [{ name: 'home', type: 'Address' }] },
+        references: [{ name: 'Address', subject: 'address', version: 1 }],
+      });
+      expect(await registry.listReferencingSchemaIds('address', 1)).toEqual([version.id]);
+      expect(await registry.listReferencingSchemaIds('person', 1)).toEqual([]);
     });
-    expect(await registry.getConfig('s')).toBeUndefined();
   });
 
-  it('removes the row when nothing is left, and answers undefined when the setting is absent', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
-    await registry.setConfig(null, { mode: 'IMPORT' });
-    expect(await registry.clearConfigSetting(null, 'compatibilityLevel')).toBeUndefined();
-    expect((await registry.clearConfigSetting(null, 'mode'))?.mode).toBe('IMPORT');
-    expect(await registry.getConfig(null)).toBeUndefined();
-    expect(await registry.resolveMode(null)).toBe('READWRITE');
+  describe('clearConfigSetting', () => {
+    it('removes the level and keeps the mode', async () => {
+      const registry = await open();
+      await registry.setConfig('s', { compatibilityLevel: 'FULL', mode: 'READONLY' });
+      const old = await registry.clearConfigSetting('s', 'compatibilityLevel');
+      expect(old?.compatibilityLevel).toBe('FULL');
+      const now = await registry.getConfig('s');
+      expect(now?.compatibilityLevel).toBeUndefined();
+      expect(now?.mode).toBe('READONLY');
+    });
+
+    it('drops the extra config fields with the level, and keeps them when clearing the mode', async () => {
+      const registry = await open();
+      await registry.setConfig('s', { mode: 'READONLY', extra: { normalize: true } });
+      await registry.clearConfigSetting('s', 'mode');
+      expect((await registry.getConfig('s'))?.extra).toEqual({ normalize: true });
+      expect((await registry.clearConfigSetting('s', 'compatibilityLevel'))?.extra).toEqual({
+        normalize: true,
+      });
+      expect(await registry.getConfig('s')).toBeUndefined();
+    });
+
+    it('removes the row when nothing is left, and answers undefined when the setting is absent', async () => {
+      const registry = await open();
+      await registry.setConfig(null, { mode: 'IMPORT' });
+      expect(await registry.clearConfigSetting(null, 'compatibilityLevel')).toBeUndefined();
+      expect((await registry.clearConfigSetting(null, 'mode'))?.mode).toBe('IMPORT');
+      expect(await registry.getConfig(null)).toBeUndefined();
+      expect(await registry.resolveMode(null)).toBe('READWRITE');
+    });
   });
 });
