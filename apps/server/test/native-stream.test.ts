@@ -210,6 +210,29 @@ describe('change stream edge cases', () => {
     ]);
   });
 
+  it('tells a client that comes back after retention trimmed its events', async () => {
+    const registry = await createRegistry({ storage: 'memory:', eventRetention: 2 });
+    const app = createApp({ registry, processMetrics: false });
+    for (const subject of ['g1', 'g2', 'g3', 'g4']) await register(app, subject);
+    const events = await readEvents(
+      await app.request('/api/v1/stream/changes', { headers: { 'last-event-id': '1' } }),
+      3,
+    );
+    expect(events.map((e) => e.event)).toEqual([
+      'stream.gap',
+      'schema.registered',
+      'schema.registered',
+    ]);
+    expect(events[0]?.data).toEqual({ last_event_id: 1, oldest_id: 3 });
+    expect(events.slice(1).map((e) => e.data.subject)).toEqual(['g3', 'g4']);
+    const caughtUp = await readEvents(
+      await app.request('/api/v1/stream/changes', { headers: { 'last-event-id': '3' } }),
+      1,
+    );
+    expect(caughtUp.map((e) => e.event)).toEqual(['schema.registered']);
+    await registry.close();
+  });
+
   it('refuses streams past the configured count with 503 until one closes', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     const app = new HonoApp().route('/', streamRoutes(registry, { maxClients: 1 }));

@@ -37,9 +37,22 @@ export function attachChangeWebSocket(
       return refuse(socket, 400, isRegistryError(error) ? error.code : 'INVALID_INPUT');
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const feed = openChangeFeed(registry, afterId, (event) => {
-        ws.send(JSON.stringify(toChangeBody(event)));
-      });
+      const feed = openChangeFeed(
+        registry,
+        afterId,
+        (event) => {
+          ws.send(JSON.stringify(toChangeBody(event)));
+        },
+        (gap) => {
+          ws.send(
+            JSON.stringify({
+              type: 'stream.gap',
+              last_event_id: gap.lastEventId,
+              oldest_id: gap.oldestId,
+            }),
+          );
+        },
+      );
       ws.on('close', () => feed.close());
       ws.on('error', () => feed.close());
       feed.ready.catch(() => ws.close(1011, 'replay failed'));

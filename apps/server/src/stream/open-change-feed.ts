@@ -1,5 +1,13 @@
 import type { RecordedChangeEvent, Registry } from '@llmsr/core';
 
+/** Events a reconnecting client can no longer get: trimmed by retention before it came back. */
+export interface ChangeGap {
+  /** The id the client last saw. */
+  lastEventId: number;
+  /** The oldest event still kept (the replay starts there). */
+  oldestId: number;
+}
+
 /** A live subscription to registry changes, after an optional replay. */
 export interface ChangeFeed {
   /** Resolves once the replay is delivered and live events flow. */
@@ -12,12 +20,14 @@ const REPLAY_PAGE = 1_000;
 /**
  * Deliver change events in id order, each once: first the stored events after `afterId` (when
  * given: a reconnecting client), then live ones. Events arriving during the replay are held and
- * delivered after it, skipping any the replay already sent.
+ * delivered after it, skipping any the replay already sent. `onGap` is told, before the replay,
+ * when some events after `afterId` are no longer kept.
  */
 export function openChangeFeed(
   registry: Registry,
   afterId: number | undefined,
   deliver: (event: RecordedChangeEvent) => void,
+  onGap: (gap: ChangeGap) => void = () => {},
 ): ChangeFeed {
   let lastSent = afterId ?? 0;
   let replaying = true;
@@ -37,6 +47,11 @@ export function openChangeFeed(
     if (afterId !== undefined) {
       for (;;) {
         const page = await registry.listChanges({ afterId: lastSent, limit: REPLAY_PAGE });
+        const first = page[0];
+        // Ids are contiguous, so a jump past the next id means retention trimmed what was missed.
+        if (lastSent === afterId && first && first.id > afterId + 1 && afterId > 0) {
+          onGap({ lastEventId: afterId, oldestId: first.id });
+        }
         for (const event of page) send(event);
         if (page.length < REPLAY_PAGE || closed) break;
       }

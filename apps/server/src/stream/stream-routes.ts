@@ -40,15 +40,27 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
     }
     open++;
     return streamSSE(c, async (stream) => {
-      const feed = openChangeFeed(registry, afterId, (event) => {
-        void stream
-          .writeSSE({
-            id: String(event.id),
-            event: event.type,
-            data: JSON.stringify(toChangeBody(event)),
-          })
-          .catch(() => feed.close());
-      });
+      const feed = openChangeFeed(
+        registry,
+        afterId,
+        (event) => {
+          void stream
+            .writeSSE({
+              id: String(event.id),
+              event: event.type,
+              data: JSON.stringify(toChangeBody(event)),
+            })
+            .catch(() => feed.close());
+        },
+        (gap) => {
+          void stream
+            .writeSSE({
+              event: 'stream.gap',
+              data: JSON.stringify({ last_event_id: gap.lastEventId, oldest_id: gap.oldestId }),
+            })
+            .catch(() => feed.close());
+        },
+      );
       let finish: () => void = () => {};
       const finished = new Promise<void>((resolve) => {
         finish = resolve;
