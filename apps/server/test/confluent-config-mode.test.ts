@@ -74,6 +74,19 @@ describe('config', () => {
     }
   });
 
+  it('refuses Confluent config fields of the wrong type (422, 42210 for rule sets)', async () => {
+    const cases: [Record<string, unknown>, number][] = [
+      [{ normalize: 'yes' }, 422],
+      [{ alias: 5 }, 422],
+      [{ defaultMetadata: ['a'] }, 422],
+      [{ overrideRuleSet: 'none' }, 42210],
+    ];
+    for (const [body, code] of cases) {
+      expect((await call('PUT', '/config/s', body)).json.error_code).toBe(code);
+    }
+    expect((await call('GET', '/config/s')).json.error_code).toBe(40408);
+  });
+
   it('applies a subject level to registrations', async () => {
     await call('POST', '/subjects/s/versions', { schema });
     await call('PUT', '/config/s', { compatibility: 'NONE' });

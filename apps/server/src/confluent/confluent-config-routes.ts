@@ -6,20 +6,20 @@ import { confluentJson } from './confluent-json.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
 import { confluentFlag } from './parse-confluent-version.js';
 
-/** Confluent config fields stored (as config extras) and returned as given. */
-export const CONFLUENT_CONFIG_FIELDS = [
-  'alias',
-  'normalize',
-  'validateFields',
-  'validateNewSchemas',
-  'validateRules',
-  'compatibilityPolicy',
-  'compatibilityGroup',
-  'defaultMetadata',
-  'overrideMetadata',
-  'defaultRuleSet',
-  'overrideRuleSet',
-] as const;
+/** Confluent config fields stored (as config extras) and returned as given, with their JSON type. */
+export const CONFLUENT_CONFIG_FIELDS = {
+  alias: 'string',
+  normalize: 'boolean',
+  validateFields: 'boolean',
+  validateNewSchemas: 'boolean',
+  validateRules: 'boolean',
+  compatibilityPolicy: 'string',
+  compatibilityGroup: 'string',
+  defaultMetadata: 'object',
+  overrideMetadata: 'object',
+  defaultRuleSet: 'object',
+  overrideRuleSet: 'object',
+} as const;
 
 const CONFIG_BODY_LIMIT = 64_000;
 
@@ -57,11 +57,7 @@ export function confluentConfigRoutes(registry: Registry): Hono {
         'Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive',
       );
     }
-    const extra = Object.fromEntries(
-      CONFLUENT_CONFIG_FIELDS.filter(
-        (field) => body[field] !== undefined && body[field] !== null,
-      ).map((field) => [field, body[field]]),
-    );
+    const extra = readConfigFields(body);
     const current = await registry.getConfig(subjectOf(c));
     const saved = await registry.setConfig(subjectOf(c), {
       ...(level === undefined ? {} : { compatibilityLevel: level }),
@@ -99,4 +95,22 @@ function toConfig(config: ConfigRecord): Record<string, unknown> {
     ...(config.compatibilityLevel ? { compatibilityLevel: config.compatibilityLevel } : {}),
     ...config.extra,
   };
+}
+
+/** The Confluent config fields of a body, each checked against its JSON type (422, 42210 for rule sets). */
+function readConfigFields(body: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [field, type] of Object.entries(CONFLUENT_CONFIG_FIELDS)) {
+    const value = body[field];
+    if (value === undefined || value === null) continue;
+    const actual = Array.isArray(value) ? 'array' : typeof value;
+    if (actual !== type) {
+      throw new ConfluentError(
+        field.endsWith('RuleSet') ? 42210 : 422,
+        `\`${field}\` must be ${type === 'object' ? 'a JSON object' : `a ${type}`}`,
+      );
+    }
+    fields[field] = value;
+  }
+  return fields;
 }
