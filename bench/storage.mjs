@@ -101,13 +101,16 @@ function report(name, result, baseline, floor) {
     console.log(
       `    driver floor (SELECT 1 on one connection): p50 ${fmt(floor.p50 * 1000, 1)} µs, p99 ${fmt(floor.p99 * 1000, 1)} µs`,
     );
+    console.log(
+      `    driver floor (one-row INSERT transaction, same durability settings): p50 ${ms(floor.commit.p50)}, p99 ${ms(floor.commit.p99)}; registerVersion p50 = ${fmt(result.register.p50 / floor.commit.p50, 1)}x`,
+    );
   }
 }
 
-async function driverFloor(query) {
+async function driverFloor(query, count = 500) {
   const latencies = [];
   for (let i = 0; i < 20; i++) await query();
-  for (let i = 0; i < 1_000; i++) {
+  for (let i = 0; i < count; i++) {
     const start = performance.now();
     await query();
     latencies.push(performance.now() - start);
@@ -131,9 +134,15 @@ try {
   const sqlite = await createSchemaStore(`sqlite:${file}`);
   const sqliteResult = await runBackend(sqlite);
   await sqlite.close();
-  const raw = new Database(file, { readonly: true });
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
   const select = raw.prepare('SELECT 1');
   const floor = await driverFloor(() => select.get());
+  raw.exec('CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  const insert = raw.prepare('INSERT INTO bench_floor (body) VALUES (?)');
+  const insertOne = raw.transaction(() => insert.run('x'.repeat(200)));
+  floor.commit = await driverFloor(() => insertOne());
   raw.close();
   report(`sqlite (file ${file.replace(dir, '<tmp>')})`, sqliteResult, memoryResult, floor);
 } finally {
@@ -162,6 +171,12 @@ if (connected) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const floor = await driverFloor(() => client.query('SELECT 1'));
+    await client.query('CREATE TABLE bench_floor (id serial PRIMARY KEY, body text NOT NULL)');
+    floor.commit = await driverFloor(async () => {
+      await client.query('BEGIN');
+      await client.query('INSERT INTO bench_floor (body) VALUES ($1)', ['x'.repeat(200)]);
+      await client.query('COMMIT');
+    });
     await client.end();
     report(`postgres (scratch database ${database})`, result, memoryResult, floor);
   } finally {
