@@ -1,21 +1,8 @@
-import type { ValidateOptions, ValidationResult } from '@llmsr/validation';
-import { getSchemaFormat } from '@llmsr/validation';
+import { getSchemaFormat, SchemaParseError } from '@llmsr/validation';
 import { createBoundedCache } from './bounded-cache.js';
-import type {
-  ChangeEvent,
-  CompatibilityCheckInput,
-  CompatibilityResult,
-  DataValidation,
-  RegisteredSchema,
-  RegisterInput,
-  RegistryConfig,
-  SchemaById,
-  SchemaRef,
-  SchemaVersion,
-  ValidateInput,
-} from './client-types.js';
+import type { SchemaById, SchemaRef } from './client-types.js';
 import { createSchemaCodec, type SchemaCodec } from './create-schema-codec.js';
-import { createHttpTransport, type HttpTransportOptions } from './http-transport.js';
+import { createHttpTransport } from './http-transport.js';
 import {
   toCompatibilityResult,
   toDataValidation,
@@ -25,80 +12,12 @@ import {
   toSchemaVersion,
 } from './map-responses.js';
 import { asArray } from './read-fields.js';
+import type { RegistryClient, RegistryClientOptions } from './registry-client.js';
 import { RegistryClientError } from './registry-client-error.js';
 import { createSchemaLoader } from './schema-loader.js';
-import { type SearchInput, type SearchResult, searchSchemas } from './search-schemas.js';
-import { type SubscribeOptions, subscribeToChanges } from './subscribe-to-changes.js';
+import { searchSchemas } from './search-schemas.js';
+import { subscribeToChanges } from './subscribe-to-changes.js';
 import { readSchemaId } from './wire-format.js';
-
-/** Options of {@link createRegistryClient}. */
-export interface RegistryClientOptions extends Omit<HttpTransportOptions, 'baseUrl'> {
-  baseUrl: string;
-  /** `rest` (the native `/api/v1` API); `connect` is not available yet. */
-  transport?: 'rest' | 'connect';
-  /** Schemas kept by id (default 1,000); ids are immutable, so entries never go stale. */
-  cacheSize?: number;
-}
-
-/** Per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-/** A validator that runs in-process against a schema fetched once. */
-export interface LocalValidator {
-  readonly schemaId: number;
-  readonly schemaType: SchemaById['schemaType'];
-  validate(data: unknown): ValidationResult;
-}
-
-/** A typed client of the registry's native REST API. */
-export interface RegistryClient {
-  /** Register a schema; a 409 throws {@link IncompatibleSchemaError} with the violations. */
-  register(input: RegisterInput, options?: CallOptions): Promise<RegisteredSchema>;
-  /** A schema by global id or guid (cached: ids never change content). */
-  getSchema(idOrGuid: number | string, options?: CallOptions): Promise<SchemaById>;
-  /** One version of a subject: an integer, a semver or `latest` (the default). */
-  getVersion(
-    subject: string,
-    version?: number | string,
-    options?: CallOptions,
-  ): Promise<SchemaVersion>;
-  listSubjects(options?: CallOptions & { deleted?: boolean; prefix?: string }): Promise<string[]>;
-  listVersions(
-    subject: string,
-    options?: CallOptions & { deleted?: boolean },
-  ): Promise<SchemaVersion[]>;
-  /** Validate data on the server. */
-  validate(input: ValidateInput, options?: CallOptions): Promise<DataValidation>;
-  /** Check a schema against a subject without registering it. */
-  checkCompatibility(
-    input: CompatibilityCheckInput,
-    options?: CallOptions,
-  ): Promise<CompatibilityResult>;
-  /** The global configuration, or a subject's, with the effective values. */
-  getConfig(subject?: string, options?: CallOptions): Promise<RegistryConfig>;
-  setConfig(
-    input: { subject?: string; compatibilityLevel?: string; mode?: string },
-    options?: CallOptions,
-  ): Promise<RegistryConfig>;
-  /** Text search (`GET /api/v1/search`); `ROUTE_UNAVAILABLE` on a server without it. */
-  search(input: SearchInput, options?: CallOptions): Promise<SearchResult>;
-  /** Follow registry changes over SSE, resuming with `Last-Event-ID` after a drop. */
-  subscribe(options?: SubscribeOptions): AsyncGenerator<ChangeEvent, void, undefined>;
-  /** Fetch a schema once, then validate in-process with no network per call. */
-  localValidator(ref: SchemaRef, options?: ValidateOptions & CallOptions): Promise<LocalValidator>;
-  /** A Confluent wire-format serializer for a schema (fetched once). */
-  serializer(
-    ref: SchemaRef,
-    options?: CallOptions & { messageName?: string },
-  ): Promise<SchemaCodec>;
-  /** Decode a Confluent frame, fetching its writer schema by id on first sight. */
-  deserialize(
-    bytes: Uint8Array,
-    options?: CallOptions,
-  ): Promise<{ schemaId: number; value: unknown }>;
-}
 
 const seg = encodeURIComponent;
 
@@ -277,7 +196,15 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       const { signal, ...compileOptions } = validateOptions;
       const id = await idOf(ref, signal);
       const parsed = await loader.parsed(id, { signal });
-      const validator = getSchemaFormat(parsed.schemaType).compile(parsed, compileOptions);
+      let validator: ReturnType<ReturnType<typeof getSchemaFormat>['compile']>;
+      try {
+        validator = getSchemaFormat(parsed.schemaType).compile(parsed, compileOptions);
+      } catch (error) {
+        if (!(error instanceof SchemaParseError)) throw error;
+        throw new RegistryClientError('INVALID_ARGUMENT', error.message, undefined, {
+          problems: error.problems,
+        });
+      }
       return {
         schemaId: id,
         schemaType: parsed.schemaType,

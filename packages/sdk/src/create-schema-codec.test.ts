@@ -99,4 +99,38 @@ describe('createSchemaCodec', () => {
       createSchemaCodec({ schemaId: 5, parsed: proto, messageName: 'shop.Nope' }),
     ).toThrow(/Nope/);
   });
+
+  it('refuses deeply nested, cyclic and non-JSON values with SERIALIZATION_ERROR, never a crash', () => {
+    const codec = createSchemaCodec({ schemaId: 9, parsed: getSchemaFormat('JSON').parse('{}') });
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(() => codec.serialize(deep)).toThrow(
+      expect.objectContaining({ code: 'SERIALIZATION_ERROR' }),
+    );
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => codec.serialize(cyclic)).toThrow(
+      expect.objectContaining({ code: 'SERIALIZATION_ERROR' }),
+    );
+    expect(() => codec.serialize(() => 1)).toThrow(
+      expect.objectContaining({ code: 'SERIALIZATION_ERROR' }),
+    );
+    const avroCodec = createSchemaCodec({ schemaId: 3, parsed: avro });
+    expect(() => avroCodec.serialize(deep)).toThrow(
+      expect.objectContaining({ code: 'SERIALIZATION_ERROR' }),
+    );
+  });
+
+  it('round-trips a 5 MB string and refuses a deeply nested JSON frame cleanly', () => {
+    const codec = createSchemaCodec({ schemaId: 9, parsed: getSchemaFormat('JSON').parse('{}') });
+    const big = { text: 'x'.repeat(5_000_000) };
+    expect(codec.deserialize(codec.serialize(big))).toEqual(big);
+    const nested = Buffer.concat([
+      Buffer.from('0000000009', 'hex'),
+      Buffer.from('['.repeat(1_000_000)),
+    ]);
+    expect(() => codec.deserialize(nested)).toThrow(
+      expect.objectContaining({ code: 'SERIALIZATION_ERROR' }),
+    );
+  });
 });

@@ -62,8 +62,12 @@ function rethrow(action: string, error: unknown): never {
  */
 export function createSchemaCodec(options: SchemaCodecOptions): SchemaCodec {
   const { schemaId, parsed, messageName } = options;
-  const indexes =
-    parsed.schemaType === 'PROTOBUF' ? protobufMessageIndexes(parsed, messageName) : undefined;
+  let indexes: number[] | undefined;
+  try {
+    if (parsed.schemaType === 'PROTOBUF') indexes = protobufMessageIndexes(parsed, messageName);
+  } catch (error) {
+    rethrow('serialize', error);
+  }
   let jsonValidator: CompiledValidator | undefined;
 
   function checkId(frameId: number): void {

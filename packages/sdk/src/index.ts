@@ -18,17 +18,17 @@ export type {
   SchemaVersion,
   ValidateInput,
 } from './client-types.js';
-export type {
-  CallOptions,
-  LocalValidator,
-  RegistryClient,
-  RegistryClientOptions,
-} from './create-registry-client.js';
 export { createRegistryClient } from './create-registry-client.js';
 export type { SchemaCodec, SchemaCodecOptions } from './create-schema-codec.js';
 export { createSchemaCodec } from './create-schema-codec.js';
 export type { HttpTransportOptions } from './http-transport.js';
 export { protobufMessageIndexes } from './protobuf-message-indexes.js';
+export type {
+  CallOptions,
+  LocalValidator,
+  RegistryClient,
+  RegistryClientOptions,
+} from './registry-client.js';
 export type { ClientErrorCode, CompatibilityViolation } from './registry-client-error.js';
 export {
   IncompatibleSchemaError,

@@ -68,6 +68,11 @@ describe('localValidator', () => {
     const second = await client.localValidator(proto.id, { messageName: 'B', strict: true });
     expect(second.validate({ y: 'ok' }).valid).toBe(true);
     expect(second.validate({ y: 'ok', x: 1 }).valid).toBe(false);
+    await expect(client.localValidator(proto.id, { messageName: 'Missing' })).rejects.toMatchObject(
+      {
+        code: 'INVALID_ARGUMENT',
+      },
+    );
   });
 
   it('resolves schema references through the registry', async () => {

@@ -1,0 +1,90 @@
+import type { ValidateOptions, ValidationResult } from '@llmsr/validation';
+import type {
+  ChangeEvent,
+  CompatibilityCheckInput,
+  CompatibilityResult,
+  DataValidation,
+  RegisteredSchema,
+  RegisterInput,
+  RegistryConfig,
+  SchemaById,
+  SchemaRef,
+  SchemaVersion,
+  ValidateInput,
+} from './client-types.js';
+import type { SchemaCodec } from './create-schema-codec.js';
+import type { HttpTransportOptions } from './http-transport.js';
+import type { SearchInput, SearchResult } from './search-schemas.js';
+import type { SubscribeOptions } from './subscribe-to-changes.js';
+
+/** Options of `createRegistryClient`. */
+export interface RegistryClientOptions extends Omit<HttpTransportOptions, 'baseUrl'> {
+  baseUrl: string;
+  /** `rest` (the native `/api/v1` API); `connect` is not available yet. */
+  transport?: 'rest' | 'connect';
+  /** Schemas kept by id (default 1,000); ids are immutable, so entries never go stale. */
+  cacheSize?: number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** A validator that runs in-process against a schema fetched once. */
+export interface LocalValidator {
+  readonly schemaId: number;
+  readonly schemaType: SchemaById['schemaType'];
+  validate(data: unknown): ValidationResult;
+}
+
+/** A typed client of the registry's native REST API. */
+export interface RegistryClient {
+  /** Register a schema; a 409 throws {@link IncompatibleSchemaError} with the violations. */
+  register(input: RegisterInput, options?: CallOptions): Promise<RegisteredSchema>;
+  /** A schema by global id or guid (cached: ids never change content). */
+  getSchema(idOrGuid: number | string, options?: CallOptions): Promise<SchemaById>;
+  /** One version of a subject: an integer, a semver or `latest` (the default). */
+  getVersion(
+    subject: string,
+    version?: number | string,
+    options?: CallOptions,
+  ): Promise<SchemaVersion>;
+  /** Subject names (`deleted` includes soft-deleted ones; `prefix` filters). */
+  listSubjects(options?: CallOptions & { deleted?: boolean; prefix?: string }): Promise<string[]>;
+  /** Every version of a subject, oldest first. */
+  listVersions(
+    subject: string,
+    options?: CallOptions & { deleted?: boolean },
+  ): Promise<SchemaVersion[]>;
+  /** Validate data on the server. */
+  validate(input: ValidateInput, options?: CallOptions): Promise<DataValidation>;
+  /** Check a schema against a subject without registering it. */
+  checkCompatibility(
+    input: CompatibilityCheckInput,
+    options?: CallOptions,
+  ): Promise<CompatibilityResult>;
+  /** The global configuration, or a subject's, with the effective values. */
+  getConfig(subject?: string, options?: CallOptions): Promise<RegistryConfig>;
+  /** Set the global configuration, or a subject's when `subject` is given. */
+  setConfig(
+    input: { subject?: string; compatibilityLevel?: string; mode?: string },
+    options?: CallOptions,
+  ): Promise<RegistryConfig>;
+  /** Text search (`GET /api/v1/search`); `ROUTE_UNAVAILABLE` on a server without it. */
+  search(input: SearchInput, options?: CallOptions): Promise<SearchResult>;
+  /** Follow registry changes over SSE, resuming with `Last-Event-ID` after a drop. */
+  subscribe(options?: SubscribeOptions): AsyncGenerator<ChangeEvent, void, undefined>;
+  /** Fetch a schema once, then validate in-process with no network per call. */
+  localValidator(ref: SchemaRef, options?: ValidateOptions & CallOptions): Promise<LocalValidator>;
+  /** A Confluent wire-format serializer for a schema (fetched once). */
+  serializer(
+    ref: SchemaRef,
+    options?: CallOptions & { messageName?: string },
+  ): Promise<SchemaCodec>;
+  /** Decode a Confluent frame, fetching its writer schema by id on first sight. */
+  deserialize(
+    bytes: Uint8Array,
+    options?: CallOptions,
+  ): Promise<{ schemaId: number; value: unknown }>;
+}
