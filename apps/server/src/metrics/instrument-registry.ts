@@ -1,25 +1,20 @@
 import { isRegistryError, type Registry } from '@llmsr/core';
 import type { ServerMetrics } from './create-metrics.js';
 
+type Outcome = 'valid' | 'invalid' | 'error';
+
 /**
  * The registry with its validation and compatibility calls counted and timed, so every route
  * (native and Confluent) feeds the same metrics. Other methods pass through unchanged.
  */
 export function instrumentRegistry(registry: Registry, metrics: ServerMetrics): Registry {
   // Label children bound once: a labelled observe would hash its labels on every validation.
-  const children = Object.fromEntries(
-    (['valid', 'invalid', 'error'] as const).map((result) => [
-      result,
-      {
-        count: metrics.validations.labels({ result }),
-        duration: metrics.validationDuration.labels({ result }),
-      },
-    ]),
-  ) as Record<
-    'valid' | 'invalid' | 'error',
-    { count: { inc(): void }; duration: { observe(v: number): void } }
-  >;
-  const observe = (started: bigint, result: 'valid' | 'invalid' | 'error') => {
+  const bind = (result: Outcome) => ({
+    count: metrics.validations.labels({ result }),
+    duration: metrics.validationDuration.labels({ result }),
+  });
+  const children = { valid: bind('valid'), invalid: bind('invalid'), error: bind('error') };
+  const observe = (started: bigint, result: Outcome) => {
     const child = children[result];
     child.count.inc();
     child.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
