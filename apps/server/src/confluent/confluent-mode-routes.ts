@@ -4,6 +4,7 @@ import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
+import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag } from './parse-confluent-version.js';
 
 const MODE_BODY_LIMIT = 64_000;
@@ -40,7 +41,7 @@ export function confluentModeRoutes(registry: Registry): Hono {
       const existing =
         subject === null
           ? await registry.listSubjects()
-          : await registry.listVersions(subject).catch(() => []);
+          : await listVersionsOrNone(registry, subject);
       if (existing.length > 0) {
         throw new ConfluentError(
           42205,

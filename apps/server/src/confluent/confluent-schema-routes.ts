@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
 import { confluentPage } from './confluent-page.js';
+import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag } from './parse-confluent-version.js';
 import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
 
@@ -56,7 +57,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     // Subject by subject, stopping once the page is full, so a large registry is not read whole.
     for (const subject of subjects) {
       if (found.length >= offset + limit) break;
-      const versions = await registry.listVersions(subject, { includeDeleted }).catch(() => []);
+      const versions = await listVersionsOrNone(registry, subject, { includeDeleted });
       const chosen = latestOnly ? versions.slice(-1) : versions;
       found.push(...chosen.map(toConfluentSchema));
     }

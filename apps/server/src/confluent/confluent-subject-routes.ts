@@ -5,6 +5,7 @@ import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
 import { confluentPage } from './confluent-page.js';
+import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 import { toConfluentSchema } from './to-confluent-schema.js';
@@ -73,7 +74,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     const permanent = confluentFlag(c.req.query('permanent'));
     await assertWritable(registry, subject);
     if (!permanent) {
-      const live = await registry.listVersions(subject).catch(() => []);
+      const live = await listVersionsOrNone(registry, subject);
       for (const view of live) await assertNotReferenced(registry, subject, view.version);
     }
     const deleted = await registry.deleteSubject(subject, { permanent });

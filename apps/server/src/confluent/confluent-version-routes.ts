@@ -31,7 +31,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const previous =
       request.metadata && request.ruleSet
         ? undefined
-        : await registry.getVersion(subject, 'latest').catch(() => undefined);
+        : await registry.getVersion(subject, 'latest');
     const inherited = confluentDataContract(previous?.metadata) as Partial<RegisterRequest>;
     return toStoredMetadata({
       metadata: request.metadata ?? inherited.metadata,
