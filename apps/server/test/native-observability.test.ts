@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { createRegistry, type Registry } from '@llmsr/core';
 import { Hono } from 'hono';
-import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../src/create-app.js';
 import { loadConfig } from '../src/load-config.js';
+import { createLogger } from '../src/middleware/create-logger.js';
 import { rateLimit } from '../src/middleware/rate-limit.js';
 import { personSchema, send } from './helpers.js';
 
@@ -129,7 +129,7 @@ describe('request id, logs, compression and CORS', () => {
         done();
       },
     });
-    const { app } = await appWith({ logger: pino({ level: 'info' }, sink) });
+    const { app } = await appWith({ logger: createLogger('info', sink) });
     await app.request('/api/v1/subjects/nobody/versions', { headers: { 'x-request-id': 'req-7' } });
     await app.request('/health');
     expect(lines).toHaveLength(2);
@@ -138,9 +138,10 @@ describe('request id, logs, compression and CORS', () => {
       method: 'GET',
       route: '/api/v1/subjects/:subject/versions',
       status: 404,
-      level: 40,
+      level: 'warn',
+      service: 'llmsr',
     });
-    expect(lines[1]).toMatchObject({ route: '/health', status: 200, level: 30 });
+    expect(lines[1]).toMatchObject({ route: '/health', status: 200, level: 'info' });
     expect(typeof lines[1]?.duration_ms).toBe('number');
   });
 
@@ -152,7 +153,7 @@ describe('request id, logs, compression and CORS', () => {
         done();
       },
     });
-    const { app } = await appWith({ logger: pino({ level: 'silent' }, sink) });
+    const { app } = await appWith({ logger: createLogger('silent', sink) });
     await app.request('/health');
     expect(lines).toEqual([]);
   });
