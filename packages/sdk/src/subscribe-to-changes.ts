@@ -75,12 +75,16 @@ export async function* subscribeToChanges(
       continue;
     }
     const body = response.body;
-    if (!body)
+    const type = response.headers.get('content-type') ?? '';
+    if (!body || !type.toLowerCase().startsWith('text/event-stream')) {
+      await body?.cancel().catch(() => {});
+      // Reconnecting would only hammer whatever answers here (a proxy page, another service).
       throw new RegistryClientError(
         'INVALID_RESPONSE',
-        'The change stream has no body',
+        `The change stream answered ${JSON.stringify(type.slice(0, 100))}, not text/event-stream`,
         response.status,
       );
+    }
     const reader = body.getReader();
     const onAbort = () => void reader.cancel().catch(() => {});
     signal?.addEventListener('abort', onAbort, { once: true });

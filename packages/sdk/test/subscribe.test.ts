@@ -111,4 +111,23 @@ describe('subscribe (SSE change stream)', () => {
     for await (const event of client.subscribe({ reconnect: false })) events.push(event);
     expect(events).toEqual([{ id: undefined, event: 'message', data: 1 }]);
   });
+
+  it('refuses a 200 that is not an event stream instead of reconnecting forever', async () => {
+    const { client, server } = await sseServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>portal</html>');
+    });
+    await expect(client.subscribe().next()).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      status: 200,
+    });
+    expect(server.requests()).toBe(1);
+  });
+
+  it('fails with INVALID_RESPONSE on an event larger than the parser allows', async () => {
+    const { client } = await sseServer((_req, res) => {
+      res.writeHead(200, sse);
+      res.write(`data: ${'x'.repeat(2 * 1024 * 1024)}`);
+    });
+    await expect(client.subscribe().next()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+  });
 });
