@@ -240,7 +240,8 @@ describe('hostile input', () => {
     expect((await call('GET', '/api/v1/nothing')).json.error_code).toBe('ROUTE_NOT_FOUND');
   });
 
-  it('answers the liveness root with {}', async () => {
+  it('answers the liveness root with {} and the one context', async () => {
     expect((await call('GET', '/')).json).toEqual({});
+    expect((await call('GET', '/contexts')).json).toEqual(['.']);
   });
 });

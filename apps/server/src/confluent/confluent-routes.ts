@@ -11,7 +11,14 @@ import { confluentSchemaRoutes } from './confluent-schema-routes.js';
 import { confluentSubjectRoutes } from './confluent-subject-routes.js';
 import { confluentVersionRoutes } from './confluent-version-routes.js';
 
-const CONFLUENT_PREFIXES = ['/subjects', '/schemas', '/config', '/mode', '/compatibility'];
+const CONFLUENT_PREFIXES = [
+  '/subjects',
+  '/schemas',
+  '/config',
+  '/mode',
+  '/compatibility',
+  '/contexts',
+];
 
 /**
  * The Confluent Schema Registry compatible API, mounted at the root: Confluent's paths,
@@ -27,6 +34,8 @@ const CONFLUENT_PREFIXES = ['/subjects', '/schemas', '/config', '/mode', '/compa
 export function confluentRoutes(registry: Registry, limits: BodyLimits): Hono {
   const app = new Hono();
   app.get('/', (c) => confluentJson(c, {}));
+  // Only Confluent's default context exists here.
+  app.get('/contexts', (c) => confluentJson(c, ['.']));
   app.route('/subjects', confluentSubjectRoutes(registry, limits));
   app.route('/subjects', confluentVersionRoutes(registry, limits));
   app.route('/schemas', confluentSchemaRoutes(registry));
