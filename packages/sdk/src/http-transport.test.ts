@@ -207,4 +207,17 @@ describe('createHttpTransport requests', () => {
       code: 'RESPONSE_TOO_LARGE',
     });
   });
+
+  it('refuses a body JSON cannot carry (BigInt, cycles) before sending anything', async () => {
+    const { http, requests } = transport([json(200, {})]);
+    await expect(http.json('POST', '/x', { body: { n: 1n } })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(http.json('POST', '/x', { body: cyclic })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(requests).toHaveLength(0);
+  });
 });

@@ -112,13 +112,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     method: string,
     url: URL,
     request: RequestOptions,
+    bodyText: string | undefined,
     finish: (response: Response) => Promise<T>,
   ): Promise<T> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new TimeoutMarker()), timeoutMs);
     const onAbort = () => controller.abort(request.signal?.reason);
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    const hasBody = request.body !== undefined;
+    const hasBody = bodyText !== undefined;
     try {
       const response = await fetchFn(url, {
         method,
@@ -128,7 +129,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           ...headers,
           ...request.headers,
         },
-        ...(hasBody ? { body: JSON.stringify(request.body) } : {}),
+        ...(hasBody ? { body: bodyText } : {}),
         signal: controller.signal,
       });
       return await finish(response);
@@ -177,13 +178,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     onSuccess: (response: Response) => Promise<T>,
   ): Promise<T> {
     const url = urlOf(path, request.query);
+    const bodyText = serializeBody(request.body, method, path);
     for (let tries = 0; ; tries++) {
       if (request.signal?.aborted) {
         throw new RegistryClientError('ABORTED', `${method} ${path} was aborted`, undefined);
       }
       let delay: number;
       try {
-        return await attempt(method, url, request, async (response) => {
+        return await attempt(method, url, request, bodyText, async (response) => {
           if (response.ok) return onSuccess(response);
           const text = await readLimitedBody(response, maxBytes);
           throw new HttpFailure(response.status, text, response.headers.get('retry-after'));
@@ -242,6 +244,22 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       return withRetries('GET', path, request, async (response) => response);
     },
   };
+}
+
+/** The request body as JSON, once for every attempt; a value JSON cannot carry is the caller's error. */
+function serializeBody(body: unknown, method: string, path: string): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new RegistryClientError(
+      'INVALID_ARGUMENT',
+      `${method} ${path}: the request body cannot be sent as JSON (${(error as Error).message})`,
+      undefined,
+      {},
+      { cause: error },
+    );
+  }
 }
 
 /** The reason a per-attempt timer aborts with, told apart from a caller's abort. */
