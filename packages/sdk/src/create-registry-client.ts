@@ -35,6 +35,15 @@ function checkSubject(subject: unknown): string {
   return subject;
 }
 
+function checkInput<T>(input: T, what: string): T {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new RegistryClientError('INVALID_ARGUMENT', `${what} must be an object`, undefined, {
+      field: what,
+    });
+  }
+  return input;
+}
+
 /**
  * Create a registry client over the native REST API, with retries, timeouts, a schema cache,
  * local validation and Confluent wire-format serializers.
@@ -48,6 +57,7 @@ function checkSubject(subject: unknown): string {
  * ```
  */
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
+  checkInput(options, 'options');
   if (options.transport === 'connect') {
     throw new RegistryClientError(
       'TRANSPORT_UNAVAILABLE',
@@ -82,6 +92,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
 
   const client: RegistryClient = {
     async register(input, call = {}) {
+      checkInput(input, 'input');
       const body = {
         subject: checkSubject(input.subject),
         schema: input.schema,
@@ -148,6 +159,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       return asArray(body, 'version list').map(toSchemaVersion);
     },
     async validate(input, call = {}) {
+      checkInput(input, 'input');
       const body = {
         data: input.data,
         strict: input.strict,
@@ -161,6 +173,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       );
     },
     async checkCompatibility(input, call = {}) {
+      checkInput(input, 'input');
       const body = {
         subject: checkSubject(input.subject),
         schema: input.schema,
@@ -179,6 +192,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       return toRegistryConfig(await http.json('GET', path, { signal: call.signal }));
     },
     async setConfig(input, call = {}) {
+      checkInput(input, 'input');
       const path =
         input.subject === undefined
           ? '/api/v1/config'

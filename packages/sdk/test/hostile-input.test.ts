@@ -41,8 +41,12 @@ describe('bad client options', () => {
     );
   });
 
-  it('refuses an unknown transport, a non-function fetch and a negative timeout', () => {
+  it('refuses options that are not an object, an unknown transport, a non-function fetch and a negative timeout', () => {
     const baseUrl = 'http://127.0.0.1:1';
+    expect(() => createRegistryClient(null as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
+    );
+    expect(() => createRegistryClient({ baseUrl, cacheSize: 0 })).toThrow(/cacheSize/);
     expect(() => createRegistryClient({ baseUrl, transport: 'grpc' as 'rest' })).toThrow(
       /unknown transport/,
     );
@@ -69,6 +73,15 @@ describe('bad client options', () => {
     ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
+    for (const input of [null, undefined, 'text', []]) {
+      const hostile = input as never;
+      await expect(client.register(hostile)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(client.validate(hostile)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      await expect(client.checkCompatibility(hostile)).rejects.toMatchObject({
+        code: 'INVALID_ARGUMENT',
+      });
+      await expect(client.setConfig(hostile)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
     await expect(client.localValidator(null as unknown as number)).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
