@@ -1,4 +1,5 @@
 import type { RunningServer } from '@llmsr/server';
+import { loadConfig, startServer } from '@llmsr/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, type RegistryClientOptions } from '../src/index.js';
 import { startHostileServer } from './hostile-server.js';
@@ -243,5 +244,39 @@ describe('retries against the real server', () => {
     const registered = await client.register({ subject: 'retried', schema: { type: 'string' } });
     expect(registered).toMatchObject({ subject: 'retried', version: 1, created: true });
     expect(server.requests()).toBe(3);
+  });
+
+  it("honours the real server's 429 Retry-After, and gives up at once past maxRetryAfterMs", async () => {
+    const limited = await startServer({
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      storageUrl: 'memory:',
+      logLevel: 'silent',
+      rateLimitPerMinute: 2,
+    });
+    closers.push(() => limited.close());
+    const baseUrl = `http://127.0.0.1:${limited.port}`;
+    const delays: number[] = [];
+    const patient = createRegistryClient({
+      baseUrl,
+      retries: { maxRetries: 2, maxRetryAfterMs: 120_000 },
+      sleep: async (ms) => void delays.push(ms),
+    });
+    await patient.listSubjects();
+    await patient.listSubjects();
+    const error = await patient.listSubjects().catch((e) => e);
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', status: 429, details: { attempts: 3 } });
+    expect(delays).toHaveLength(2);
+    for (const delay of delays) {
+      expect(delay).toBeGreaterThanOrEqual(1_000);
+      expect(delay).toBeLessThanOrEqual(60_000);
+      expect(delay % 1000).toBe(0);
+    }
+    const hasty = createRegistryClient({ baseUrl, retries: { maxRetryAfterMs: 500 } });
+    const quick = await hasty.listSubjects().catch((e) => e);
+    expect(quick).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+    expect(quick.details.retryAfterMs).toBeGreaterThan(500);
+    expect(quick.details.attempts).toBeUndefined();
   });
 });
