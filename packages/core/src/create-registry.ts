@@ -43,6 +43,8 @@ export interface CreateRegistryOptions {
   validatorCacheSize?: number;
   /** Change events kept in storage for resuming streams; 10,000 by default. */
   eventRetention?: number;
+  /** How often (ms) SQL backends are polled for other processes' events while someone listens; 1,000 by default. */
+  eventPollMs?: number;
 }
 
 /**
@@ -64,7 +66,10 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     typeof options.storage === 'string'
       ? await createSchemaStore(options.storage)
       : options.storage;
-  const events = createRecordingChangeEmitter(store, { retain: options.eventRetention ?? 10_000 });
+  const events = createRecordingChangeEmitter(store, {
+    retain: options.eventRetention ?? 10_000,
+    pollMs: options.eventPollMs ?? 1_000,
+  });
   const context: RegistryContext = {
     store,
     schemas: createCountingCache<number, SchemaRecord>(options.schemaCacheSize ?? 10_000),
@@ -163,7 +168,10 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
         },
       };
     },
-    close: () => events.flush().then(() => store.close()),
+    close: () => {
+      events.close();
+      return events.flush().then(() => store.close());
+    },
   });
 }
 

@@ -10,55 +10,99 @@ export type RecordedChangeListener = (event: RecordedChangeEvent) => void;
 
 /** A {@link ChangeEmitter} that also appends every event to storage, in emission order. */
 export interface RecordingChangeEmitter extends ChangeEmitter {
-  /** Listen to events once stored (they carry their id). */
+  /**
+   * Listen to events once stored (they carry their id), in id order, including events other
+   * processes sharing the database stored (picked up by polling while anyone listens).
+   */
   subscribeRecorded(listener: RecordedChangeListener): () => void;
   /** Stored events after `afterId` (0: from the oldest retained), oldest first. */
   list(afterId: number, limit: number): Promise<RecordedChangeEvent[]>;
-  /** Resolves once every event emitted so far is stored (or failed to be). */
+  /** Resolves once every event emitted so far is stored and delivered (or failed to be). */
   flush(): Promise<void>;
+  /** Stop polling; later events are still stored. */
+  close(): void;
 }
 
+const PAGE = 1_000;
+
 /**
- * Create a {@link RecordingChangeEmitter}. Plain listeners are called synchronously as before;
- * storing is chained so ids follow emission order. When storage fails the event is still
- * delivered to plain listeners but has no id, so recorded listeners and replays miss it.
+ * Create a {@link RecordingChangeEmitter}. Plain listeners are called synchronously as before.
+ * Storing and delivering share one queue: after each local append, and every `pollMs` while
+ * recorded listeners exist (SQL backends only: another process may write), the emitter reads
+ * the events after the last one it delivered, so listeners see every stored event once, in id
+ * order. When storage fails the event still reaches plain listeners but has no id.
  */
 export function createRecordingChangeEmitter(
   store: SchemaStore,
-  options: { retain?: number } = {},
+  options: { retain?: number; pollMs?: number } = {},
 ): RecordingChangeEmitter {
   const plain = createChangeEmitter();
   const recorded = new Set<RecordedChangeListener>();
-  let chain: Promise<void> = Promise.resolve();
   const retain = options.retain ?? 10_000;
+  const pollMs = options.pollMs ?? 1_000;
+  let queue: Promise<void> = Promise.resolve();
+  /** The id of the last event delivered to recorded listeners; undefined while nobody listens. */
+  let cursor: number | undefined;
+  let poller: ReturnType<typeof setInterval> | undefined;
+
+  const enqueue = (step: () => Promise<void>) => {
+    queue = queue.then(step).catch(() => {
+      // Storage unavailable: the write that emitted the event already succeeded; the next
+      // append or poll catches up from the cursor.
+    });
+  };
+
+  const deliverNew = async () => {
+    if (recorded.size === 0 || cursor === undefined) return;
+    for (;;) {
+      const rows = await store.listEvents({ afterId: cursor, limit: PAGE });
+      for (const row of rows) {
+        cursor = row.id;
+        const event = toRecorded(row);
+        if (!event) continue;
+        for (const listener of recorded) {
+          try {
+            listener(event);
+          } catch {
+            // A faulty subscriber must not stop the others.
+          }
+        }
+      }
+      if (rows.length < PAGE) return;
+    }
+  };
 
   return {
     emit(event) {
       plain.emit(event);
       const { type, ...payload } = event;
-      chain = chain
-        .then(() => store.appendEvent({ type, payload }, { retain }))
-        .then(
-          (stored) => {
-            const withId = toRecorded(stored);
-            if (!withId) return;
-            for (const listener of recorded) {
-              try {
-                listener(withId);
-              } catch {
-                // A faulty subscriber must not stop the others.
-              }
-            }
-          },
-          () => {
-            // Storage unavailable: the write that emitted the event already succeeded.
-          },
-        );
+      enqueue(async () => {
+        await store.appendEvent({ type, payload }, { retain });
+        await deliverNew();
+      });
     },
     subscribe: (listener) => plain.subscribe(listener),
     subscribeRecorded(listener) {
+      const first = recorded.size === 0;
       recorded.add(listener);
-      return () => recorded.delete(listener);
+      if (first) {
+        // Start after what is stored now: a new listener gets what happens from here on.
+        enqueue(async () => {
+          cursor = await latestId(store);
+        });
+        if (store.backend !== 'memory' && pollMs > 0) {
+          poller = setInterval(() => enqueue(deliverNew), pollMs);
+          poller.unref?.();
+        }
+      }
+      return () => {
+        recorded.delete(listener);
+        if (recorded.size === 0) {
+          cursor = undefined;
+          if (poller) clearInterval(poller);
+          poller = undefined;
+        }
+      };
     },
     async list(afterId, limit) {
       if (!Number.isSafeInteger(afterId) || afterId < 0) {
@@ -75,12 +119,26 @@ export function createRecordingChangeEmitter(
           field: 'limit',
         });
       }
-      await chain;
+      await queue;
       const rows = await store.listEvents({ afterId, limit });
       return rows.flatMap((row) => toRecorded(row) ?? []);
     },
-    flush: () => chain,
+    flush: () => queue,
+    close() {
+      if (poller) clearInterval(poller);
+      poller = undefined;
+    },
   };
+}
+
+/** The newest stored event id (0 when none). Retention keeps this to a few pages. */
+async function latestId(store: SchemaStore): Promise<number> {
+  let last = 0;
+  for (;;) {
+    const rows = await store.listEvents({ afterId: last, limit: 10_000 });
+    last = rows.at(-1)?.id ?? last;
+    if (rows.length < 10_000) return last;
+  }
 }
 
 /** A stored row as a change event; undefined for a type this version does not know. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
 import type { Registry } from '../src/types.js';
@@ -201,5 +204,37 @@ describe('recorded change events', () => {
     expect(await codeOf(registry.listChanges({ afterId: Number.NaN }))).toBe('INVALID_INPUT');
     expect(await codeOf(registry.listChanges({ limit: 0 }))).toBe('INVALID_INPUT');
     expect(await codeOf(registry.listChanges({ limit: 10_001 }))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('change events across processes sharing a database', () => {
+  it('delivers events another registry stored, in id order, each once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'llmsr-events-'));
+    const storage = `sqlite:${join(dir, 'shared.db')}`;
+    const reader = await createRegistry({ storage, eventPollMs: 20 });
+    const writer = await createRegistry({ storage });
+    try {
+      await writer.register({ subject: 'before', schema: { type: 'string' } });
+      const seen: string[] = [];
+      await writer.listChanges();
+      reader.subscribeChanges((event) => seen.push(`${event.id}:${event.type}`));
+      await reader.listChanges();
+      // One process's better-sqlite3 waits synchronously on a lock, so in this single test
+      // process each registry's event append finishes (listChanges awaits it) before the other writes.
+      await writer.register({ subject: 'remote', schema: { type: 'string' } });
+      await writer.listChanges();
+      await reader.setConfig(null, { compatibilityLevel: 'NONE' });
+      await reader.listChanges();
+      await writer.setConfig('remote', { compatibilityLevel: 'FULL' });
+      await writer.listChanges();
+      for (let i = 0; i < 150 && seen.length < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(seen).toEqual(['2:schema.registered', '3:config.changed', '4:config.changed']);
+    } finally {
+      await reader.close();
+      await writer.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
