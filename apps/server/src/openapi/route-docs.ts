@@ -208,7 +208,6 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'GET /api/v1/stream/changes': {
     summary:
       'Change events over Server-Sent Events (or WebSocket on upgrade), each with an id; Last-Event-ID resumes, a stream.gap event says when retention dropped some; 503 TOO_MANY_STREAMS past 1,000 open streams',
-      'Change events over Server-Sent Events (or WebSocket on upgrade); Last-Event-ID resumes',
     tag: 'Streams',
     produces: 'text/event-stream',
     query: [{ name: 'last_event_id', type: 'integer', description: 'Replay events after this id' }],
