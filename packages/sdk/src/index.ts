@@ -3,6 +3,8 @@
  * stream), in-process validation, and Confluent wire-format serializers.
  * @module
  */
+/** Result types of local validation, from `@llmsr/validation`. */
+export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
 export type {
   ChangeEvent,
   CompatibilityCheckInput,
