@@ -18,8 +18,15 @@ interface SseEvent {
   data: Record<string, unknown>;
 }
 
-/** Read Server-Sent Events from a response until `count` arrived (or 5 s passed), then hang up. */
-async function readEvents(response: Response, count: number): Promise<SseEvent[]> {
+/**
+ * Read Server-Sent Events from a response until `count` arrived (or 5 s passed), then hang up.
+ * `onConnected` runs when the server's `: connected` comment arrives: it is subscribed by then.
+ */
+async function readEvents(
+  response: Response,
+  count: number,
+  onConnected: () => void = () => {},
+): Promise<SseEvent[]> {
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -44,6 +51,7 @@ async function readEvents(response: Response, count: number): Promise<SseEvent[]
         buffer = buffer.slice(end + 2);
         const fields = new Map<string, string>();
         for (const line of block.split('\n')) {
+          if (line === ': connected') onConnected();
           if (line.startsWith(':') || line === '') continue;
           const colon = line.indexOf(':');
           fields.set(line.slice(0, colon), line.slice(colon + 1).trimStart());
@@ -62,6 +70,15 @@ async function readEvents(response: Response, count: number): Promise<SseEvent[]
     await reader.cancel().catch(() => {});
   }
   return events;
+}
+
+/** A promise and the function that resolves it (Node 20 has no Promise.withResolvers). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
 
 const register = (app: Hono, subject: string) =>
@@ -107,8 +124,9 @@ describe.each(backends)('GET /api/v1/stream/changes over SSE (%s)', (_name, stor
       const response = await app.request('/api/v1/stream/changes');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/event-stream');
-      const reading = readEvents(response, 3);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const connected = deferred();
+      const reading = readEvents(response, 3, connected.resolve);
+      await connected.promise;
       await register(app, subject);
       await send(app, 'PUT', `/api/v1/config/${subject}`, { compatibility_level: 'NONE' });
       await send(app, 'DELETE', `/api/v1/subjects/${subject}/versions/1`);
@@ -158,8 +176,9 @@ describe.each(backends)('GET /api/v1/stream/changes over SSE (%s)', (_name, stor
       const response = await app.request('/api/v1/stream/changes', {
         headers: { 'last-event-id': all[1]?.id as string },
       });
-      const reading = readEvents(response, 2);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const connected = deferred();
+      const reading = readEvents(response, 2, connected.resolve);
+      await connected.promise;
       await register(app, `${subject}-d`);
       expect((await reading).map((e) => e.data.subject)).toEqual([`${subject}-c`, `${subject}-d`]);
     } finally {
@@ -243,8 +262,12 @@ describe('change stream edge cases', () => {
     expect(second.status).toBe(503);
     expect(((await second.json()) as { error_code: string }).error_code).toBe('TOO_MANY_STREAMS');
     await reader.cancel();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const third = await app.request('/changes');
+    // The slot frees once the stream's handler has unwound, a few ticks after the hang-up.
+    let third = await app.request('/changes');
+    for (let i = 0; i < 100 && third.status === 503; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      third = await app.request('/changes');
+    }
     expect(third.status).toBe(200);
     await third.body?.cancel();
     await registry.close();
@@ -344,8 +367,9 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
         headers: { 'accept-encoding': 'gzip' },
       });
       expect(response.headers.get('content-encoding')).toBeNull();
-      const reading = readEvents(response, 1);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      const connected = deferred();
+      const reading = readEvents(response, 1, connected.resolve);
+      await connected.promise;
       await fetch(`${base}/api/v1/schemas`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
