@@ -16,6 +16,7 @@ import { createJsonValidator } from './create-json-validator.js';
 import { detectJsonDraft, type JsonDraft } from './detect-json-draft.js';
 import { parseJsonText } from './parse-json-text.js';
 import { type PreparedReferences, prepareReferences } from './prepare-references.js';
+import { refsResolveLocally } from './refs-resolve-locally.js';
 
 /** Most meta-schema problems reported for one schema. */
 const MAX_PROBLEMS = 20;
@@ -78,13 +79,11 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       checkAgainstMetaSchema(pool, draft, native);
       const references = options.references ?? [];
       const prepared = prepareReferences(references, { pool, draft, rootId: rootIdOf(native) });
-      const compiled = compileJsonSchema({
-        native,
-        draft,
-        references: prepared,
-        strict: false,
-        pool,
-      });
+      // Compiling is how ajv finds an unresolvable `$ref`; schemas whose refs plainly resolve
+      // skip it here and compile on first use instead.
+      const compiled = refsResolveLocally(native, references)
+        ? undefined
+        : compileJsonSchema({ native, draft, references: prepared, strict: false, pool });
       const canonical = canonicalJson(native);
       const parsed: ParsedSchema = {
         schemaType: 'JSON',
@@ -96,8 +95,8 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       states.set(parsed, {
         draft,
         references: prepared,
-        validateFn: compiled.validateFn,
-        warnings: compiled.warnings,
+        validateFn: compiled?.validateFn,
+        warnings: compiled?.warnings ?? [],
       });
       return parsed;
     },
@@ -116,6 +115,10 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
         strict,
         pool,
       });
+      if (!strict) {
+        state.validateFn = compiled.validateFn;
+        state.warnings = compiled.warnings;
+      }
       return createJsonValidator(compiled.validateFn, compiled.warnings, timing);
     },
     compileAjvFunction(parsed: ParsedSchema, options: ValidateOptions = {}): ValidateFunction {
