@@ -251,7 +251,7 @@ describe('native discovery routes', () => {
       const results = json.results as Json[];
       expect(results[0]).toMatchObject({ index: 0, valid: true, schema_id: personId, errors: [] });
       expect(results[1]).toMatchObject({ index: 1, valid: false, schema_id: personId });
-      expect((results[1]?.errors as Json[])[0]?.path).toBe('/name');
+      expect((results[1]!.errors as Json[])[0]?.path).toBe('/name');
       expect(results[2]).toMatchObject({
         valid: false,
         error: { error_code: 'SUBJECT_NOT_FOUND' },
