@@ -13,6 +13,7 @@ import {
   registerSqliteFunctions,
   translateSqliteError,
 } from './sqlite-dialect-adapter.js';
+import { withStatementCache } from './with-statement-cache.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -34,7 +35,9 @@ export interface SqliteStoreOptions {
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<SchemaStore> {
   const database = openDatabase(options);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
+  });
   try {
     await runMigrations(db as Kysely<unknown>);
   } catch (error) {
