@@ -28,6 +28,8 @@ export const CONFLUENT_ERROR_CODES: Record<ErrorCode, number | ((error: Registry
     NOT_SOFT_DELETED: (error) => (error.details.version === undefined ? 40405 : 40407),
     REFERENCED: 42206,
     PAYLOAD_TOO_LARGE: 413,
+    RATE_LIMITED: 42901,
+    TOO_MANY_STREAMS: 50003,
     CONFLICT: 42205,
     STORAGE_UNAVAILABLE: 50001,
     INTERNAL: 50001,

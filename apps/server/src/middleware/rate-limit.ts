@@ -1,5 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { RegistryError } from '@llmsr/core';
 import type { Context, MiddlewareHandler } from 'hono';
+import { errorResponse } from '../error-response.js';
 
 /** Options of {@link rateLimit}. */
 export interface RateLimitOptions {
@@ -40,19 +42,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     const remaining = Math.max(0, options.limit - window.count);
     if (window.count > options.limit) {
       const retryAfter = Math.max(1, Math.ceil((window.start + windowMs - time) / 1000));
-      return c.json(
-        {
-          error_code: 'RATE_LIMITED',
-          message: `Too many requests: at most ${options.limit} per ${windowMs / 1000} s`,
-          details: { limit: options.limit, retry_after_seconds: retryAfter },
-        },
-        429,
-        {
-          'Retry-After': String(retryAfter),
-          'RateLimit-Limit': String(options.limit),
-          'RateLimit-Remaining': '0',
-        },
+      const response = errorResponse(
+        c,
+        new RegistryError(
+          'RATE_LIMITED',
+          `Too many requests: at most ${options.limit} per ${windowMs / 1000} s`,
+          { limit: options.limit, retry_after_seconds: retryAfter },
+        ),
       );
+      response.headers.set('Retry-After', String(retryAfter));
+      response.headers.set('RateLimit-Limit', String(options.limit));
+      response.headers.set('RateLimit-Remaining', '0');
+      return response;
     }
     await next();
     c.res.headers.set('RateLimit-Limit', String(options.limit));

@@ -1,6 +1,7 @@
-import { isRegistryError, type Registry } from '@llmsr/core';
+import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { errorResponse } from '../error-response.js';
 import { openChangeFeed } from './open-change-feed.js';
 import { parseLastEventId } from './parse-last-event-id.js';
 import { toChangeBody } from './to-change-body.js';
@@ -28,15 +29,18 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
   app.get('/changes', (c) => {
     const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
     if (open >= maxClients) {
-      return c.json(
-        {
-          error_code: 'TOO_MANY_STREAMS',
-          message: `At most ${maxClients} change streams may be open at once`,
-          details: { limit: maxClients },
-        },
-        503,
-        { 'Retry-After': '5' },
+      const response = errorResponse(
+        c,
+        new RegistryError(
+          'TOO_MANY_STREAMS',
+          `At most ${maxClients} change streams may be open at once`,
+          {
+            limit: maxClients,
+          },
+        ),
       );
+      response.headers.set('Retry-After', '5');
+      return response;
     }
     open++;
     return streamSSE(c, async (stream) => {
