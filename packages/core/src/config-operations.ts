@@ -1,17 +1,10 @@
+import { COMPATIBILITY_LEVELS as LEVELS } from '@llmsr/compatibility';
 import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '@llmsr/storage';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 
-/** The seven compatibility levels. */
-export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = [
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-];
+/** The seven compatibility levels (the compatibility package's list). */
+export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = LEVELS;
 
 /** The registry modes. */
 export const REGISTRY_MODES: readonly RegistryMode[] = [

@@ -9,6 +9,7 @@ export { avroCanonicalForm } from './avro/avro-canonical-form.js';
 export { decodeAvro, encodeAvro } from './avro/avro-codec.js';
 export { AvroDataError } from './avro/avro-data-error.js';
 export { avroFormat } from './avro/avro-format.js';
+export { AVRO_PRIMITIVES } from './avro/avro-names.js';
 /** Compiled-validator cache (LRU). */
 export type {
   ValidatorCache,

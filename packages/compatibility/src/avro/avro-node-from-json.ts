@@ -1,15 +1,7 @@
+import { AVRO_PRIMITIVES } from '@llmsr/validation';
 import type { AvroNode, AvroPrimitiveName, AvroRecordNode } from './avro-node.js';
 
-const PRIMITIVES = new Set<string>([
-  'null',
-  'boolean',
-  'int',
-  'long',
-  'float',
-  'double',
-  'bytes',
-  'string',
-]);
+const PRIMITIVES = AVRO_PRIMITIVES;
 
 type Json = unknown;
 

@@ -1,16 +1,8 @@
+import { AVRO_PRIMITIVES } from '@llmsr/validation';
 import type { Type } from 'avsc';
 import type { AvroFieldNode, AvroNode, AvroPrimitiveName, AvroRecordNode } from './avro-node.js';
 
-const PRIMITIVES = new Set<string>([
-  'null',
-  'boolean',
-  'int',
-  'long',
-  'float',
-  'double',
-  'bytes',
-  'string',
-]);
+const PRIMITIVES = AVRO_PRIMITIVES;
 
 /** Nodes already built per avsc type: avsc types are immutable, so the view can be shared. */
 const cache = new WeakMap<object, AvroNode>();
