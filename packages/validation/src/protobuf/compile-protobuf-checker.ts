@@ -1,0 +1,169 @@
+import protobuf from 'protobufjs';
+import {
+  MAX_PROTOBUF_JSON_DEPTH,
+  type ProtobufJsonContext,
+  protobufJsonName,
+} from './check-protobuf-json.js';
+import { protobufMapKeyProblem } from './protobuf-json-scalar.js';
+import {
+  compileProtobufEnumCheck,
+  compileProtobufScalarCheck,
+  type ProtobufValueCheck,
+} from './protobuf-scalar-check.js';
+import { checkWellKnownJson, isWellKnownType } from './protobuf-well-known-json.js';
+
+/**
+ * Whether a JSON value certainly satisfies a message (protobuf JSON mapping). `false` means
+ * "invalid or unusual": the caller then runs the full walk, which decides and says where.
+ */
+export type ProtobufMessageCheck = (value: unknown, depth: number) => boolean;
+
+type DepthCheck = (value: unknown, depth: number) => boolean;
+
+/** One accepted JSON key of a message: its field's check and what else to look at. */
+interface KeyEntry {
+  check: DepthCheck;
+  /** `null` is an unset field unless the field is a `google.protobuf.Value`. */
+  acceptsNull: boolean;
+  /** The field's other name, when this key is its proto name and the two differ. */
+  twin: string | undefined;
+  /** Keys of the other members of the field's oneof. */
+  rivals: readonly string[] | undefined;
+}
+
+const compiled = [
+  new WeakMap<protobuf.Type, ProtobufMessageCheck>(),
+  new WeakMap<protobuf.Type, ProtobufMessageCheck>(),
+];
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !ArrayBuffer.isView(value)
+  );
+}
+
+function namesOf(field: protobuf.Field): string[] {
+  const json = protobufJsonName(field);
+  return json === field.name ? [json] : [json, field.name];
+}
+
+/** Well-known types keep their own checker; only documents that use them pay its allocations. */
+function wellKnownCheck(type: protobuf.Type, strict: boolean): ProtobufMessageCheck {
+  return (value, depth) => {
+    if (depth > MAX_PROTOBUF_JSON_DEPTH) return false;
+    const ctx: ProtobufJsonContext = { strict, issues: [] };
+    checkWellKnownJson(type, value, '', ctx, depth);
+    return ctx.issues.length === 0;
+  };
+}
+
+function singleCheck(field: protobuf.Field, strict: boolean): DepthCheck {
+  const resolved = field.resolvedType;
+  if (resolved instanceof protobuf.Type) {
+    const message = compileProtobufChecker(resolved, strict);
+    return (value, depth) => message(value, depth + 1);
+  }
+  const check: ProtobufValueCheck =
+    resolved instanceof protobuf.Enum
+      ? compileProtobufEnumCheck(resolved)
+      : compileProtobufScalarCheck(field.type);
+  return (value) => check(value);
+}
+
+function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
+  const single = singleCheck(field, strict);
+  if (field instanceof protobuf.MapField) {
+    const keyType = field.keyType;
+    const anyKey = keyType === 'string';
+    return (value, depth) => {
+      if (!isPlainObject(value)) return false;
+      for (const key in value) {
+        if (!anyKey && protobufMapKeyProblem(keyType, key) !== undefined) return false;
+        if (!single(value[key], depth)) return false;
+      }
+      return true;
+    };
+  }
+  if (field.repeated) {
+    return (value, depth) => {
+      if (!Array.isArray(value)) return false;
+      for (let i = 0; i < value.length; i++) if (!single(value[i], depth)) return false;
+      return true;
+    };
+  }
+  return single;
+}
+
+function keyEntries(type: protobuf.Type, strict: boolean): Map<string, KeyEntry> {
+  const entries = new Map<string, KeyEntry>();
+  for (const field of type.fieldsArray) {
+    const check = fieldCheck(field, strict);
+    const acceptsNull =
+      !field.repeated && !field.map && field.resolvedType?.fullName === '.google.protobuf.Value';
+    const rivals = field.partOf?.fieldsArray.filter((f) => f !== field).flatMap(namesOf);
+    const [json, proto] = namesOf(field);
+    entries.set(json!, { check, acceptsNull, twin: undefined, rivals });
+    if (proto !== undefined) entries.set(proto, { check, acceptsNull, twin: json, rivals });
+  }
+  return entries;
+}
+
+/** Whether another member of a oneof is given at all (even as `null`: the full walk decides). */
+function rivalGiven(value: Record<string, unknown>, rivals: readonly string[]): boolean {
+  for (const key of rivals) if (Object.hasOwn(value, key)) return true;
+  return false;
+}
+
+/**
+ * Compiles, once per message type and strictness, a validate-only check of the protobuf JSON
+ * mapping: no output object, no error paths, no allocation for messages without oneofs. It
+ * never accepts what {@link checkProtobufMessageJson} rejects; it may turn down unusual but
+ * valid input (a field under both names, two oneof members of which one is `null`), which the caller
+ * then hands to the full walk.
+ *
+ * @example
+ * const check = compileProtobufChecker(type, false);
+ * const valid = check(data, 0) || walkWithPaths(data).length === 0;
+ */
+export function compileProtobufChecker(type: protobuf.Type, strict: boolean): ProtobufMessageCheck {
+  const cache = compiled[strict ? 1 : 0]!;
+  const existing = cache.get(type);
+  if (existing !== undefined) return existing;
+  if (isWellKnownType(type)) {
+    const check = wellKnownCheck(type, strict);
+    cache.set(type, check);
+    return check;
+  }
+  let entries: Map<string, KeyEntry> = new Map();
+  const required = type.fieldsArray.filter((field) => field.required).map(namesOf);
+  const check: ProtobufMessageCheck = (value, depth) => {
+    if (depth > MAX_PROTOBUF_JSON_DEPTH || !isPlainObject(value)) return false;
+    for (const key in value) {
+      const entry = entries.get(key);
+      if (entry === undefined) {
+        if (strict) return false;
+        continue;
+      }
+      const item = value[key];
+      if (entry.twin !== undefined && Object.hasOwn(value, entry.twin)) return false;
+      if (item === null && !entry.acceptsNull) continue;
+      if (entry.rivals !== undefined && rivalGiven(value, entry.rivals)) return false;
+      if (!entry.check(item, depth)) return false;
+    }
+    for (const names of required) {
+      if (
+        !Object.hasOwn(value, names[0]!) &&
+        (names[1] === undefined || !Object.hasOwn(value, names[1]))
+      )
+        return false;
+    }
+    return true;
+  };
+  // Registered before its fields compile, so recursive messages find it.
+  cache.set(type, check);
+  entries = keyEntries(type, strict);
+  return check;
+}
