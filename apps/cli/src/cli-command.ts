@@ -1,0 +1,34 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { RegistryClient } from '@llmsr/sdk';
+import type { CliIo } from './cli-io.js';
+
+/** Option definitions in `node:util` `parseArgs` form. */
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
+
+/** What a command receives once its arguments are parsed. */
+export interface CommandContext {
+  io: CliIo;
+  /** Parsed option values (strings and booleans, by option name). */
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** `--json`: machine-readable output. */
+  json: boolean;
+  /** The registry URL (`--url`, `LLMSR_URL`, or http://localhost:8081). */
+  url: string;
+  /** A client of `url`, created on first use. */
+  client(): RegistryClient;
+}
+
+/** One `llmsr` command. */
+export interface CliCommand {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The usage line after `llmsr <name>`. */
+  usage: string;
+  /** Option help lines, `[flags, description]`. */
+  help: [string, string][];
+  options: OptionSpecs;
+  /** Runs the command and resolves to its exit code. */
+  run(context: CommandContext): Promise<number>;
+}

@@ -1,0 +1,189 @@
+import { isRegistryClientError, type RegistryClient } from '@llmsr/sdk';
+import { sendJsonRequest } from './send-json-request.js';
+
+/** A line of the import that could not be applied. */
+export interface ImportFailure {
+  line: number;
+  subject: string | undefined;
+  version: number | undefined;
+  code: string;
+  message: string;
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  imported: number;
+  skipped: number;
+  failed: ImportFailure[];
+  /** The global mode before the import, which was restored. */
+  previousMode: string;
+}
+
+/** Options of {@link importRegistry}. */
+export interface ImportOptions {
+  client: RegistryClient;
+  baseUrl: string;
+  /** NDJSON lines, as written by `exportRegistry`. */
+  lines: AsyncIterable<string>;
+  onProgress?(summary: Omit<ImportSummary, 'previousMode'>): void;
+  /** Called when the registry was already in IMPORT mode (most likely an interrupted import). */
+  onWarning?(message: string): void;
+}
+
+interface ImportLine {
+  subject: string;
+  version: number;
+  id: number;
+  record: Record<string, unknown>;
+}
+
+class LineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseLine(text: string): ImportLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LineError('INVALID_LINE', `not JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new LineError('INVALID_LINE', 'not a JSON object');
+  }
+  const record = value as Record<string, unknown>;
+  const { subject, version, id } = record;
+  if (typeof subject !== 'string' || subject === '') {
+    throw new LineError('INVALID_LINE', 'subject must be a non-empty string');
+  }
+  for (const [name, field] of [
+    ['version', version],
+    ['id', id],
+  ] as const) {
+    if (typeof field !== 'number' || !Number.isSafeInteger(field) || field < 1) {
+      throw new LineError('INVALID_LINE', `${name} must be a positive integer`);
+    }
+  }
+  if (record.schema === undefined || record.schema === null) {
+    throw new LineError('INVALID_LINE', 'schema is missing');
+  }
+  return { subject, version: version as number, id: id as number, record };
+}
+
+/**
+ * Import an export into a registry with ids and versions preserved: switch the global mode to
+ * IMPORT, register each line with its `id` and `version_number`, skip versions that already exist
+ * with the same id (so a re-run after an interruption picks up where it stopped), then restore
+ * the mode. A line that cannot be applied is recorded and the import goes on.
+ */
+export async function importRegistry(options: ImportOptions): Promise<ImportSummary> {
+  const { client, baseUrl } = options;
+  const before = await client.getConfig();
+  let previousMode = before.mode ?? 'READWRITE';
+  if (previousMode === 'IMPORT') {
+    options.onWarning?.(
+      'the registry is already in IMPORT mode (an interrupted import?); it will be set to READWRITE afterwards',
+    );
+    previousMode = 'READWRITE';
+  }
+  const existing = new Map<string, Map<number, number>>();
+  const summary = { imported: 0, skipped: 0, failed: [] as ImportFailure[] };
+  await client.setConfig({ mode: 'IMPORT' });
+  try {
+    let lineNumber = 0;
+    for await (const text of options.lines) {
+      lineNumber += 1;
+      if (text.trim() === '') continue;
+      let line: ImportLine | undefined;
+      try {
+        line = parseLine(text);
+        let versions = existing.get(line.subject);
+        if (!versions) {
+          versions = await existingVersions(client, line.subject);
+          existing.set(line.subject, versions);
+        }
+        const presentId = versions.get(line.version);
+        if (presentId === line.id) {
+          summary.skipped += 1;
+        } else if (presentId !== undefined) {
+          throw new LineError(
+            'VERSION_CONFLICT',
+            `version ${line.version} already exists with id ${presentId}, not ${line.id}`,
+          );
+        } else {
+          await registerLine(baseUrl, line);
+          versions.set(line.version, line.id);
+          summary.imported += 1;
+        }
+      } catch (error) {
+        if (isRegistryClientError(error) && error.status === undefined) throw error;
+        summary.failed.push({
+          line: lineNumber,
+          subject: line?.subject,
+          version: line?.version,
+          code: error instanceof LineError || isRegistryClientError(error) ? error.code : 'ERROR',
+          message: (error as Error).message,
+        });
+      }
+      options.onProgress?.(summary);
+    }
+  } finally {
+    await restoreMode(
+      client,
+      baseUrl,
+      before.mode === null && before.compatibilityLevel === null,
+      previousMode,
+    );
+  }
+  return { ...summary, previousMode };
+}
+
+async function existingVersions(
+  client: RegistryClient,
+  subject: string,
+): Promise<Map<number, number>> {
+  try {
+    const versions = await client.listVersions(subject, { deleted: true });
+    return new Map(versions.map((version) => [version.version, version.id]));
+  } catch (error) {
+    if (isRegistryClientError(error) && error.status === 404) return new Map();
+    throw error;
+  }
+}
+
+async function registerLine(baseUrl: string, line: ImportLine): Promise<void> {
+  const { record } = line;
+  const answer = (await sendJsonRequest(baseUrl, 'POST', '/api/v1/schemas', {
+    subject: line.subject,
+    schema: record.schema,
+    ...(typeof record.schema_type === 'string' ? { schema_type: record.schema_type } : {}),
+    ...(Array.isArray(record.references) ? { references: record.references } : {}),
+    ...(record.metadata == null ? {} : { metadata: record.metadata }),
+    ...(typeof record.semver === 'string' ? { version: record.semver } : {}),
+    id: line.id,
+    version_number: line.version,
+  })) as { id?: unknown; version?: unknown } | undefined;
+  if (answer?.id !== line.id || answer?.version !== line.version) {
+    // The registry kept an earlier version of the same schema in this subject instead.
+    throw new LineError(
+      'NOT_PRESERVED',
+      `registered as id ${String(answer?.id)} version ${String(answer?.version)}`,
+    );
+  }
+}
+
+async function restoreMode(
+  client: RegistryClient,
+  baseUrl: string,
+  hadNoConfig: boolean,
+  mode: string,
+): Promise<void> {
+  // Deleting leaves the registry exactly as it was when it had no global config at all.
+  if (hadNoConfig) await sendJsonRequest(baseUrl, 'DELETE', '/api/v1/config');
+  else await client.setConfig({ mode });
+}

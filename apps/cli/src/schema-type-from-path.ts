@@ -1,0 +1,36 @@
+import type { SchemaType } from '@llmsr/sdk';
+import { UsageError } from './usage-error.js';
+
+const BY_EXTENSION: Record<string, SchemaType> = {
+  '.json': 'JSON',
+  '.avsc': 'AVRO',
+  '.proto': 'PROTOBUF',
+};
+
+const TYPE_NAMES: Record<string, SchemaType> = {
+  json: 'JSON',
+  avro: 'AVRO',
+  protobuf: 'PROTOBUF',
+  proto: 'PROTOBUF',
+};
+
+/**
+ * The schema type of a file: `--type` when given (json, avro, protobuf), else from the
+ * extension (`.json`, `.avsc`, `.proto`), else `undefined` (the server assumes JSON).
+ */
+export function schemaTypeFromPath(
+  path: string | undefined,
+  explicit: string | undefined,
+  command: string,
+): SchemaType | undefined {
+  if (explicit !== undefined) {
+    const type = TYPE_NAMES[explicit.toLowerCase()];
+    if (!type) {
+      throw new UsageError(`--type must be json, avro or protobuf, got '${explicit}'`, command);
+    }
+    return type;
+  }
+  if (path === undefined) return undefined;
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? undefined : BY_EXTENSION[path.slice(dot).toLowerCase()];
+}
