@@ -5,6 +5,3 @@
  */
 
 export * from './gen/llmsr/registry/v1/registry_pb.js';
-
-/** Path of the `.proto` sources inside the repository (for loaders such as `@grpc/proto-loader`). */
-export const PROTO_FILE = 'llmsr/registry/v1/registry.proto';

@@ -1,0 +1,232 @@
+import type { ServiceImpl } from '@connectrpc/connect';
+import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
+import type { SchemaRegistryService } from '@llmsr/proto';
+import { fromProtoLevel } from './map-compatibility-level.js';
+import { fromProtoSchemaType } from './map-schema-type.js';
+import { parseReferences, parseRegisterInput } from './parse-register-input.js';
+import { parseValidateInput, parseValue } from './parse-validate-input.js';
+import { streamChanges } from './stream-changes.js';
+import { toChangeMessage } from './to-change-message.js';
+import { toCompatibilityReportMessage } from './to-compatibility-report-message.js';
+import { toConnectError } from './to-connect-error.js';
+import { toErrorDetail } from './to-error-detail.js';
+import { toSchemaMessage, toSchemaMessageById } from './to-schema-message.js';
+import { toValidationReportMessage } from './to-validation-report-message.js';
+
+/** Options of {@link createRegistryService}. */
+export interface RegistryServiceOptions {
+  /** Change streams open at once before new ones fail with TOO_MANY_STREAMS (default 1,000). */
+  maxChangeStreams?: number;
+}
+
+/** Versions fetched per storage query while ListSchemas streams. */
+const LIST_PAGE = 500;
+
+type Impl = ServiceImpl<typeof SchemaRegistryService>;
+
+/**
+ * The `SchemaRegistryService` handlers over a registry: each parses its request, calls the
+ * registry and shapes the answer; every failure leaves through {@link toConnectError}.
+ */
+export function createRegistryService(
+  registry: Registry,
+  options: RegistryServiceOptions = {},
+): Impl {
+  const maxChangeStreams = options.maxChangeStreams ?? 1_000;
+  let openChangeStreams = 0;
+
+  const register = async (request: Parameters<Impl['registerSchema']>[0]) => {
+    const result = await registry.register(parseRegisterInput(request));
+    return {
+      created: result.created,
+      schema: toSchemaMessage(result.version),
+      ...(result.compatibility
+        ? { compatibility: toCompatibilityReportMessage(result.compatibility) }
+        : {}),
+    };
+  };
+
+  return {
+    registerSchema: (request) => mapErrors(() => register(request)),
+
+    getSchema: (request) =>
+      mapErrors(async () => {
+        const { selector } = request;
+        switch (selector.case) {
+          case 'id':
+          case 'guid':
+            return { schema: toSchemaMessageById(await registry.getSchemaOrThrow(selector.value)) };
+          case 'subjectVersion': {
+            const version = await registry.getVersionOrThrow(
+              selector.value.subject,
+              selector.value.version === '' ? 'latest' : selector.value.version,
+              { includeDeleted: request.includeDeleted },
+            );
+            return { schema: toSchemaMessage(version) };
+          }
+          default:
+            throw new RegistryError(
+              'INVALID_INPUT',
+              'Say which schema: id, guid or subject_version',
+              {
+                field: 'selector',
+              },
+            );
+        }
+      }),
+
+    async *listSchemas(request, context) {
+      try {
+        if (request.limit < 0 || request.offset < 0) {
+          throw new RegistryError('INVALID_INPUT', 'limit and offset must not be negative', {
+            field: request.limit < 0 ? 'limit' : 'offset',
+          });
+        }
+        const filters = {
+          ...(request.subject === '' ? {} : { subject: request.subject }),
+          schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),
+          ...(request.metadataKey === '' ? {} : { metadataKey: request.metadataKey }),
+          ...(request.metadataValue
+            ? { metadataValue: parseValue(request.metadataValue, 'metadata_value') }
+            : {}),
+          ...(request.tag === '' ? {} : { tag: request.tag }),
+          includeDeleted: request.includeDeleted,
+        };
+        let remaining = request.limit === 0 ? Number.POSITIVE_INFINITY : request.limit;
+        let offset = request.offset;
+        while (remaining > 0 && !context.signal.aborted) {
+          const limit = Math.min(remaining, LIST_PAGE);
+          const page = await registry.findSchemas({ ...filters, limit, offset });
+          for (const item of page.items) yield { schema: toSchemaMessage(item), total: page.total };
+          if (page.items.length < limit) return;
+          offset += page.items.length;
+          remaining -= page.items.length;
+        }
+      } catch (error) {
+        throw toConnectError(error);
+      }
+    },
+
+    validateData: (request) =>
+      mapErrors(async () => {
+        const result = await registry.validateData(parseValidateInput(request));
+        return { report: toValidationReportMessage(result) };
+      }),
+
+    validateSchema: (request) =>
+      mapErrors(async () => {
+        const result = await registry.validateSchema({
+          schema: request.schema,
+          schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),
+          references: parseReferences(request.references),
+        });
+        return {
+          valid: result.valid,
+          problems: result.problems.map((p) => ({
+            path: p.path,
+            message: p.message,
+            line: p.line ?? 0,
+            column: p.column ?? 0,
+          })),
+          fingerprint: result.fingerprint ?? '',
+          canonical: result.canonical ?? '',
+        };
+      }),
+
+    checkCompatibility: (request) =>
+      mapErrors(async () => {
+        const report = await registry.checkCompatibility({
+          subject: request.subject,
+          schema: request.schema,
+          schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),
+          references: parseReferences(request.references),
+          level: fromProtoLevel(request.level, 'level'),
+          ...(request.version === '' ? {} : { version: request.version }),
+        });
+        return { report: toCompatibilityReportMessage(report) };
+      }),
+
+    async *batchValidate(requests) {
+      let index = 0;
+      try {
+        for await (const request of requests) {
+          try {
+            if (!request.item) missingItem();
+            const result = await registry.validateData(parseValidateInput(request.item));
+            yield { index, result: { case: 'report', value: toValidationReportMessage(result) } };
+          } catch (error) {
+            if (!isRegistryError(error)) throw error;
+            yield { index, result: { case: 'error', value: toErrorDetail(error) } };
+          }
+          index++;
+        }
+      } catch (error) {
+        throw toConnectError(error);
+      }
+    },
+
+    async *batchRegister(requests) {
+      let index = 0;
+      try {
+        for await (const request of requests) {
+          try {
+            if (!request.item) missingItem();
+            yield { index, result: { case: 'registered', value: await register(request.item) } };
+          } catch (error) {
+            if (!isRegistryError(error)) throw error;
+            yield { index, result: { case: 'error', value: toErrorDetail(error) } };
+          }
+          index++;
+        }
+      } catch (error) {
+        throw toConnectError(error);
+      }
+    },
+
+    async *streamSchemaChanges(request, context) {
+      if (openChangeStreams >= maxChangeStreams) {
+        throw toConnectError(
+          new RegistryError('TOO_MANY_STREAMS', `At most ${maxChangeStreams} change streams`, {
+            limit: maxChangeStreams,
+          }),
+        );
+      }
+      openChangeStreams++;
+      try {
+        const events = streamChanges(registry, {
+          afterId: parseEventId(request.afterEventId),
+          signal: context.signal,
+        });
+        for await (const event of events) yield toChangeMessage(event);
+      } catch (error) {
+        // The client went away or the server is closing: end quietly.
+        if (context.signal.aborted) return;
+        throw toConnectError(error);
+      } finally {
+        openChangeStreams--;
+      }
+    },
+  };
+}
+
+async function mapErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toConnectError(error);
+  }
+}
+
+function missingItem(): never {
+  throw new RegistryError('INVALID_INPUT', 'item is required', { field: 'item' });
+}
+
+function parseEventId(id: bigint | undefined): number | undefined {
+  if (id === undefined) return undefined;
+  if (id < 0n || id > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RegistryError('INVALID_INPUT', 'after_event_id must be a non-negative event id', {
+      field: 'after_event_id',
+    });
+  }
+  return Number(id);
+}

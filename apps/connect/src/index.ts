@@ -1,0 +1,15 @@
+/**
+ * @llmsr/connect: the llmsr registry over Connect, gRPC and gRPC-web
+ * (`llmsr.registry.v1.SchemaRegistryService`).
+ * @module
+ */
+
+export { CONNECT_CODES } from './connect-codes.js';
+export { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
+export {
+  type ConnectServerOptions,
+  connectPortFromEnv,
+  type RunningConnectServer,
+  startConnectServer,
+} from './start-connect-server.js';
+export { ERROR_CODE_HEADER, toConnectError } from './to-connect-error.js';

@@ -1,0 +1,122 @@
+import http from 'node:http';
+import http2 from 'node:http2';
+import net, { type AddressInfo } from 'node:net';
+import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { type Registry, RegistryError } from '@llmsr/core';
+import { SchemaRegistryService } from '@llmsr/proto';
+import { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
+
+/** Options of {@link startConnectServer}. */
+export interface ConnectServerOptions extends RegistryServiceOptions {
+  /** The registry to serve, typically the REST server's own instance. */
+  registry: Registry;
+  /** Port to listen on; 0 picks a free one. Default: {@link connectPortFromEnv}. */
+  port?: number;
+  /** Interface to listen on (default `0.0.0.0`). */
+  host?: string;
+  /** Largest request message in bytes (default 10,000,000); larger ones fail with RESOURCE_EXHAUSTED. */
+  readMaxBytes?: number;
+  /** How long close() lets in-flight calls finish before cutting connections (default 5,000 ms). */
+  closeGraceMs?: number;
+}
+
+/** A running Connect server. */
+export interface RunningConnectServer {
+  port: number;
+  /** End change streams, stop accepting connections, let in-flight calls finish. Leaves the registry open. */
+  close(): Promise<void>;
+}
+
+/** The port of the Connect server: `CONNECT_PORT`, else 8082. */
+export function connectPortFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.CONNECT_PORT;
+  if (raw === undefined || raw === '') return 8082;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new RegistryError('INVALID_INPUT', `CONNECT_PORT must be a port number, got '${raw}'`, {
+      field: 'CONNECT_PORT',
+    });
+  }
+  return port;
+}
+
+/** Bytes every HTTP/2 connection starts with (RFC 9113 section 3.4). */
+const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n');
+/** A client that connects and says nothing is dropped after this long. */
+const FIRST_BYTES_TIMEOUT_MS = 10_000;
+
+/**
+ * Serve `SchemaRegistryService` over Connect, gRPC and gRPC-web on one port: HTTP/2 without TLS
+ * (gRPC clients) and HTTP/1.1 (browsers, curl, gRPC-web proxies), told apart by the first bytes.
+ *
+ * @example
+ * ```ts
+ * const registry = await createRegistry({ storage: 'memory:' });
+ * const server = await startConnectServer({ registry, port: 8082 });
+ * // ... later
+ * await server.close();
+ * await registry.close();
+ * ```
+ */
+export async function startConnectServer(
+  options: ConnectServerOptions,
+): Promise<RunningConnectServer> {
+  const shutdown = new AbortController();
+  const handler = connectNodeAdapter({
+    routes: (router) =>
+      router.service(SchemaRegistryService, createRegistryService(options.registry, options)),
+    readMaxBytes: options.readMaxBytes ?? 10_000_000,
+    shutdownSignal: shutdown.signal,
+  });
+  const h2 = http2.createServer(handler);
+  const h1 = http.createServer(handler);
+  const sessions = new Set<http2.Http2Session>();
+  h2.on('session', (session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
+
+  const server = net.createServer((socket) => {
+    // Until a protocol server owns the socket, a reset must not crash the process.
+    socket.on('error', () => socket.destroy());
+    socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
+    socket.once('data', (chunk: Buffer) => {
+      socket.setTimeout(0);
+      socket.pause();
+      socket.unshift(chunk);
+      const isH2 = H2_PREFACE.subarray(0, chunk.length).equals(
+        chunk.subarray(0, H2_PREFACE.length),
+      );
+      (isH2 ? h2 : h1).emit('connection', socket);
+      socket.resume();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? connectPortFromEnv(), options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        shutdown.abort();
+        server.close(() => resolve());
+        for (const session of sessions) session.close();
+        h1.closeIdleConnections();
+        const force = setTimeout(() => {
+          for (const session of sessions) session.destroy();
+          h1.closeAllConnections();
+        }, options.closeGraceMs ?? 5_000);
+        force.unref();
+        server.once('close', () => clearTimeout(force));
+      });
+      return closing;
+    },
+  };
+}
