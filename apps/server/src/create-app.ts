@@ -45,6 +45,8 @@ const UNLIMITED = new Set(['/health', '/metrics']);
  * const response = await app.request('/api/v1/subjects');
  * ```
  */
+const ACCEPTS_COMPRESSION = /\b(?:gzip|deflate)\b/i;
+
 export function createApp(options: CreateAppOptions): Hono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const metrics = createMetrics(options.registry, {
@@ -69,7 +71,12 @@ export function createApp(options: CreateAppOptions): Hono {
     const limiter = rateLimit({ limit: options.rateLimitPerMinute });
     app.use((c, next) => (UNLIMITED.has(c.req.path) ? next() : limiter(c, next)));
   }
-  app.use(compress());
+  // hono's compress reads the response's headers, which turns @hono/node-server's light
+  // response into a full web Response (several times slower to write): only pay when it can help.
+  const compression = compress();
+  app.use((c, next) =>
+    ACCEPTS_COMPRESSION.test(c.req.header('accept-encoding') ?? '') ? compression(c, next) : next(),
+  );
 
   app.get('/health', async (c) => {
     const health = await registry.health();

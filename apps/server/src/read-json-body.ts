@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { RegistryError } from '@llmsr/core';
 import type { Context } from 'hono';
 
@@ -8,23 +9,7 @@ import type { Context } from 'hono';
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
-  const body = c.req.raw.body;
-  if (!body)
-    throw new RegistryError('INVALID_INPUT', 'The request body is empty; send a JSON object', {});
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readText(c, limit);
   if (text.trim() === '') {
     throw new RegistryError('INVALID_INPUT', 'The request body is empty; send a JSON object', {});
   }
@@ -46,6 +31,39 @@ export async function readJsonObject(c: Context, limit: number): Promise<Record<
     throw new RegistryError('INVALID_INPUT', 'The request body must be a JSON object', {});
   }
   return value as Record<string, unknown>;
+}
+
+async function readText(c: Context, limit: number): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Under @hono/node-server, read the Node request itself: touching `c.req.raw.body` builds a
+  // full web Request and stream, which costs more than the rest of a small validate call.
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming && !incoming.readableEnded) {
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.byteLength;
+      if (size > limit) {
+        incoming.resume();
+        throw tooLarge(limit);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function tooLarge(limit: number): RegistryError {

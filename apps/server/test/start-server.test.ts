@@ -56,3 +56,54 @@ describe('starting the server', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('request bodies over real HTTP', () => {
+  it('reads JSON bodies, refuses oversized ones with 413 (declared or chunked) and keeps serving', async () => {
+    const server = await startServer({
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      storageUrl: 'memory:',
+      schemaBodyLimit: 10_000,
+    });
+    const url = `http://127.0.0.1:${server.port}/api/v1/schemas`;
+    try {
+      const ok = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 's', schema: { type: 'string' } }),
+      });
+      expect(ok.status).toBe(201);
+      const declared = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subject: 's',
+          schema: { type: 'string', description: 'x'.repeat(20_000) },
+        }),
+      });
+      expect(declared.status).toBe(413);
+      expect((await declared.json()).error_code).toBe('PAYLOAD_TOO_LARGE');
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 30; i++)
+            controller.enqueue(new TextEncoder().encode('x'.repeat(1_000)));
+          controller.close();
+        },
+      });
+      const chunked = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
+      expect(chunked.status).toBe(413);
+      const malformed = await fetch(url, { method: 'POST', body: '{"subject":' });
+      expect(malformed.status).toBe(400);
+      const again = await fetch(`http://127.0.0.1:${server.port}/api/v1/subjects`);
+      expect(await again.json()).toEqual(['s']);
+    } finally {
+      await server.close();
+    }
+  });
+});
