@@ -80,15 +80,17 @@ export async function startConnectServer(
     // Until a protocol server owns the socket, a reset must not crash the process.
     socket.on('error', () => socket.destroy());
     socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
-    socket.once('data', (chunk: Buffer) => {
+    // Read the first bytes in paused mode and put them back: http2 hands the socket's buffered
+    // bytes to its session only when the socket never switched to flowing mode.
+    socket.once('readable', () => {
+      const chunk = socket.read() as Buffer | null;
+      if (chunk === null) return void socket.destroy();
       socket.setTimeout(0);
-      socket.pause();
       socket.unshift(chunk);
       const isH2 = H2_PREFACE.subarray(0, chunk.length).equals(
         chunk.subarray(0, H2_PREFACE.length),
       );
       (isH2 ? h2 : h1).emit('connection', socket);
-      socket.resume();
     });
   });
   await new Promise<void>((resolve, reject) => {
