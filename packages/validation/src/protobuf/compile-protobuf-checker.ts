@@ -70,7 +70,7 @@ function singleCheck(field: protobuf.Field, strict: boolean): DepthCheck {
     resolved instanceof protobuf.Enum
       ? compileProtobufEnumCheck(resolved)
       : compileProtobufScalarCheck(field.type);
-  return (value) => check(value);
+  return check;
 }
 
 function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
@@ -97,16 +97,19 @@ function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
   return single;
 }
 
-function keyEntries(type: protobuf.Type, strict: boolean): Map<string, KeyEntry> {
-  const entries = new Map<string, KeyEntry>();
+/** Accepted keys to entries: a prototype-less object, whose lookups beat `Map#get` here. */
+type KeyTable = Record<string, KeyEntry | undefined>;
+
+function keyEntries(type: protobuf.Type, strict: boolean): KeyTable {
+  const entries: KeyTable = Object.create(null);
   for (const field of type.fieldsArray) {
     const check = fieldCheck(field, strict);
     const acceptsNull =
       !field.repeated && !field.map && field.resolvedType?.fullName === '.google.protobuf.Value';
     const rivals = field.partOf?.fieldsArray.filter((f) => f !== field).flatMap(namesOf);
     const [json, proto] = namesOf(field);
-    entries.set(json!, { check, acceptsNull, twin: undefined, rivals });
-    if (proto !== undefined) entries.set(proto, { check, acceptsNull, twin: json, rivals });
+    entries[json!] = { check, acceptsNull, twin: undefined, rivals };
+    if (proto !== undefined) entries[proto] = { check, acceptsNull, twin: json, rivals };
   }
   return entries;
 }
@@ -115,6 +118,21 @@ function keyEntries(type: protobuf.Type, strict: boolean): Map<string, KeyEntry>
 function rivalGiven(value: Record<string, unknown>, rivals: readonly string[]): boolean {
   for (const key of rivals) if (Object.hasOwn(value, key)) return true;
   return false;
+}
+
+/** How many key positions a message check remembers (bounded: keys are caller-controlled). */
+const SEEN_POSITIONS = 64;
+
+/** Whether every proto2 required field is given under one of its names. */
+function hasRequired(value: Record<string, unknown>, required: readonly string[][]): boolean {
+  for (const names of required) {
+    if (
+      !Object.hasOwn(value, names[0]!) &&
+      (names[1] === undefined || !Object.hasOwn(value, names[1]))
+    )
+      return false;
+  }
+  return true;
 }
 
 /**
@@ -137,12 +155,26 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
     cache.set(type, check);
     return check;
   }
-  let entries: Map<string, KeyEntry> = new Map();
+  let entries: KeyTable = Object.create(null);
   const required = type.fieldsArray.filter((field) => field.required).map(namesOf);
+  // The keys seen at each position last time: documents of one message mostly repeat their
+  // key order, and comparing two property-name strings is cheaper than a table lookup.
+  const seenKeys: string[] = [];
+  const seenEntries: (KeyEntry | undefined)[] = [];
+  const lookup = (key: string, position: number): KeyEntry | undefined => {
+    const entry = entries[key];
+    if (position < SEEN_POSITIONS) {
+      seenKeys[position] = key;
+      seenEntries[position] = entry;
+    }
+    return entry;
+  };
   const check: ProtobufMessageCheck = (value, depth) => {
     if (depth > MAX_PROTOBUF_JSON_DEPTH || !isPlainObject(value)) return false;
+    let position = 0;
     for (const key in value) {
-      const entry = entries.get(key);
+      const entry = seenKeys[position] === key ? seenEntries[position] : lookup(key, position);
+      position++;
       if (entry === undefined) {
         if (strict) return false;
         continue;
@@ -153,13 +185,7 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
       if (entry.rivals !== undefined && rivalGiven(value, entry.rivals)) return false;
       if (!entry.check(item, depth)) return false;
     }
-    for (const names of required) {
-      if (
-        !Object.hasOwn(value, names[0]!) &&
-        (names[1] === undefined || !Object.hasOwn(value, names[1]))
-      )
-        return false;
-    }
+    if (required.length !== 0) return hasRequired(value, required);
     return true;
   };
   // Registered before its fields compile, so recursive messages find it.
