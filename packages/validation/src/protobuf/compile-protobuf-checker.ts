@@ -25,11 +25,19 @@ interface KeyEntry {
   check: DepthCheck;
   /** `null` is an unset field unless the field is a `google.protobuf.Value`. */
   acceptsNull: boolean;
-  /** The field's other name, when this key is its proto name and the two differ. */
+  /**
+   * A bit shared by the keys that must not meet in one object: both names of a field, every
+   * name of every member of a oneof. `0` when the message ran out of bits (see `twin`).
+   */
+  mark: number;
+  /** Without a mark: the field's other name, when this key is its proto name. */
   twin: string | undefined;
-  /** Keys of the other members of the field's oneof. */
+  /** Without a mark: keys of the other members of the field's oneof. */
   rivals: readonly string[] | undefined;
 }
+
+/** Marks fit a small integer, so tracking them allocates nothing. */
+const MARK_BITS = 30;
 
 const compiled = [
   new WeakMap<protobuf.Type, ProtobufMessageCheck>(),
@@ -38,8 +46,8 @@ const compiled = [
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return (
-    value !== null &&
     typeof value === 'object' &&
+    value !== null &&
     !Array.isArray(value) &&
     !ArrayBuffer.isView(value)
   );
@@ -88,6 +96,17 @@ function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
     };
   }
   if (field.repeated) {
+    const resolved = field.resolvedType;
+    if (resolved instanceof protobuf.Type) {
+      // Lists of messages are the bulk of large documents: no wrapper call per element.
+      const message = compileProtobufChecker(resolved, strict);
+      return (value, depth) => {
+        if (!Array.isArray(value)) return false;
+        const inner = depth + 1;
+        for (let i = 0; i < value.length; i++) if (!message(value[i], inner)) return false;
+        return true;
+      };
+    }
     return (value, depth) => {
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) if (!single(value[i], depth)) return false;
@@ -102,14 +121,25 @@ type KeyTable = Record<string, KeyEntry | undefined>;
 
 function keyEntries(type: protobuf.Type, strict: boolean): KeyTable {
   const entries: KeyTable = Object.create(null);
+  const marks = new Map<object, number>();
   for (const field of type.fieldsArray) {
     const check = fieldCheck(field, strict);
     const acceptsNull =
       !field.repeated && !field.map && field.resolvedType?.fullName === '.google.protobuf.Value';
-    const rivals = field.partOf?.fieldsArray.filter((f) => f !== field).flatMap(namesOf);
     const [json, proto] = namesOf(field);
-    entries[json!] = { check, acceptsNull, twin: undefined, rivals };
-    if (proto !== undefined) entries[proto] = { check, acceptsNull, twin: json, rivals };
+    const group = field.partOf ?? (proto === undefined ? undefined : field);
+    let mark = 0;
+    if (group !== undefined) {
+      if (!marks.has(group) && marks.size < MARK_BITS) marks.set(group, 1 << marks.size);
+      mark = marks.get(group) ?? 0;
+    }
+    const rivals =
+      mark === 0
+        ? field.partOf?.fieldsArray.filter((f) => f !== field).flatMap(namesOf)
+        : undefined;
+    entries[json!] = { check, acceptsNull, mark, twin: undefined, rivals };
+    if (proto !== undefined)
+      entries[proto] = { check, acceptsNull, mark, twin: mark === 0 ? json : undefined, rivals };
   }
   return entries;
 }
@@ -137,7 +167,8 @@ function hasRequired(value: Record<string, unknown>, required: readonly string[]
 
 /**
  * Compiles, once per message type and strictness, a validate-only check of the protobuf JSON
- * mapping: no output object, no error paths, no allocation for messages without oneofs. It
+ * mapping: no output object, no error paths, no allocation (oneofs and fields given under
+ * both names are tracked in the bits of one integer). It
  * never accepts what {@link checkProtobufMessageJson} rejects; it may turn down unusual but
  * valid input (a field under both names, two oneof members of which one is `null`), which the caller
  * then hands to the full walk.
@@ -172,6 +203,7 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
   const check: ProtobufMessageCheck = (value, depth) => {
     if (depth > MAX_PROTOBUF_JSON_DEPTH || !isPlainObject(value)) return false;
     let position = 0;
+    let seen = 0;
     for (const key in value) {
       const entry = seenKeys[position] === key ? seenEntries[position] : lookup(key, position);
       position++;
@@ -180,9 +212,16 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
         continue;
       }
       const item = value[key];
-      if (entry.twin !== undefined && Object.hasOwn(value, entry.twin)) return false;
+      const mark = entry.mark;
+      if (mark !== 0) {
+        // Both names of a field, or two oneof members (even one `null`): the full walk decides.
+        if ((seen & mark) !== 0) return false;
+        seen |= mark;
+      } else {
+        if (entry.twin !== undefined && Object.hasOwn(value, entry.twin)) return false;
+        if (entry.rivals !== undefined && rivalGiven(value, entry.rivals)) return false;
+      }
       if (item === null && !entry.acceptsNull) continue;
-      if (entry.rivals !== undefined && rivalGiven(value, entry.rivals)) return false;
       if (!entry.check(item, depth)) return false;
     }
     if (required.length !== 0) return hasRequired(value, required);
