@@ -7,6 +7,8 @@ export interface ExportedVersion {
   id: number;
   semver: string | null;
   schema_type: SchemaType;
+  /** The registry's content fingerprint, so an import can tell the same version from a clash. */
+  fingerprint: string;
   /** A JSON value (JSON Schema, Avro) or `.proto` text. */
   schema: unknown;
   references: SchemaReference[];
@@ -40,6 +42,7 @@ export async function exportRegistry(
         id: version.id,
         semver: version.semver,
         schema_type: version.schemaType,
+        fingerprint: version.fingerprint,
         schema: version.schema,
         references: version.references,
         metadata: version.metadata,

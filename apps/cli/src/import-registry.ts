@@ -34,6 +34,7 @@ interface ImportLine {
   subject: string;
   version: number;
   id: number;
+  fingerprint: string | undefined;
   record: Record<string, unknown>;
 }
 
@@ -72,7 +73,8 @@ function parseLine(text: string): ImportLine {
   if (record.schema === undefined || record.schema === null) {
     throw new LineError('INVALID_LINE', 'schema is missing');
   }
-  return { subject, version: version as number, id: id as number, record };
+  const fingerprint = typeof record.fingerprint === 'string' ? record.fingerprint : undefined;
+  return { subject, version: version as number, id: id as number, fingerprint, record };
 }
 
 /**
@@ -91,7 +93,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
     );
     previousMode = 'READWRITE';
   }
-  const existing = new Map<string, Map<number, number>>();
+  const existing = new Map<string, Map<number, Present>>();
   const summary = { imported: 0, skipped: 0, failed: [] as ImportFailure[] };
   await client.setConfig({ mode: 'IMPORT' });
   try {
@@ -107,18 +109,20 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
           versions = await existingVersions(client, line.subject);
           existing.set(line.subject, versions);
         }
-        const presentId = versions.get(line.version);
-        if (presentId === line.id) {
+        const present = versions.get(line.version);
+        if (present === undefined) {
+          await registerLine(baseUrl, line);
+          versions.set(line.version, { id: line.id, fingerprint: line.fingerprint });
+          summary.imported += 1;
+        } else if (isSameVersion(present, line)) {
           summary.skipped += 1;
-        } else if (presentId !== undefined) {
+        } else {
           throw new LineError(
             'VERSION_CONFLICT',
-            `version ${line.version} already exists with id ${presentId}, not ${line.id}`,
+            present.id === line.id
+              ? `version ${line.version} already exists with id ${present.id} but other content`
+              : `version ${line.version} already exists with id ${present.id}, not ${line.id}`,
           );
-        } else {
-          await registerLine(baseUrl, line);
-          versions.set(line.version, line.id);
-          summary.imported += 1;
         }
       } catch (error) {
         if (isRegistryClientError(error) && error.status === undefined) throw error;
@@ -143,13 +147,34 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
   return { ...summary, previousMode };
 }
 
+/** A version already in the target registry. */
+interface Present {
+  id: number;
+  fingerprint: string | undefined;
+}
+
+/** Same id, and same content when the export line carries a fingerprint. */
+function isSameVersion(present: Present, line: ImportLine): boolean {
+  if (present.id !== line.id) return false;
+  return (
+    line.fingerprint === undefined ||
+    present.fingerprint === undefined ||
+    present.fingerprint === line.fingerprint
+  );
+}
+
 async function existingVersions(
   client: RegistryClient,
   subject: string,
-): Promise<Map<number, number>> {
+): Promise<Map<number, Present>> {
   try {
     const versions = await client.listVersions(subject, { deleted: true });
-    return new Map(versions.map((version) => [version.version, version.id]));
+    return new Map(
+      versions.map((version) => [
+        version.version,
+        { id: version.id, fingerprint: version.fingerprint },
+      ]),
+    );
   } catch (error) {
     if (isRegistryClientError(error) && error.status === 404) return new Map();
     throw error;

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { CliCommand } from '../cli-command.js';
 import { createProgress } from '../create-progress.js';
 import { EXIT } from '../exit-codes.js';
 import { importRegistry } from '../import-registry.js';
+import { readLines } from '../read-lines.js';
 import { UsageError } from '../usage-error.js';
 import { writeJson } from '../write-json.js';
 
@@ -40,7 +40,7 @@ export const importCommand: CliCommand = {
       summary = await importRegistry({
         client: context.client(),
         baseUrl: context.url,
-        lines: createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }),
+        lines: readLines(input),
         onProgress: (now) =>
           progress.update(
             () => `imported ${now.imported}, skipped ${now.skipped}, failed ${now.failed.length}`,

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { LocalValidator, SchemaRef, ValidationIssue } from '@llmsr/sdk';
 import type { CliCommand, CommandContext } from '../cli-command.js';
 import { createProgress } from '../create-progress.js';
 import { EXIT } from '../exit-codes.js';
 import { stringOption, versionSelector } from '../option-values.js';
+import { readLines } from '../read-lines.js';
 import { readTextInput } from '../read-text-input.js';
 import { UsageError } from '../usage-error.js';
 import { writeJson } from '../write-json.js';
@@ -48,7 +48,7 @@ async function validateStream(
   let total = 0;
   let invalid = 0;
   let lineNumber = 0;
-  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const line of readLines(input)) {
     lineNumber += 1;
     if (line.trim() === '') continue;
     total += 1;
