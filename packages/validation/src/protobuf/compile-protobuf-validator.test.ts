@@ -176,6 +176,30 @@ message Detail { string why = 1; }`);
     ]);
   });
 
+  it('answers valid data without timing with one shared frozen result', () => {
+    const untimed = protobufFormat.compile(shop, { timing: false });
+    const first = untimed.validate(order);
+    expect(first).toEqual({ valid: true, errors: [], warnings: [], validationTimeMs: 0 });
+    expect(untimed.validate({ customer: 'x' })).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.errors)).toBe(true);
+  });
+
+  it('reports the same errors with and without timing, and times both outcomes', () => {
+    const bad = { id: 'abc', lines: [{ quantity: 'x' }] };
+    const timed = protobufFormat.compile(shop).validate(bad);
+    const untimed = protobufFormat.compile(shop, { timing: false }).validate(bad);
+    expect(timed.errors.map((error) => error.path)).toEqual(['/id', '/lines/0/quantity']);
+    expect(untimed.errors).toEqual(timed.errors);
+    expect(untimed.validationTimeMs).toBe(0);
+    expect(timed.validationTimeMs).toBeGreaterThanOrEqual(0);
+    expect(protobufFormat.compile(shop).validate(order).validationTimeMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('accepts unusual valid data the fast check leaves to the full walk', () => {
+    expect(validate({ card: null, voucher: 'v' })).toMatchObject({ valid: true, errors: [] });
+    expect(validate({ customer: null, customer_id: 'b' }).valid).toBe(true);
+  });
+
   it('does not overflow on deeply nested recursive data', () => {
     const tree = protobufFormat.compile(legacy, { messageName: 'legacy.Person.Tree' });
     let data: Record<string, unknown> = { value: 1 };
