@@ -1,18 +1,19 @@
 import type { SchemaType } from '@llmsr/sdk';
 import { UsageError } from './usage-error.js';
 
-const BY_EXTENSION: Record<string, SchemaType> = {
-  '.json': 'JSON',
-  '.avsc': 'AVRO',
-  '.proto': 'PROTOBUF',
-};
+// Maps, not object literals: a --type of `__proto__` or `constructor` must not find anything.
+const BY_EXTENSION = new Map<string, SchemaType>([
+  ['.json', 'JSON'],
+  ['.avsc', 'AVRO'],
+  ['.proto', 'PROTOBUF'],
+]);
 
-const TYPE_NAMES: Record<string, SchemaType> = {
-  json: 'JSON',
-  avro: 'AVRO',
-  protobuf: 'PROTOBUF',
-  proto: 'PROTOBUF',
-};
+const TYPE_NAMES = new Map<string, SchemaType>([
+  ['json', 'JSON'],
+  ['avro', 'AVRO'],
+  ['protobuf', 'PROTOBUF'],
+  ['proto', 'PROTOBUF'],
+]);
 
 /**
  * The schema type of a file: `--type` when given (json, avro, protobuf), else from the
@@ -24,7 +25,7 @@ export function schemaTypeFromPath(
   command: string,
 ): SchemaType | undefined {
   if (explicit !== undefined) {
-    const type = TYPE_NAMES[explicit.toLowerCase()];
+    const type = TYPE_NAMES.get(explicit.toLowerCase());
     if (!type) {
       throw new UsageError(`--type must be json, avro or protobuf, got '${explicit}'`, command);
     }
@@ -32,5 +33,5 @@ export function schemaTypeFromPath(
   }
   if (path === undefined) return undefined;
   const dot = path.lastIndexOf('.');
-  return dot < 0 ? undefined : BY_EXTENSION[path.slice(dot).toLowerCase()];
+  return dot < 0 ? undefined : BY_EXTENSION.get(path.slice(dot).toLowerCase());
 }
