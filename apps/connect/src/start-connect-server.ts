@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
 import net, { type AddressInfo } from 'node:net';
@@ -62,6 +63,8 @@ export async function startConnectServer(
   options: ConnectServerOptions,
 ): Promise<RunningConnectServer> {
   const shutdown = new AbortController();
+  // Every in-flight call listens to the shutdown signal; thousands at once are expected.
+  setMaxListeners(0, shutdown.signal);
   const handler = connectNodeAdapter({
     routes: (router) =>
       router.service(SchemaRegistryService, createRegistryService(options.registry, options)),
@@ -76,7 +79,8 @@ export async function startConnectServer(
     session.once('close', () => sessions.delete(session));
   });
 
-  const server = net.createServer((socket) => {
+  // Without noDelay, Nagle's algorithm holds small gRPC frames back for tens of milliseconds.
+  const server = net.createServer({ noDelay: true }, (socket) => {
     // Until a protocol server owns the socket, a reset must not crash the process.
     socket.on('error', () => socket.destroy());
     socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
