@@ -70,6 +70,28 @@ describe('validate one document', () => {
     );
   });
 
+  it('rejects unknown properties with --strict only', async () => {
+    await run(['register', '-s', 'open', '-t', 'json'], {
+      stdin: '{"type":"object","properties":{"name":{"type":"string"}}}',
+    });
+    const extra = '{"name":"Ada","nickname":"A"}';
+    const loose = await run(['validate', '--data', extra, '-s', 'open']);
+    expect(loose.code).toBe(0);
+    const strict = await run(['validate', '--data', extra, '-s', 'open', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('nickname');
+  });
+
+  it('validates Protobuf data against a named message', async () => {
+    const proto =
+      'syntax = "proto3";\nmessage A { string id = 1; }\nmessage B { int64 cents = 1; }\n';
+    await run(['register', '-s', 'money', '-t', 'protobuf'], { stdin: proto });
+    const asB = await run(['validate', '-s', 'money', '--message', 'B', '--data', '{"cents":"x"}']);
+    expect(asB.code).toBe(1);
+    const asA = await run(['validate', '-s', 'money', '--message', 'A', '--data', '{"id":"x"}']);
+    expect(asA.code).toBe(0);
+  });
+
   it('exits 1 for a schema that does not exist', async () => {
     const result = await run(['validate', '--data', '{}', '--id', '424242']);
     expect(result.code).toBe(1);
@@ -105,6 +127,17 @@ describe('validate NDJSON', () => {
     expect(summary).toMatchObject({ total: 5, valid: 3, invalid: 2 });
     expect(summary.first_errors[0]).toMatchObject({ line: 4, errors: [{ keyword: 'json' }] });
     expect(summary.first_errors[1]).toMatchObject({ line: 5 });
+  });
+
+  it('counts a line past the size limit as invalid and goes on', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(17 * 1024 * 1024) });
+    const input = `${huge}\n{"name":"ok"}\n`;
+    const result = await run(['validate', '--ndjson', '--id', String(id), '--json'], {
+      stdin: input,
+    });
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ total: 2, valid: 1, invalid: 1 });
+    expect(summary.first_errors[0].errors[0].message).toContain('line longer than');
   });
 
   it('keeps only the first five failures in the summary', async () => {

@@ -13,6 +13,8 @@ import { writeJson } from '../write-json.js';
 const NAME = 'validate';
 /** Invalid documents whose errors the summary shows. */
 const FIRST_ERRORS = 5;
+/** Longest NDJSON line parsed; a longer one is invalid rather than a parse that stalls the stream. */
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
 interface Failure {
   line: number;
@@ -53,10 +55,16 @@ async function validateStream(
     if (line.trim() === '') continue;
     total += 1;
     let errors: ValidationIssue[];
-    try {
-      errors = validator.validate(JSON.parse(line)).errors;
-    } catch (error) {
-      errors = parseIssue(error);
+    if (line.length > MAX_LINE_CHARS) {
+      errors = [
+        { path: '', keyword: 'size', message: `line longer than ${MAX_LINE_CHARS} characters` },
+      ];
+    } else {
+      try {
+        errors = validator.validate(JSON.parse(line)).errors;
+      } catch (error) {
+        errors = parseIssue(error);
+      }
     }
     if (errors.length > 0) {
       invalid += 1;
@@ -90,6 +98,8 @@ export const validateCommand: CliCommand = {
     ['-v, --version <version>', 'Integer, semver or latest (default latest)'],
     ['--ndjson', 'One document per line (default for .ndjson and .jsonl files)'],
     ['--data <json>', 'The document inline instead of a file'],
+    ['--strict', 'Unknown properties or fields are errors'],
+    ['--message <name>', 'Protobuf: the message to validate (default the first)'],
   ],
   options: {
     id: { type: 'string' },
@@ -97,6 +107,8 @@ export const validateCommand: CliCommand = {
     version: { type: 'string', short: 'v' },
     ndjson: { type: 'boolean' },
     data: { type: 'string' },
+    strict: { type: 'boolean' },
+    message: { type: 'string' },
   },
   async run(context) {
     const ref = schemaRef(context);
@@ -108,7 +120,12 @@ export const validateCommand: CliCommand = {
     }
     const ndjson =
       context.values.ndjson === true || (path !== undefined && /\.(ndjson|jsonl)$/i.test(path));
-    const validator = await context.client().localValidator(ref);
+    const message = stringOption(context, 'message');
+    const validator = await context.client().localValidator(ref, {
+      strict: context.values.strict === true,
+      timing: false,
+      ...(message === undefined ? {} : { messageName: message }),
+    });
     if (ndjson && inline === undefined) {
       const input = path === undefined || path === '-' ? context.io.stdin : createReadStream(path);
       const opened = new Promise<void>((resolve, reject) => {
