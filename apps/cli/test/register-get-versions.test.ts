@@ -147,6 +147,7 @@ describe('get', () => {
   it('exits 2 when given both an id and a subject, or neither', async () => {
     expect((await run(['get', '1', '-s', 'people'])).code).toBe(2);
     expect((await run(['get'])).code).toBe(2);
+    expect((await run(['get', '1', '-v', '2'])).stderr).toContain('--version needs --subject');
   });
 });
 

@@ -22,6 +22,9 @@ export const getCommand: CliCommand = {
     if (extra !== undefined || (subject === undefined) === (id === undefined)) {
       throw new UsageError('give either a schema id or --subject', NAME);
     }
+    if (subject === undefined && stringOption(context, 'version') !== undefined) {
+      throw new UsageError('--version needs --subject (an id names one schema)', NAME);
+    }
     const { io } = context;
     if (subject !== undefined) {
       const version = await context
