@@ -9,6 +9,8 @@ import {
   compileProtobufEnumCheck,
   compileProtobufScalarCheck,
   type ProtobufValueCheck,
+  protobufQuickKind,
+  protobufQuickPass,
 } from './protobuf-scalar-check.js';
 import { checkWellKnownJson, isWellKnownType } from './protobuf-well-known-json.js';
 
@@ -23,7 +25,7 @@ type DepthCheck = (value: unknown, depth: number) => boolean;
 /** One accepted JSON key of a message: its field's check and what else to look at. */
 interface KeyEntry {
   check: DepthCheck;
-  /** A common scalar checked in the loop itself (see {@link quickKind}); `check` decides misses. */
+  /** A common scalar checked in the loop itself (see {@link protobufQuickKind}); `check` decides misses. */
   quick: number;
   /** `null` is an unset field unless the field is a `google.protobuf.Value`. */
   acceptsNull: boolean;
@@ -109,9 +111,13 @@ function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
         return true;
       };
     }
+    const quick = resolved === null ? protobufQuickKind(field.type) : 0;
     return (value, depth) => {
       if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) if (!single(value[i], depth)) return false;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (!protobufQuickPass(quick, item) && !single(item, depth)) return false;
+      }
       return true;
     };
   }
@@ -140,7 +146,9 @@ function keyEntries(type: protobuf.Type, strict: boolean): KeyTable {
         ? field.partOf?.fieldsArray.filter((f) => f !== field).flatMap(namesOf)
         : undefined;
     const quick =
-      field.repeated || field.map || field.resolvedType !== null ? 0 : quickKind(field.type);
+      field.repeated || field.map || field.resolvedType !== null
+        ? 0
+        : protobufQuickKind(field.type);
     entries[json!] = { check, quick, acceptsNull, mark, twin: undefined, rivals };
     if (proto !== undefined) {
       const twin = mark === 0 ? json : undefined;
@@ -154,49 +162,6 @@ function keyEntries(type: protobuf.Type, strict: boolean): KeyTable {
 function rivalGiven(value: Record<string, unknown>, rivals: readonly string[]): boolean {
   for (const key of rivals) if (Object.hasOwn(value, key)) return true;
   return false;
-}
-
-const QUICK_STRING = 1;
-const QUICK_BOOL = 2;
-const QUICK_INT32 = 3;
-const QUICK_DOUBLE = 4;
-
-/**
- * Singular scalars whose usual JSON form one comparison accepts: checking them in the loop
- * saves a call through a per-field closure, the main cost left once nothing allocates.
- */
-function quickKind(type: string): number {
-  switch (type) {
-    case 'string':
-      return QUICK_STRING;
-    case 'bool':
-      return QUICK_BOOL;
-    case 'int32':
-    case 'sint32':
-    case 'sfixed32':
-      return QUICK_INT32;
-    case 'double':
-      return QUICK_DOUBLE;
-    default:
-      return 0;
-  }
-}
-
-/** Whether `value` is certainly valid for a quick kind (`false` leaves it to the field check). */
-function quickPass(kind: number, value: unknown): boolean {
-  switch (kind) {
-    case QUICK_STRING:
-      return typeof value === 'string';
-    case QUICK_BOOL:
-      return typeof value === 'boolean';
-    case QUICK_INT32:
-      return typeof value === 'number' && (value | 0) === value;
-    case QUICK_DOUBLE:
-      // biome-ignore lint/suspicious/noSelfCompare: the cheapest NaN test
-      return typeof value === 'number' && value === value;
-    default:
-      return false;
-  }
 }
 
 /** How many key positions a message check remembers (bounded: keys are caller-controlled). */
@@ -271,7 +236,7 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
         if (entry.rivals !== undefined && rivalGiven(value, entry.rivals)) return false;
       }
       if (item === null && !entry.acceptsNull) continue;
-      if (!quickPass(entry.quick, item) && !entry.check(item, depth)) return false;
+      if (!protobufQuickPass(entry.quick, item) && !entry.check(item, depth)) return false;
     }
     if (required.length !== 0) return hasRequired(value, required);
     return true;

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { checkEnumJson } from './check-protobuf-json.js';
 import { protobufFormat } from './protobuf-format.js';
 import { protobufScalarProblem } from './protobuf-json-scalar.js';
-import { compileProtobufEnumCheck, compileProtobufScalarCheck } from './protobuf-scalar-check.js';
+import {
+  compileProtobufEnumCheck,
+  compileProtobufScalarCheck,
+  protobufQuickKind,
+  protobufQuickPass,
+} from './protobuf-scalar-check.js';
 
 const SCALARS = [
   'double',
@@ -81,6 +86,25 @@ describe('compileProtobufScalarCheck', () => {
         protobufScalarProblem(type, value) === undefined,
       ]);
     }
+  });
+
+  it.each(SCALARS)('passes quickly only values the full rules accept for %s', (type) => {
+    const kind = protobufQuickKind(type);
+    for (const value of VALUES) {
+      if (protobufQuickPass(kind, value)) {
+        expect([type, value, protobufScalarProblem(type, value)]).toEqual([type, value, undefined]);
+      }
+    }
+  });
+
+  it('has quick kinds for the common scalars and none for bytes or 64-bit unsigned', () => {
+    expect(
+      ['string', 'bool', 'int32', 'double', 'uint32', 'int64'].map(protobufQuickKind),
+    ).not.toContain(0);
+    expect(['bytes', 'float', 'uint64', 'fixed64', 'int128'].map(protobufQuickKind)).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
+    expect(protobufQuickPass(0, 'anything')).toBe(false);
   });
 
   it('rejects a type name it does not know, as the full rules do', () => {
