@@ -1,4 +1,5 @@
 import { isRegistryClientError, type RegistryClient } from '@llmsr/sdk';
+import { type ImportLine, LineError, parseImportLine } from './parse-import-line.js';
 import { sendJsonRequest } from './send-json-request.js';
 
 /** A line of the import that could not be applied. */
@@ -30,53 +31,6 @@ export interface ImportOptions {
   onWarning?(message: string): void;
 }
 
-interface ImportLine {
-  subject: string;
-  version: number;
-  id: number;
-  fingerprint: string | undefined;
-  record: Record<string, unknown>;
-}
-
-class LineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function parseLine(text: string): ImportLine {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new LineError('INVALID_LINE', `not JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new LineError('INVALID_LINE', 'not a JSON object');
-  }
-  const record = value as Record<string, unknown>;
-  const { subject, version, id } = record;
-  if (typeof subject !== 'string' || subject === '') {
-    throw new LineError('INVALID_LINE', 'subject must be a non-empty string');
-  }
-  for (const [name, field] of [
-    ['version', version],
-    ['id', id],
-  ] as const) {
-    if (typeof field !== 'number' || !Number.isSafeInteger(field) || field < 1) {
-      throw new LineError('INVALID_LINE', `${name} must be a positive integer`);
-    }
-  }
-  if (record.schema === undefined || record.schema === null) {
-    throw new LineError('INVALID_LINE', 'schema is missing');
-  }
-  const fingerprint = typeof record.fingerprint === 'string' ? record.fingerprint : undefined;
-  return { subject, version: version as number, id: id as number, fingerprint, record };
-}
-
 /**
  * Import an export into a registry with ids and versions preserved: switch the global mode to
  * IMPORT, register each line with its `id` and `version_number`, skip versions that already exist
@@ -103,7 +57,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
       if (text.trim() === '') continue;
       let line: ImportLine | undefined;
       try {
-        line = parseLine(text);
+        line = parseImportLine(text);
         let versions = existing.get(line.subject);
         if (!versions) {
           versions = await existingVersions(client, line.subject);
