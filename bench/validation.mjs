@@ -292,6 +292,41 @@ for (const [type, shapes] of Object.entries(SCHEMAS)) {
   }
 }
 
+// 1b. Protobuf on invalid data: valid documents take the compiled yes/no check, invalid ones
+// pay for it and then for the walk that builds every error path. Baseline: protobufjs `verify`,
+// which stops at the first problem and returns a message without a path.
+{
+  const format = getSchemaFormat('PROTOBUF');
+  const badUser = { ...user, age: 'thirty-six' };
+  const badOrder = {
+    ...order,
+    lines: [...order.lines.slice(0, -1), { ...order.lines[0], quantity: 1.5 }],
+  };
+  console.log('\nProtobuf validate on invalid data (errors with JSON pointers, timing: false)');
+  for (const [shape, text, data, batch] of [
+    ['10-field object, 1 bad field', protoUserSchema(''), badUser, 20_000],
+    ['order, 50 lines, last line bad', protoOrderSchema(''), badOrder, 1_000],
+  ]) {
+    const parsed = format.parse(text);
+    const validator = format.compile(parsed, { timing: false });
+    const message = findProtobufMessage(parsed);
+    check(
+      `${shape} must be invalid`,
+      !validator.validate(data).valid && message.verify(data) !== null,
+    );
+    const candidates = [
+      ['raw protobufjs verify', () => message.verify(data)],
+      ['llmsr validate, timing: false', () => validator.validate(data)],
+    ];
+    const ops = measure(candidates, batch);
+    console.log(`  PROTOBUF, ${shape}:`);
+    console.log(`    ${candidates[0][0].padEnd(37)} ${fmt(ops[0]).padStart(12)}/s (baseline)`);
+    console.log(
+      `    ${candidates[1][0].padEnd(37)} ${fmt(ops[1]).padStart(12)}/s = ${fmt(ops[1] / ops[0], 2)}x verify`,
+    );
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. Parse + compile time per schema (distinct schemas, so nothing is reused).
 

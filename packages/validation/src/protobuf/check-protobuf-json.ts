@@ -82,7 +82,8 @@ export function checkProtobufMessageJson(
     return issue(ctx, path, 'type', `expected an object (message ${type.name})`);
   const index = fieldIndex(type);
   const out: Record<string, unknown> = {};
-  const oneofs = new Map<string, string>();
+  // Most messages have no oneof: no Map for them.
+  let oneofs: Map<string, string> | undefined;
   for (const key of Object.keys(value)) {
     const fieldPath = path + pointerSegment(key);
     const field = index.get(key);
@@ -99,6 +100,7 @@ export function checkProtobufMessageJson(
     if (item === null && !acceptsNull(field)) continue;
     const oneof = field.partOf;
     if (oneof !== null) {
+      oneofs ??= new Map();
       const previous = oneofs.get(oneof.name);
       if (previous !== undefined) {
         issue(
