@@ -1,10 +1,11 @@
 import type { ServiceImpl } from '@connectrpc/connect';
 import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
 import type { SchemaRegistryService } from '@llmsr/proto';
+import { findAllSchemas } from './find-all-schemas.js';
 import { fromProtoLevel } from './map-compatibility-level.js';
 import { fromProtoSchemaType } from './map-schema-type.js';
 import { parseReferences, parseRegisterInput } from './parse-register-input.js';
-import { parseValidateInput, parseValue } from './parse-validate-input.js';
+import { parseValidateInput } from './parse-validate-input.js';
 import { streamChanges } from './stream-changes.js';
 import { toChangeMessage } from './to-change-message.js';
 import { toCompatibilityReportMessage } from './to-compatibility-report-message.js';
@@ -18,9 +19,6 @@ export interface RegistryServiceOptions {
   /** Change streams open at once before new ones fail with TOO_MANY_STREAMS (default 1,000). */
   maxChangeStreams?: number;
 }
-
-/** Versions fetched per storage query while ListSchemas streams. */
-const LIST_PAGE = 500;
 
 type Impl = ServiceImpl<typeof SchemaRegistryService>;
 
@@ -77,30 +75,8 @@ export function createRegistryService(
 
     async *listSchemas(request, context) {
       try {
-        if (request.limit < 0 || request.offset < 0) {
-          throw new RegistryError('INVALID_INPUT', 'limit and offset must not be negative', {
-            field: request.limit < 0 ? 'limit' : 'offset',
-          });
-        }
-        const filters = {
-          ...(request.subject === '' ? {} : { subject: request.subject }),
-          schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),
-          ...(request.metadataKey === '' ? {} : { metadataKey: request.metadataKey }),
-          ...(request.metadataValue
-            ? { metadataValue: parseValue(request.metadataValue, 'metadata_value') }
-            : {}),
-          ...(request.tag === '' ? {} : { tag: request.tag }),
-          includeDeleted: request.includeDeleted,
-        };
-        let remaining = request.limit === 0 ? Number.POSITIVE_INFINITY : request.limit;
-        let offset = request.offset;
-        while (remaining > 0 && !context.signal.aborted) {
-          const limit = Math.min(remaining, LIST_PAGE);
-          const page = await registry.findSchemas({ ...filters, limit, offset });
-          for (const item of page.items) yield { schema: toSchemaMessage(item), total: page.total };
-          if (page.items.length < limit) return;
-          offset += page.items.length;
-          remaining -= page.items.length;
+        for await (const { item, total } of findAllSchemas(registry, request, context.signal)) {
+          yield { schema: toSchemaMessage(item), total };
         }
       } catch (error) {
         throw toConnectError(error);
