@@ -134,4 +134,24 @@ describe('compileProtobufChecker', () => {
     expect(check(new Getter(), 0)).toBe(true);
     expect(walk(new Getter())).toEqual([]);
   });
+
+  it('keeps nothing from a compilation that fails, so a retry checks every field', () => {
+    const source =
+      'syntax = "proto3";\nmessage A { B b = 1; }\nmessage B { A a = 1; string s = 2; }';
+    const parsed = parse(source);
+    const a = findProtobufMessage(parsed);
+    const b = findProtobufMessage(parsed, 'B');
+    const s = b.fields.s!;
+    Object.defineProperty(s, 'partOf', {
+      configurable: true,
+      get() {
+        throw new Error('sabotaged');
+      },
+    });
+    expect(() => compileProtobufChecker(a, false)).toThrow('sabotaged');
+    Object.defineProperty(s, 'partOf', { configurable: true, writable: true, value: null });
+    expect(compileProtobufChecker(a, false)({ b: { s: 1 } }, 0)).toBe(false);
+    expect(compileProtobufChecker(b, false)({ s: 1 }, 0)).toBe(false);
+    expect(compileProtobufChecker(a, false)({ b: { a: {}, s: 'x' } }, 0)).toBe(true);
+  });
 });

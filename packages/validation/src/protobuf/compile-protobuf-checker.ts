@@ -72,10 +72,16 @@ function wellKnownCheck(type: protobuf.Type, strict: boolean): ProtobufMessageCh
   };
 }
 
-function singleCheck(field: protobuf.Field, strict: boolean): DepthCheck {
+/** One compilation: its strictness and the message checks it made, kept only if it succeeds. */
+interface Compilation {
+  strict: boolean;
+  made: Map<protobuf.Type, ProtobufMessageCheck>;
+}
+
+function singleCheck(field: protobuf.Field, run: Compilation): DepthCheck {
   const resolved = field.resolvedType;
   if (resolved instanceof protobuf.Type) {
-    const message = compileProtobufChecker(resolved, strict);
+    const message = compileMessage(resolved, run);
     return (value, depth) => message(value, depth + 1);
   }
   const check: ProtobufValueCheck =
@@ -85,8 +91,8 @@ function singleCheck(field: protobuf.Field, strict: boolean): DepthCheck {
   return check;
 }
 
-function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
-  const single = singleCheck(field, strict);
+function fieldCheck(field: protobuf.Field, run: Compilation): DepthCheck {
+  const single = singleCheck(field, run);
   if (field instanceof protobuf.MapField) {
     const keyType = field.keyType;
     const anyKey = keyType === 'string';
@@ -103,7 +109,7 @@ function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
     const resolved = field.resolvedType;
     if (resolved instanceof protobuf.Type) {
       // Lists of messages are the bulk of large documents: no wrapper call per element.
-      const message = compileProtobufChecker(resolved, strict);
+      const message = compileMessage(resolved, run);
       return (value, depth) => {
         if (!Array.isArray(value)) return false;
         const inner = depth + 1;
@@ -127,11 +133,11 @@ function fieldCheck(field: protobuf.Field, strict: boolean): DepthCheck {
 /** Accepted keys to entries: a prototype-less object, whose lookups beat `Map#get` here. */
 type KeyTable = Record<string, KeyEntry | undefined>;
 
-function keyEntries(type: protobuf.Type, strict: boolean): KeyTable {
+function keyEntries(type: protobuf.Type, run: Compilation): KeyTable {
   const entries: KeyTable = Object.create(null);
   const marks = new Map<object, number>();
   for (const field of type.fieldsArray) {
-    const check = fieldCheck(field, strict);
+    const check = fieldCheck(field, run);
     const acceptsNull =
       !field.repeated && !field.map && field.resolvedType?.fullName === '.google.protobuf.Value';
     const [json, proto] = namesOf(field);
@@ -181,23 +187,33 @@ function hasRequired(value: Record<string, unknown>, required: readonly string[]
 
 /**
  * Compiles, once per message type and strictness, a validate-only check of the protobuf JSON
- * mapping: no output object, no error paths, no allocation (oneofs and fields given under
- * both names are tracked in the bits of one integer). It
- * never accepts what {@link checkProtobufMessageJson} rejects; it may turn down unusual but
- * valid input (a field under both names, two oneof members of which one is `null`), which the caller
- * then hands to the full walk.
+ * mapping: no output object, no error paths, no allocation (oneofs and fields given under both
+ * names are tracked in the bits of one integer). It never accepts what
+ * {@link checkProtobufMessageJson} rejects; it may turn down unusual but valid input (a field
+ * under both names, two oneof members of which one is `null`), so `false` means "ask the walk".
  *
  * @example
- * const check = compileProtobufChecker(type, false);
- * const valid = check(data, 0) || walkWithPaths(data).length === 0;
+ * const check = compileProtobufChecker(findProtobufMessage(parsed), false);
+ * check({ id: '1' }, 0); // true: valid; false: run checkProtobufMessageJson for the verdict
  */
 export function compileProtobufChecker(type: protobuf.Type, strict: boolean): ProtobufMessageCheck {
   const cache = compiled[strict ? 1 : 0]!;
   const existing = cache.get(type);
   if (existing !== undefined) return existing;
+  const run: Compilation = { strict, made: new Map() };
+  // A failure leaves nothing behind: a message check without its fields would accept anything.
+  const check = compileMessage(type, run);
+  for (const [made, madeCheck] of run.made) cache.set(made, madeCheck);
+  return check;
+}
+
+function compileMessage(type: protobuf.Type, run: Compilation): ProtobufMessageCheck {
+  const strict = run.strict;
+  const existing = compiled[strict ? 1 : 0]!.get(type) ?? run.made.get(type);
+  if (existing !== undefined) return existing;
   if (isWellKnownType(type)) {
     const check = wellKnownCheck(type, strict);
-    cache.set(type, check);
+    run.made.set(type, check);
     return check;
   }
   let entries: KeyTable = Object.create(null);
@@ -242,7 +258,7 @@ export function compileProtobufChecker(type: protobuf.Type, strict: boolean): Pr
     return true;
   };
   // Registered before its fields compile, so recursive messages find it.
-  cache.set(type, check);
-  entries = keyEntries(type, strict);
+  run.made.set(type, check);
+  entries = keyEntries(type, run);
   return check;
 }
