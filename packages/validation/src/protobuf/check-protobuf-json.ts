@@ -8,6 +8,12 @@ export interface ProtobufJsonContext {
   /** Unknown fields are errors rather than ignored. */
   strict: boolean;
   issues: ValidationIssue[];
+  /**
+   * When validating only (the output is not used): whether a nested message value is
+   * certainly valid at that depth, so its subtree is not walked. Must never say yes to a value
+   * the walk would report.
+   */
+  skipValid?: (type: protobuf.Type, value: unknown, depth: number) => boolean;
 }
 
 /** Deepest message nesting checked (protobuf's own default recursion limit). */
@@ -171,8 +177,10 @@ function checkSingle(
   depth: number,
 ): unknown {
   const resolved = field.resolvedType;
-  if (resolved instanceof Type)
+  if (resolved instanceof Type) {
+    if (ctx.skipValid?.(resolved, value, depth + 1) === true) return undefined;
     return checkProtobufMessageJson(resolved, value, path, ctx, depth + 1);
+  }
   if (resolved instanceof Enum) return checkEnumJson(resolved, value, path, ctx);
   const problem = protobufScalarProblem(field.type, value);
   if (problem !== undefined) return issue(ctx, path, 'type', problem);

@@ -24,7 +24,12 @@ function collectIssues(
   data: unknown,
   strict: boolean,
 ): ValidationIssue[] {
-  const ctx: ProtobufJsonContext = { strict, issues: [] };
+  // Subtrees the fast check accepts hold no error: only the others are walked with paths.
+  const ctx: ProtobufJsonContext = {
+    strict,
+    issues: [],
+    skipValid: (nested, value, depth) => compileProtobufChecker(nested, strict)(value, depth),
+  };
   try {
     checkProtobufMessageJson(type, data, '', ctx);
   } catch (error) {
