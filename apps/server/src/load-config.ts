@@ -16,6 +16,21 @@ export interface ServerConfig {
   eventRetention?: number;
 }
 
+/**
+ * The port of the Connect-RPC server from `CONNECT_PORT`: 8082 by default, `off` for none.
+ */
+export function loadConnectPort(env: NodeJS.ProcessEnv = process.env): number | null {
+  const raw = env.CONNECT_PORT;
+  if (raw?.toLowerCase() === 'off') return null;
+  const port = positiveInteger(env, 'CONNECT_PORT', 8082);
+  if (port > 65_535) {
+    throw new RegistryError('INVALID_INPUT', `CONNECT_PORT must be at most 65535, got ${port}`, {
+      field: 'CONNECT_PORT',
+    });
+  }
+  return port;
+}
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

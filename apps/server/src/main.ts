@@ -1,13 +1,14 @@
-import { loadConfig } from './load-config.js';
+import { loadConfig, loadConnectPort } from './load-config.js';
 import { createLogger } from './middleware/create-logger.js';
-import { startServer } from './start-server.js';
+import { startServers } from './start-servers.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const server = await startServer(config);
+const server = await startServers({ ...config, connectPort: loadConnectPort() });
 logger.info(
   {
     url: `http://localhost:${server.port}`,
+    connect: server.connectPort === undefined ? 'off' : `localhost:${server.connectPort}`,
     storage: config.storageUrl.replace(/\/\/[^@/]*@/, '//***@'),
   },
   'llmsr listening',

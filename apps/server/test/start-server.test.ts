@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/load-config.js';
+import { loadConfig, loadConnectPort } from '../src/load-config.js';
 import { startServer } from '../src/start-server.js';
+import { startServers } from '../src/start-servers.js';
 
 describe('starting the server', () => {
   it('reads defaults from an empty environment', () => {
@@ -83,7 +84,7 @@ describe('request bodies over real HTTP', () => {
         }),
       });
       expect(declared.status).toBe(413);
-      expect((await declared.json()).error_code).toBe('PAYLOAD_TOO_LARGE');
+      expect(((await declared.json()) as { error_code: string }).error_code).toBe('PAYLOAD_TOO_LARGE');
       const chunks = new ReadableStream<Uint8Array>({
         start(controller) {
           for (let i = 0; i < 30; i++)
@@ -105,5 +106,45 @@ describe('request bodies over real HTTP', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('starting REST and Connect together', () => {
+  it('serves both APIs from one registry and closes both', async () => {
+    const servers = await startServers({
+      ...loadConfig({}),
+      port: 0,
+      connectPort: 0,
+      host: '127.0.0.1',
+      storageUrl: 'memory:',
+    });
+    try {
+      const created = await fetch(`http://127.0.0.1:${servers.port}/api/v1/schemas`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 'shared', schema: { type: 'string' } }),
+      });
+      const { id } = (await created.json()) as { id: number };
+      // The Connect protocol's JSON encoding over HTTP/1.1: a plain POST.
+      const viaConnect = await fetch(
+        `http://127.0.0.1:${servers.connectPort}/llmsr.registry.v1.SchemaRegistryService/GetSchema`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id }),
+        },
+      );
+      expect(viaConnect.status).toBe(200);
+      expect(JSON.stringify(await viaConnect.json())).toContain('shared');
+    } finally {
+      await servers.close();
+    }
+  });
+
+  it('reads CONNECT_PORT, with off for none', () => {
+    expect(loadConnectPort({})).toBe(8082);
+    expect(loadConnectPort({ CONNECT_PORT: '9000' })).toBe(9000);
+    expect(loadConnectPort({ CONNECT_PORT: 'off' })).toBeNull();
+    expect(() => loadConnectPort({ CONNECT_PORT: 'x' })).toThrow(/CONNECT_PORT/);
   });
 });
