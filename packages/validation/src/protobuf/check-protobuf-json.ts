@@ -91,15 +91,19 @@ export function checkProtobufMessageJson(
   // Most messages have no oneof: no Map for them.
   let oneofs: Map<string, string> | undefined;
   for (const key of Object.keys(value)) {
-    const fieldPath = path + pointerSegment(key);
     const field = index.get(key);
     if (field === undefined) {
       if (ctx.strict)
-        issue(ctx, fieldPath, 'unknownField', `unknown field "${key}" in ${type.name}`);
+        issue(
+          ctx,
+          path + pointerSegment(key),
+          'unknownField',
+          `unknown field "${key}" in ${type.name}`,
+        );
       continue;
     }
     if (Object.hasOwn(out, field.name)) {
-      issue(ctx, fieldPath, 'duplicate', `field ${field.name} is given twice`);
+      issue(ctx, path + pointerSegment(key), 'duplicate', `field ${field.name} is given twice`);
       continue;
     }
     const item = value[key];
@@ -111,7 +115,7 @@ export function checkProtobufMessageJson(
       if (previous !== undefined) {
         issue(
           ctx,
-          fieldPath,
+          path + pointerSegment(key),
           'oneof',
           `only one field of oneof ${oneof.name} may be set, ${previous} already is`,
         );
@@ -119,7 +123,7 @@ export function checkProtobufMessageJson(
       }
       oneofs.set(oneof.name, key);
     }
-    out[field.name] = checkField(field, item, fieldPath, ctx, depth);
+    out[field.name] = checkField(field, item, path, key, ctx, depth);
   }
   for (const field of type.fieldsArray) {
     if (
@@ -143,13 +147,22 @@ function acceptsNull(field: protobuf.Field): boolean {
   return !field.repeated && !field.map && field.resolvedType?.fullName === '.google.protobuf.Value';
 }
 
+/** Checks the value of `key` in the object at `parent`; its path is built only when needed. */
 function checkField(
   field: protobuf.Field,
   value: unknown,
-  path: string,
+  parent: string,
+  key: string,
   ctx: ProtobufJsonContext,
   depth: number,
 ): unknown {
+  // Singular scalars, most fields, need their path only to report a problem.
+  if (field.resolvedType === null && !field.repeated && !(field instanceof MapField)) {
+    const problem = protobufScalarProblem(field.type, value);
+    if (problem !== undefined) return issue(ctx, parent + pointerSegment(key), 'type', problem);
+    return scalarJson(field, value);
+  }
+  const path = parent + pointerSegment(key);
   if (field instanceof MapField) {
     if (!isPlainObject(value))
       return issue(ctx, path, 'type', `expected an object (map<${field.keyType}, ${field.type}>)`);
@@ -184,6 +197,11 @@ function checkSingle(
   if (resolved instanceof Enum) return checkEnumJson(resolved, value, path, ctx);
   const problem = protobufScalarProblem(field.type, value);
   if (problem !== undefined) return issue(ctx, path, 'type', problem);
+  return scalarJson(field, value);
+}
+
+/** A valid scalar as protobufjs's `fromObject` takes it (bytes in standard base64). */
+function scalarJson(field: protobuf.Field, value: unknown): unknown {
   return field.type === 'bytes' ? (value as string).replace(/-/g, '+').replace(/_/g, '/') : value;
 }
 
