@@ -84,7 +84,9 @@ describe('request bodies over real HTTP', () => {
         }),
       });
       expect(declared.status).toBe(413);
-      expect(((await declared.json()) as { error_code: string }).error_code).toBe('PAYLOAD_TOO_LARGE');
+      expect(((await declared.json()) as { error_code: string }).error_code).toBe(
+        'PAYLOAD_TOO_LARGE',
+      );
       const chunks = new ReadableStream<Uint8Array>({
         start(controller) {
           for (let i = 0; i < 30; i++)
