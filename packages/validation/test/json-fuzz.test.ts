@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSchemaFormat } from '../src/json/json-schema-format.js';
 import { SchemaParseError } from '../src/schema-format.js';
+import { createRandom, type Random } from './seeded-random.js';
 
 // 10,000 seeded mutations of valid schemas: parse may only throw SchemaParseError, compiled
 // validators never throw, and nothing hangs (the run is bounded by the test timeout).
 
 const SEED = 0x5eed_1234;
 const MUTATIONS = 10_000;
-
-/** mulberry32: tiny, fast, good enough to drive mutations reproducibly. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
 
 const SEEDS: unknown[] = [
   {
@@ -135,8 +121,6 @@ const SCHEMA_URIS = [
   'http://json-schema.org/draft-04/schema#',
   'nonsense',
 ];
-
-type Random = ReturnType<typeof createRandom>;
 
 /** Every object and array in a value, so a mutation can pick one. */
 function containers(value: unknown, found: object[] = []): object[] {

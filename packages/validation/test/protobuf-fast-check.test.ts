@@ -7,6 +7,7 @@ import { compileProtobufChecker } from '../src/protobuf/compile-protobuf-checker
 import { findProtobufMessage } from '../src/protobuf/find-protobuf-message.js';
 import { protobufFormat } from '../src/protobuf/protobuf-format.js';
 import type { ValidationIssue } from '../src/schema-format.js';
+import { createRandom, type Random } from './seeded-random.js';
 
 // The fast check may only say "valid" when the path-building walk finds nothing, and the
 // validator must report exactly what the walk reports: checked here on seeded mutations of
@@ -14,23 +15,6 @@ import type { ValidationIssue } from '../src/schema-format.js';
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, 'fixtures/protobuf', name), 'utf8');
-
-/** mulberry32: a small seeded PRNG so every run mutates the same way. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Random = ReturnType<typeof createRandom>;
 
 class WithGetter {
   note = undefined;

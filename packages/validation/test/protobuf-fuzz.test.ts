@@ -3,28 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { protobufFormat } from '../src/protobuf/protobuf-format.js';
 import { type ResolvedReference, SchemaParseError } from '../src/schema-format.js';
+import { createRandom, type Random } from './seeded-random.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/protobuf');
 const corpus = readdirSync(fixtures)
   .filter((file) => file.endsWith('.proto'))
   .map((file) => readFileSync(join(fixtures, file), 'utf8'));
-
-/** mulberry32: a small seeded PRNG so every run mutates the same way. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Random = ReturnType<typeof createRandom>;
 
 const tokens = [
   '{',
