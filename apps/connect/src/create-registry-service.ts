@@ -1,6 +1,7 @@
 import type { ServiceImpl } from '@connectrpc/connect';
 import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
 import type { SchemaRegistryService } from '@llmsr/proto';
+import { createBatchValidator } from './create-batch-validator.js';
 import { findAllSchemas } from './find-all-schemas.js';
 import { fromProtoLevel } from './map-compatibility-level.js';
 import { fromProtoSchemaType } from './map-schema-type.js';
@@ -123,12 +124,15 @@ export function createRegistryService(
       }),
 
     async *batchValidate(requests) {
+      const batch = createBatchValidator(registry);
       let index = 0;
       try {
         for await (const request of requests) {
           try {
             if (!request.item) missingItem();
-            const result = await registry.validateData(parseValidateInput(request.item));
+            const answer = batch.validate(request.item);
+            // A warm item is answered synchronously: no promise to wait for.
+            const result = answer instanceof Promise ? await answer : answer;
             yield { index, result: { case: 'report', value: toValidationReportMessage(result) } };
           } catch (error) {
             if (!isRegistryError(error)) throw error;

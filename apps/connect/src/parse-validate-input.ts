@@ -1,7 +1,7 @@
-import { toJson } from '@bufbuild/protobuf';
-import { type Value, ValueSchema } from '@bufbuild/protobuf/wkt';
+import type { Value } from '@bufbuild/protobuf/wkt';
 import { RegistryError, type ValidateDataInput } from '@llmsr/core';
 import type { ValidateDataRequest } from '@llmsr/proto';
+import { ValueToJsonError, valueToJson } from './value-to-json.js';
 
 /** The registry input of a `ValidateDataRequest`: its selector, its data as JSON, its options. */
 export function parseValidateInput(request: ValidateDataRequest): ValidateDataInput {
@@ -39,12 +39,17 @@ export function parseValue(value: Value | undefined, field: string): unknown {
     throw new RegistryError('INVALID_INPUT', `${field} is required`, { field });
   }
   try {
-    return toJson(ValueSchema, value);
+    return valueToJson(value);
   } catch (error) {
+    const where =
+      error instanceof ValueToJsonError && error.path.length > 0
+        ? `${field}/${error.path.join('/')}`
+        : field;
+    const why = error instanceof ValueToJsonError ? `: ${error.message}` : '';
     throw new RegistryError(
       'INVALID_INPUT',
-      `${field} is not a JSON value`,
-      { field },
+      `${where} is not a JSON value${why}`,
+      { field: where },
       { cause: error },
     );
   }
