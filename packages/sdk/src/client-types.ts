@@ -83,6 +83,25 @@ export interface DataValidation {
   validationTimeMs: number;
 }
 
+/** Input of `validateSchema`. */
+export interface ValidateSchemaInput {
+  /** A JSON value (JSON Schema, Avro) or text (any format; Protobuf is always text). */
+  schema: unknown;
+  schemaType?: SchemaType;
+  references?: SchemaReference[];
+}
+
+/** Whether a schema is well-formed: problems with where they are, or its canonical form. */
+export interface SchemaValidation {
+  valid: boolean;
+  /** Problems found; `line` and `column` are 1-based, null when unknown. */
+  problems: { path: string; message: string; line: number | null; column: number | null }[];
+  /** Fingerprint of the canonical form, when valid. */
+  fingerprint: string | null;
+  /** Canonical form, when valid. */
+  canonical: string | null;
+}
+
 /** Input of `checkCompatibility`. */
 export interface CompatibilityCheckInput {
   subject: string;

@@ -1,52 +1,19 @@
 import { getSchemaFormat, SchemaParseError } from '@llmsr/validation';
 import { createBoundedCache } from './bounded-cache.js';
+import { checkInput } from './check-input.js';
 import type { SchemaById, SchemaRef } from './client-types.js';
+import { createConnectCalls } from './connect-calls.js';
 import { createSchemaCodec, type SchemaCodec } from './create-schema-codec.js';
 import { createHttpTransport } from './http-transport.js';
-import {
-  toCompatibilityResult,
-  toDataValidation,
-  toRegisteredSchema,
-  toRegistryConfig,
-  toSchemaById,
-  toSchemaVersion,
-} from './map-responses.js';
-import { asArray } from './read-fields.js';
 import type { RegistryClient, RegistryClientOptions } from './registry-client.js';
 import { RegistryClientError } from './registry-client-error.js';
+import { createRestCalls } from './rest-calls.js';
 import { createSchemaLoader } from './schema-loader.js';
-import { searchSchemas } from './search-schemas.js';
-import { subscribeToChanges } from './subscribe-to-changes.js';
 import { readSchemaId } from './wire-format.js';
 
-const seg = encodeURIComponent;
-
-function checkSubject(subject: unknown): string {
-  if (typeof subject !== 'string' || subject === '') {
-    throw new RegistryClientError(
-      'INVALID_ARGUMENT',
-      'subject must be a non-empty string',
-      undefined,
-      {
-        field: 'subject',
-      },
-    );
-  }
-  return subject;
-}
-
-function checkInput<T>(input: T, what: string): T {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new RegistryClientError('INVALID_ARGUMENT', `${what} must be an object`, undefined, {
-      field: what,
-    });
-  }
-  return input;
-}
-
 /**
- * Create a registry client over the native REST API, with retries, timeouts, a schema cache,
- * local validation and Confluent wire-format serializers.
+ * Create a registry client over the native REST API or Connect-RPC, with retries, timeouts, a
+ * schema cache, local validation and Confluent wire-format serializers.
  *
  * @example
  * ```ts
@@ -58,15 +25,11 @@ function checkInput<T>(input: T, what: string): T {
  */
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
   checkInput(options, 'options');
-  if (options.transport === 'connect') {
-    throw new RegistryClientError(
-      'TRANSPORT_UNAVAILABLE',
-      "transport 'connect' is not available yet; use transport: 'rest'",
-      undefined,
-      { transport: 'connect' },
-    );
-  }
-  if (options.transport !== undefined && options.transport !== 'rest') {
+  if (
+    options.transport !== undefined &&
+    options.transport !== 'rest' &&
+    options.transport !== 'connect'
+  ) {
     throw new RegistryClientError(
       'INVALID_ARGUMENT',
       `unknown transport ${JSON.stringify(options.transport)}`,
@@ -76,7 +39,10 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       },
     );
   }
-  const http = createHttpTransport(options);
+  const remote =
+    options.transport === 'connect'
+      ? createConnectCalls(options)
+      : createRestCalls(createHttpTransport(options));
   const cacheSize = options.cacheSize ?? 1_000;
   if (!Number.isSafeInteger(cacheSize) || cacheSize < 1) {
     throw new RegistryClientError(
@@ -91,22 +57,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
   const inFlight = new Map<string, Promise<SchemaById>>();
 
   const client: RegistryClient = {
-    async register(input, call = {}) {
-      checkInput(input, 'input');
-      const body = {
-        subject: checkSubject(input.subject),
-        schema: input.schema,
-        schema_type: input.schemaType,
-        compatibility_level: input.compatibilityLevel,
-        metadata: input.metadata,
-        references: input.references,
-        version: input.semver,
-        created_by: input.createdBy,
-      };
-      return toRegisteredSchema(
-        await http.json('POST', '/api/v1/schemas', { body, signal: call.signal }),
-      );
-    },
+    ...remote,
     async getSchema(idOrGuid, call = {}) {
       if (typeof idOrGuid !== 'string' && !(Number.isSafeInteger(idOrGuid) && idOrGuid > 0)) {
         throw new RegistryClientError(
@@ -124,10 +75,9 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       // Concurrent misses of one id share a request (a burst of consumers starting up).
       const pending = inFlight.get(key);
       if (pending) return pending;
-      const request = http
-        .json('GET', `/api/v1/schemas/${seg(key)}`, { signal: call.signal })
-        .then((raw) => {
-          const schema = toSchemaById(raw);
+      const request = remote
+        .getSchema(idOrGuid, { signal: call.signal })
+        .then((schema) => {
           schemas.set(String(schema.id), schema);
           schemas.set(schema.guid, schema);
           return schema;
@@ -135,76 +85,6 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
         .finally(() => inFlight.delete(key));
       inFlight.set(key, request);
       return request;
-    },
-    async getVersion(subject, version = 'latest', call = {}) {
-      const path = `/api/v1/subjects/${seg(checkSubject(subject))}/versions/${seg(String(version))}`;
-      return toSchemaVersion(await http.json('GET', path, { signal: call.signal }));
-    },
-    async listSubjects(call = {}) {
-      const body = await http.json('GET', '/api/v1/subjects', {
-        query: { deleted: call.deleted ? 'true' : undefined, prefix: call.prefix },
-        signal: call.signal,
-      });
-      return asArray(body, 'subject list').map(String);
-    },
-    async listVersions(subject, call = {}) {
-      const body = await http.json(
-        'GET',
-        `/api/v1/subjects/${seg(checkSubject(subject))}/versions`,
-        {
-          query: { deleted: call.deleted ? 'true' : undefined },
-          signal: call.signal,
-        },
-      );
-      return asArray(body, 'version list').map(toSchemaVersion);
-    },
-    async validate(input, call = {}) {
-      checkInput(input, 'input');
-      const body = {
-        data: input.data,
-        strict: input.strict,
-        message_name: input.messageName,
-        ...('schemaId' in input
-          ? { schema_id: input.schemaId }
-          : { subject: checkSubject(input.subject), version: input.version }),
-      };
-      return toDataValidation(
-        await http.json('POST', '/api/v1/validate/data', { body, signal: call.signal }),
-      );
-    },
-    async checkCompatibility(input, call = {}) {
-      checkInput(input, 'input');
-      const body = {
-        subject: checkSubject(input.subject),
-        schema: input.schema,
-        schema_type: input.schemaType,
-        references: input.references,
-        level: input.level,
-        version: input.version,
-      };
-      return toCompatibilityResult(
-        await http.json('POST', '/api/v1/compatibility/check', { body, signal: call.signal }),
-      );
-    },
-    async getConfig(subject, call = {}) {
-      const path =
-        subject === undefined ? '/api/v1/config' : `/api/v1/config/${seg(checkSubject(subject))}`;
-      return toRegistryConfig(await http.json('GET', path, { signal: call.signal }));
-    },
-    async setConfig(input, call = {}) {
-      checkInput(input, 'input');
-      const path =
-        input.subject === undefined
-          ? '/api/v1/config'
-          : `/api/v1/config/${seg(checkSubject(input.subject))}`;
-      const body = { compatibility_level: input.compatibilityLevel, mode: input.mode };
-      return toRegistryConfig(await http.json('PUT', path, { body, signal: call.signal }));
-    },
-    search(input, call = {}) {
-      return searchSchemas(http, input, call.signal);
-    },
-    subscribe(subscribeOptions) {
-      return subscribeToChanges(http, subscribeOptions);
     },
     async localValidator(ref, validateOptions = {}) {
       const { signal, ...compileOptions } = validateOptions;

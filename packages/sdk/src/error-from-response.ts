@@ -38,6 +38,27 @@ function violationsOf(details: Record<string, unknown>): CompatibilityViolation[
 }
 
 /**
+ * The error of a registry error code, message and (snake_case) details, whatever the transport:
+ * details are camelCased, and a 409 `INCOMPATIBLE_SCHEMA` becomes an
+ * {@link IncompatibleSchemaError} carrying the report's violations.
+ */
+export function registryErrorOf(
+  code: string,
+  message: string,
+  status: number | undefined,
+  details: unknown,
+): RegistryClientError {
+  const detailObject =
+    details !== null && typeof details === 'object' && !Array.isArray(details)
+      ? (toCamelCase(details) as Record<string, unknown>)
+      : {};
+  if (status === 409 && code === 'INCOMPATIBLE_SCHEMA') {
+    return new IncompatibleSchemaError(message, violationsOf(detailObject), detailObject);
+  }
+  return new RegistryClientError(code, message, status, detailObject);
+}
+
+/**
  * The error of a non-2xx response: the server's `{ error_code, message, details }` when the body
  * has that shape (409 `INCOMPATIBLE_SCHEMA` becomes an {@link IncompatibleSchemaError}), else an
  * `HTTP_ERROR` quoting the start of the body.
@@ -47,15 +68,8 @@ export function errorFromResponse(status: number, text: string): RegistryClientE
   if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
     const { error_code: code, message, details } = body as Record<string, unknown>;
     if (typeof code === 'string') {
-      const detailObject =
-        details !== null && typeof details === 'object' && !Array.isArray(details)
-          ? (toCamelCase(details) as Record<string, unknown>)
-          : {};
       const text = typeof message === 'string' ? message : `${code} (HTTP ${status})`;
-      if (status === 409 && code === 'INCOMPATIBLE_SCHEMA') {
-        return new IncompatibleSchemaError(text, violationsOf(detailObject), detailObject);
-      }
-      return new RegistryClientError(code, text, status, detailObject);
+      return registryErrorOf(code, text, status, details);
     }
   }
   return new RegistryClientError(

@@ -51,7 +51,8 @@ function invalid(message: string, field: string): RegistryClientError {
   return new RegistryClientError('INVALID_ARGUMENT', message, undefined, { field });
 }
 
-function parseBaseUrl(raw: unknown): URL {
+/** The client's `baseUrl` as a URL: http(s), no credentials, query or fragment. */
+export function parseBaseUrl(raw: unknown): URL {
   if (typeof raw !== 'string' || raw.trim() === '') {
     throw invalid('baseUrl must be a non-empty http(s) URL string', 'baseUrl');
   }
@@ -73,7 +74,8 @@ function parseBaseUrl(raw: unknown): URL {
   return url;
 }
 
-function positive(value: number | undefined, fallback: number, field: string): number {
+/** A positive number option, or `fallback` when absent. */
+export function positive(value: number | undefined, fallback: number, field: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw invalid(`${field} must be a positive number, got ${String(value)}`, field);

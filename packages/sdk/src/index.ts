@@ -1,5 +1,5 @@
 /**
- * @llmsr/sdk: a typed client of the llmsr REST API (retries, timeouts, schema cache, change
+ * @llmsr/sdk: a typed client of the llmsr REST or Connect-RPC API (retries, timeouts, schema cache, change
  * stream), in-process validation, and Confluent wire-format serializers.
  * @module
  */
@@ -17,8 +17,10 @@ export type {
   SchemaRef,
   SchemaReference,
   SchemaType,
+  SchemaValidation,
   SchemaVersion,
   ValidateInput,
+  ValidateSchemaInput,
 } from './client-types.js';
 export { createRegistryClient } from './create-registry-client.js';
 export type { SchemaCodec, SchemaCodecOptions } from './create-schema-codec.js';

@@ -6,6 +6,7 @@ import type {
   SchemaById,
   SchemaReference,
   SchemaType,
+  SchemaValidation,
   SchemaVersion,
 } from './client-types.js';
 import { toViolation } from './error-from-response.js';
@@ -154,4 +155,25 @@ export function toRegistryConfig(raw: unknown): RegistryConfig {
   if (level !== null) config.effectiveCompatibilityLevel = level;
   if (mode !== null) config.effectiveMode = mode;
   return config;
+}
+
+/** Map a schema validation verdict (absent locations and canonical forms read as null). */
+export function toSchemaValidation(raw: unknown): SchemaValidation {
+  const what = 'schema validation result';
+  const body = asObject(raw, what);
+  const problems = asArray(body.problems ?? [], `${what} problems`).map((item) => {
+    const p = asObject(item, `${what} problem`);
+    return {
+      path: str(p, 'path', what),
+      message: str(p, 'message', what),
+      line: intOrNull(p, 'line', what),
+      column: intOrNull(p, 'column', what),
+    };
+  });
+  return {
+    valid: bool(body, 'valid', what),
+    problems,
+    fingerprint: strOrNull(body, 'fingerprint', what),
+    canonical: strOrNull(body, 'canonical', what),
+  };
 }

@@ -9,8 +9,10 @@ import type {
   RegistryConfig,
   SchemaById,
   SchemaRef,
+  SchemaValidation,
   SchemaVersion,
   ValidateInput,
+  ValidateSchemaInput,
 } from './client-types.js';
 import type { SchemaCodec } from './create-schema-codec.js';
 import type { HttpTransportOptions } from './http-transport.js';
@@ -20,7 +22,11 @@ import type { SubscribeOptions } from './subscribe-to-changes.js';
 /** Options of `createRegistryClient`. */
 export interface RegistryClientOptions extends Omit<HttpTransportOptions, 'baseUrl'> {
   baseUrl: string;
-  /** `rest` (the native `/api/v1` API); `connect` is not available yet. */
+  /**
+   * `rest` (the native `/api/v1` API, the default) or `connect` (Connect-RPC over HTTP/1.1 to
+   * the Connect server, for example `http://localhost:8082`; config, listing and search calls
+   * then fail with `NOT_SUPPORTED_BY_TRANSPORT`).
+   */
   transport?: 'rest' | 'connect';
   /** Schemas kept by id (default 1,000); ids are immutable, so entries never go stale. */
   cacheSize?: number;
@@ -38,7 +44,7 @@ export interface LocalValidator {
   validate(data: unknown): ValidationResult;
 }
 
-/** A typed client of the registry's native REST API. */
+/** A typed client of the registry, over its native REST API or Connect-RPC. */
 export interface RegistryClient {
   /** Register a schema; a 409 throws {@link IncompatibleSchemaError} with the violations. */
   register(input: RegisterInput, options?: CallOptions): Promise<RegisteredSchema>;
@@ -59,6 +65,8 @@ export interface RegistryClient {
   ): Promise<SchemaVersion[]>;
   /** Validate data on the server. */
   validate(input: ValidateInput, options?: CallOptions): Promise<DataValidation>;
+  /** Is a schema well-formed? Answers `valid: false` with locations for a bad one. */
+  validateSchema(input: ValidateSchemaInput, options?: CallOptions): Promise<SchemaValidation>;
   /** Check a schema against a subject without registering it. */
   checkCompatibility(
     input: CompatibilityCheckInput,
@@ -73,7 +81,7 @@ export interface RegistryClient {
   ): Promise<RegistryConfig>;
   /** Text search (`GET /api/v1/search`); `ROUTE_UNAVAILABLE` on a server without it. */
   search(input: SearchInput, options?: CallOptions): Promise<SearchResult>;
-  /** Follow registry changes over SSE, resuming with `Last-Event-ID` after a drop. */
+  /** Follow registry changes (SSE, or StreamSchemaChanges over Connect), resuming after a drop. */
   subscribe(options?: SubscribeOptions): AsyncGenerator<ChangeEvent, void, undefined>;
   /** Fetch a schema once, then validate in-process with no network per call. */
   localValidator(ref: SchemaRef, options?: ValidateOptions & CallOptions): Promise<LocalValidator>;

@@ -152,9 +152,12 @@ describe('the REST client against a real server', () => {
     expect(wrong).toMatchObject({ code: 'INVALID_COMPATIBILITY_LEVEL', status: 422 });
   });
 
-  it("refuses the 'connect' transport with a clear error", () => {
+  it('refuses an unknown transport with INVALID_ARGUMENT', () => {
     expect(() =>
-      createRegistryClient({ baseUrl: 'http://127.0.0.1:1', transport: 'connect' }),
-    ).toThrow(expect.objectContaining({ code: 'TRANSPORT_UNAVAILABLE' }));
+      createRegistryClient({
+        baseUrl: 'http://127.0.0.1:1',
+        transport: 'carrier-pigeon' as 'rest',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 });

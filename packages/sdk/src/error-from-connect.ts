@@ -1,0 +1,132 @@
+import { Code, ConnectError } from '@connectrpc/connect';
+import { ErrorDetailSchema } from '@llmsr/proto';
+import { registryErrorOf } from './error-from-response.js';
+import { RegistryClientError } from './registry-client-error.js';
+
+/** Response header (gRPC: trailer) in which the Connect server puts the registry error code. */
+export const ERROR_CODE_HEADER = 'llmsr-error-code';
+
+/**
+ * The HTTP status the REST API gives each registry error code (mirrors
+ * `apps/server/src/error-status.ts`), so an error reads the same over either transport.
+ */
+const REST_STATUS: Record<string, number> = {
+  SUBJECT_NOT_FOUND: 404,
+  VERSION_NOT_FOUND: 404,
+  SCHEMA_NOT_FOUND: 404,
+  RESOURCE_NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  INVALID_SCHEMA: 422,
+  INCOMPATIBLE_SCHEMA: 409,
+  INVALID_VERSION: 422,
+  INVALID_COMPATIBILITY_LEVEL: 422,
+  INVALID_MODE: 422,
+  OPERATION_NOT_PERMITTED: 422,
+  NOT_SOFT_DELETED: 409,
+  REFERENCED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  TOO_MANY_STREAMS: 503,
+  CONFLICT: 409,
+  STORAGE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** The Connect protocol's HTTP equivalent of each code, for codes the table above lacks. */
+const CONNECT_HTTP_STATUS: Partial<Record<Code, number>> = {
+  [Code.Canceled]: 499,
+  [Code.Unknown]: 500,
+  [Code.InvalidArgument]: 400,
+  [Code.DeadlineExceeded]: 504,
+  [Code.NotFound]: 404,
+  [Code.AlreadyExists]: 409,
+  [Code.PermissionDenied]: 403,
+  [Code.ResourceExhausted]: 429,
+  [Code.FailedPrecondition]: 400,
+  [Code.Aborted]: 409,
+  [Code.OutOfRange]: 400,
+  [Code.Unimplemented]: 501,
+  [Code.Internal]: 500,
+  [Code.Unavailable]: 503,
+  [Code.DataLoss]: 500,
+  [Code.Unauthenticated]: 401,
+};
+
+/** What a failed call was, for the error message. */
+export interface ConnectCallContext {
+  /** The RPC name, e.g. `GetSchema`. */
+  method: string;
+  /** The caller's signal: when it aborted, the failure is `ABORTED` whatever Connect says. */
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * The {@link RegistryClientError} of a failed Connect call: the registry code from the
+ * `llmsr-error-code` header or the `ErrorDetail` (with the REST status of that code, so errors
+ * match the REST client's), else a client code: `ABORTED`, `TIMEOUT`, `NETWORK_ERROR`
+ * (UNAVAILABLE without a registry code), `ROUTE_UNAVAILABLE` (UNIMPLEMENTED) or `RPC_ERROR`.
+ */
+export function errorFromConnect(error: unknown, context: ConnectCallContext): RegistryClientError {
+  if (error instanceof RegistryClientError) return error;
+  const failure = ConnectError.from(error);
+  const { method } = context;
+  if (context.signal?.aborted) {
+    return new RegistryClientError(
+      'ABORTED',
+      `${method} was aborted`,
+      undefined,
+      {},
+      { cause: error },
+    );
+  }
+  const [detail] = failure.findDetails(ErrorDetailSchema);
+  const code = failure.metadata.get(ERROR_CODE_HEADER) || detail?.code || undefined;
+  if (code !== undefined) {
+    const message = detail?.message || failure.rawMessage || `${code} (${Code[failure.code]})`;
+    const status = REST_STATUS[code] ?? CONNECT_HTTP_STATUS[failure.code];
+    const mapped = registryErrorOf(code, message, status, detail?.details ?? {});
+    return mapped;
+  }
+  switch (failure.code) {
+    case Code.DeadlineExceeded:
+      return new RegistryClientError(
+        'TIMEOUT',
+        `${method} timed out after ${String(context.timeoutMs)} ms`,
+        undefined,
+        { timeoutMs: context.timeoutMs },
+        { cause: error },
+      );
+    case Code.Unavailable:
+      return new RegistryClientError(
+        'NETWORK_ERROR',
+        `${method} failed: ${failure.rawMessage}`,
+        undefined,
+        {},
+        { cause: error },
+      );
+    case Code.Unimplemented:
+      return new RegistryClientError(
+        'ROUTE_UNAVAILABLE',
+        `This server does not offer ${method} (${failure.rawMessage})`,
+        404,
+        {},
+        { cause: error },
+      );
+    default:
+      return new RegistryClientError(
+        'RPC_ERROR',
+        `${method} failed with ${Code[failure.code]}: ${failure.rawMessage}`,
+        CONNECT_HTTP_STATUS[failure.code],
+        { connectCode: Code[failure.code] },
+        { cause: error },
+      );
+  }
+}
+
+/** Whether a failure is worth another attempt: the same rule as REST (network, timeout, 5xx, 429). */
+export function isTransientError(error: RegistryClientError): boolean {
+  if (error.code === 'NETWORK_ERROR' || error.code === 'TIMEOUT') return true;
+  return error.status !== undefined && (error.status >= 500 || error.status === 429);
+}
