@@ -1,0 +1,225 @@
+// ValidateData over Connect-RPC (binary protobuf: gRPC and the Connect protocol, both HTTP/2)
+// against POST /api/v1/validate/data over REST (JSON, HTTP/1.1 keep-alive), same concurrency,
+// then BatchValidate streaming throughput on 1 and 4 streams. The REST and Connect servers share
+// one in-memory registry in a child process, so client and server each get a core.
+// Bounded: about BENCH_MS (default 5,000) ms per case, under a minute in all. Needs `pnpm build`.
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { fmt, percentile } from './stats.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const connectModules = join(here, '../apps/connect/node_modules');
+const MS = Number(process.env.BENCH_MS ?? 5000);
+const IN_FLIGHT = 16;
+
+if (process.argv[2] === 'serve') await serve();
+else await main();
+
+/** Child process: the REST and Connect servers on one registry, ports reported over IPC. */
+async function serve() {
+  const { startServer } = await import('../apps/server/dist/index.js');
+  const { startConnectServer } = await import('../apps/connect/dist/index.js');
+  const rest = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    storageUrl: 'memory:',
+    logLevel: 'silent',
+    schemaBodyLimit: 1_000_000,
+    dataBodyLimit: 10_000_000,
+  });
+  const connect = await startConnectServer({ registry: rest.registry, port: 0, host: '127.0.0.1' });
+  const properties = {};
+  for (let p = 0; p < 10; p++)
+    properties[`p${p}`] = p % 2 ? { type: 'integer' } : { type: 'string' };
+  const { version } = await rest.registry.register({
+    subject: 'bench',
+    schema: { type: 'object', properties, required: ['p0', 'p1'] },
+  });
+  process.send({ restPort: rest.port, connectPort: connect.port, schemaId: version.id });
+  process.on('message', async (message) => {
+    if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
+    await connect.close();
+    await rest.close();
+    process.exit(0);
+  });
+}
+
+/** Calls per second and latencies of `call` with `inFlight` callers for about MS ms. */
+async function load(call, inFlight = IN_FLIGHT) {
+  for (let i = 0; i < 500; i++) await call(); // warm-up: JIT, connections, validator cache
+  const latencies = [];
+  const end = performance.now() + MS;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      await call();
+      latencies.push(performance.now() - started);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rate: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}
+
+async function main() {
+  const { fromJson } = await import(join(connectModules, '@bufbuild/protobuf/dist/esm/index.js'));
+  const { ValueSchema } = await import(
+    join(connectModules, '@bufbuild/protobuf/dist/esm/wkt/index.js')
+  );
+  const { createClient } = await import(
+    join(connectModules, '@connectrpc/connect/dist/esm/index.js')
+  );
+  const { createConnectTransport, createGrpcTransport } = await import(
+    join(connectModules, '@connectrpc/connect-node/dist/esm/index.js')
+  );
+  const { SchemaRegistryService } = await import('../packages/proto/dist/index.js');
+
+  const child = fork(fileURLToPath(import.meta.url), ['serve'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { restPort, connectPort, schemaId } = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
+  });
+  child.removeAllListeners('exit');
+  /** CPU seconds (user + system) used so far by this process and by the server process. */
+  const cpu = async () => {
+    child.send('cpu');
+    const { cpu: server } = await new Promise((resolve) => child.once('message', resolve));
+    const client = process.cpuUsage();
+    return {
+      client: (client.user + client.system) / 1e6,
+      server: (server.user + server.system) / 1e6,
+    };
+  };
+  /** Run `measure`, adding the share of a core each process used meanwhile. */
+  const withCpu = async (measure) => {
+    const before = await cpu();
+    const start = performance.now();
+    const result = await measure();
+    const seconds = (performance.now() - start) / 1000;
+    const after = await cpu();
+    return {
+      ...result,
+      clientCpu: (after.client - before.client) / seconds,
+      serverCpu: (after.server - before.server) / seconds,
+    };
+  };
+  const cpuNote = (r) =>
+    `cpu: client ${fmt(r.clientCpu * 100)}%, server ${fmt(r.serverCpu * 100)}% of a core`;
+
+  const data = {};
+  for (let p = 0; p < 10; p++) data[`p${p}`] = p % 2 ? p : `value ${p}`;
+  const baseUrl = `http://127.0.0.1:${connectPort}`;
+  // Without noDelay, Nagle's algorithm holds the client's small HTTP/2 frames back for
+  // milliseconds (the REST client's http.Agent sets it by default).
+  const nodeOptions = {
+    createConnection: () => net.connect({ host: '127.0.0.1', port: connectPort, noDelay: true }),
+  };
+  const grpc = createClient(SchemaRegistryService, createGrpcTransport({ baseUrl, nodeOptions }));
+  const connectBinary = createClient(
+    SchemaRegistryService,
+    createConnectTransport({ baseUrl, httpVersion: '2', useBinaryFormat: true, nodeOptions }),
+  );
+  const request = {
+    selector: { case: 'schemaId', value: schemaId },
+    data: fromJson(ValueSchema, data),
+  };
+
+  const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const restBody = JSON.stringify({ schema_id: schemaId, data });
+  const rest = () =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: restPort,
+          path: '/api/v1/validate/data',
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(restBody),
+          },
+        },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`REST answered ${res.statusCode}`));
+            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            if (answer.valid !== true)
+              return reject(new Error('REST said the document is invalid'));
+            resolve();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(restBody);
+    });
+  const unary = (client) => async () => {
+    const answer = await client.validateData(request);
+    if (answer.report?.valid !== true) throw new Error('Connect said the document is invalid');
+  };
+
+  /** BatchValidate on `streams` concurrent gRPC streams for about MS ms: items per second. */
+  async function batch(streams) {
+    const end = performance.now() + MS;
+    let answered = 0;
+    const one = async () => {
+      async function* requests() {
+        while (performance.now() < end) for (let i = 0; i < 100; i++) yield { item: request };
+      }
+      for await (const answer of grpc.batchValidate(requests())) {
+        if (answer.result.case !== 'report' || !answer.result.value.valid) {
+          throw new Error('BatchValidate answered without a valid report');
+        }
+        answered++;
+      }
+    };
+    const start = performance.now();
+    await Promise.all(Array.from({ length: streams }, one));
+    return (answered / (performance.now() - start)) * 1000;
+  }
+
+  try {
+    const results = [
+      ['REST JSON (HTTP/1.1 keep-alive)', await withCpu(() => load(rest))],
+      ['gRPC binary (HTTP/2)', await withCpu(() => load(unary(grpc)))],
+      ['Connect binary (HTTP/2)', await withCpu(() => load(unary(connectBinary)))],
+    ];
+    const baseline = results[0][1].rate;
+    console.log(
+      `ValidateData, 10-field JSON Schema document, ${IN_FLIGHT} calls in flight, ~${MS} ms each`,
+    );
+    for (const [name, r] of results) {
+      console.log(
+        `  ${name.padEnd(32)} ${fmt(r.rate).padStart(7)}/s  p50 ${fmt(r.p50, 2)} ms  p99 ${fmt(r.p99, 2)} ms  (${(r.rate / baseline).toFixed(2)}x REST)  ${cpuNote(r)}`,
+      );
+    }
+    await batch(1); // warm-up of the streaming path is part of the first run; run it again
+    const oneStream = await withCpu(async () => ({ rate: await batch(1) }));
+    const fourStreams = await withCpu(async () => ({ rate: await batch(4) }));
+    console.log('BatchValidate (gRPC bidi stream, one item per message)');
+    console.log(
+      `  1 stream   ${fmt(oneStream.rate).padStart(7)}/s  (${(oneStream.rate / baseline).toFixed(1)}x REST unary)  ${cpuNote(oneStream)}  [target >= 50,000/s]`,
+    );
+    console.log(
+      `  4 streams  ${fmt(fourStreams.rate).padStart(7)}/s  (${(fourStreams.rate / baseline).toFixed(1)}x REST unary)  ${cpuNote(fourStreams)}  [target >= 50,000/s]`,
+    );
+  } finally {
+    agent.destroy();
+    child.send('stop');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
