@@ -13,7 +13,7 @@ export interface ConnectTestServer {
 
 /** Start a Connect server over a fresh `createRegistry({ storage: 'memory:' })`. */
 export async function startConnectTestServer(
-  options: { readMaxBytes?: number } = {},
+  options: { readMaxBytes?: number; closeGraceMs?: number } = {},
 ): Promise<ConnectTestServer> {
   const registry = await createRegistry({ storage: 'memory:' });
   const connect = await startConnectServer({ registry, port: 0, host: '127.0.0.1', ...options });
