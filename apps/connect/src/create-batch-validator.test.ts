@@ -60,6 +60,20 @@ describe('createBatchValidator', () => {
     expect(strict.valid).toBe(false);
   });
 
+  it('answers items alternating between two schemas each against its own schema', async () => {
+    const other = await registry.register({
+      subject: 'o',
+      schema: { type: 'object', properties: { n: { type: 'string' } }, required: ['n'] },
+    });
+    const batch = createBatchValidator(registry);
+    for (let i = 0; i < 6; i++) {
+      const id = i % 2 ? other.version.id : schemaId;
+      const answer = await batch.validate(item({ case: 'schemaId', value: id }, { n: 1 }));
+      expect(answer.schemaId).toBe(id);
+      expect(answer.valid).toBe(id === schemaId);
+    }
+  });
+
   it('sends subject selectors through the registry so a new latest version is seen', async () => {
     const batch = createBatchValidator(registry);
     const bySubject = item({ case: 'subjectVersion', value: { subject: 's' } }, { n: 1 });

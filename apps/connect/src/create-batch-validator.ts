@@ -1,6 +1,6 @@
 import type { Registry, ValidateDataInput, ValidationResult } from '@llmsr/core';
 import type { ValidateDataRequest } from '@llmsr/proto';
-import { parseValidateInput } from './parse-validate-input.js';
+import { parseValidateInput, parseValue } from './parse-validate-input.js';
 
 type Validator = Awaited<ReturnType<Registry['getValidator']>>;
 type Result = ValidationResult & { schemaId: number };
@@ -53,14 +53,38 @@ export function createBatchValidator(registry: Registry): BatchValidator {
     }
   };
 
+  // Streams usually repeat one schema: remember the last one to skip building a map key.
+  let lastId = -1;
+  let lastStrict = false;
+  let lastMessage = '';
+  let lastValidator: Validator | undefined;
+
   return {
     validate(item) {
-      const input = parseValidateInput(item);
-      if (typeof input.schemaId !== 'number') return registry.validateData(input);
-      const numbered = input as ValidateDataInput & { schemaId: number };
-      const key = `${numbered.schemaId}|${numbered.strict === true ? 1 : 0}|${numbered.messageName ?? ''}`;
+      const selector = item.selector;
+      if (selector.case !== 'schemaId') return registry.validateData(parseValidateInput(item));
+      const input: ValidateDataInput & { schemaId: number } = {
+        schemaId: selector.value,
+        data: parseValue(item.data, 'data'),
+        strict: item.strict,
+      };
+      if (item.messageName !== '') input.messageName = item.messageName;
+      if (
+        lastValidator !== undefined &&
+        lastId === selector.value &&
+        lastStrict === item.strict &&
+        lastMessage === item.messageName
+      ) {
+        return run(lastValidator, input);
+      }
+      const key = `${selector.value}|${item.strict ? 1 : 0}|${item.messageName}`;
       const validator = validators.get(key);
-      return validator ? run(validator, numbered) : slow(numbered, key);
+      if (validator === undefined) return slow(input, key);
+      lastId = selector.value;
+      lastStrict = item.strict;
+      lastMessage = item.messageName;
+      lastValidator = validator;
+      return run(validator, input);
     },
   };
 }

@@ -5,12 +5,13 @@ import { ValueToJsonError, valueToJson } from './value-to-json.js';
 
 /** The registry input of a `ValidateDataRequest`: its selector, its data as JSON, its options. */
 export function parseValidateInput(request: ValidateDataRequest): ValidateDataInput {
-  return {
+  const input: ValidateDataInput = {
     ...parseSelector(request.selector),
     data: parseValue(request.data, 'data'),
     strict: request.strict,
-    ...(request.messageName === '' ? {} : { messageName: request.messageName }),
   };
+  if (request.messageName !== '') input.messageName = request.messageName;
+  return input;
 }
 
 function parseSelector(selector: ValidateDataRequest['selector']) {
