@@ -66,7 +66,8 @@ export interface ConnectCallContext {
  * The {@link RegistryClientError} of a failed Connect call: the registry code from the
  * `llmsr-error-code` header or the `ErrorDetail` (with the REST status of that code, so errors
  * match the REST client's), else a client code: `ABORTED`, `TIMEOUT`, `NETWORK_ERROR`
- * (UNAVAILABLE without a registry code), `ROUTE_UNAVAILABLE` (UNIMPLEMENTED) or `RPC_ERROR`.
+ * (UNAVAILABLE without a registry code), `PAYLOAD_TOO_LARGE` (RESOURCE_EXHAUSTED: a message
+ * over the size limit), `ROUTE_UNAVAILABLE` (UNIMPLEMENTED) or `RPC_ERROR`.
  */
 export function errorFromConnect(error: unknown, context: ConnectCallContext): RegistryClientError {
   if (error instanceof RegistryClientError) return error;
@@ -103,6 +104,16 @@ export function errorFromConnect(error: unknown, context: ConnectCallContext): R
         'NETWORK_ERROR',
         `${method} failed: ${failure.rawMessage}`,
         undefined,
+        {},
+        { cause: error },
+      );
+    case Code.ResourceExhausted:
+      // Without a registry code this is Connect's own message size limit, which a retry cannot
+      // pass (a proxy's rate limit arrives as HTTP 429, which Connect reads as UNAVAILABLE).
+      return new RegistryClientError(
+        'PAYLOAD_TOO_LARGE',
+        `${method} failed: ${failure.rawMessage}`,
+        413,
         {},
         { cause: error },
       );

@@ -152,6 +152,18 @@ describe('the REST client against a real server', () => {
     expect(wrong).toMatchObject({ code: 'INVALID_COMPATIBILITY_LEVEL', status: 422 });
   });
 
+  it('validates schemas: a fingerprint when well-formed, problems when not', async () => {
+    const good = await client.validateSchema({ schema: personSchema });
+    expect(good).toMatchObject({ valid: true, problems: [], canonical: expect.any(String) });
+    expect(good.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const bad = await client.validateSchema({ schema: '{"type": ', schemaType: 'JSON' });
+    expect(bad).toMatchObject({ valid: false, fingerprint: null, canonical: null });
+    expect(bad.problems[0]).toMatchObject({ message: expect.any(String) });
+    await expect(client.validateSchema(null as never)).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
+  });
+
   it('refuses an unknown transport with INVALID_ARGUMENT', () => {
     expect(() =>
       createRegistryClient({
