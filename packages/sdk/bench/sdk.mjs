@@ -1,10 +1,12 @@
 // @llmsr/sdk benchmark: Confluent wire-format serialize/deserialize throughput (Avro and JSON
 // Schema) against @kafkajs/confluent-schema-registry in the same process, both reading writer
 // schemas from one real llmsr server; then in-process validation through `localValidator`
-// against the server round trip of `client.validate`.
+// against the server round trip of `client.validate`; last, server round trips over
+// transport 'connect' (binary, HTTP/1.1) against transport 'rest' on the same registry.
 // Needs the built packages: `pnpm build`, then `node packages/sdk/bench/sdk.mjs`
 // (or `pnpm --filter @llmsr/sdk bench`).
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { startConnectServer } from '@llmsr/connect';
 import { loadConfig, startServer } from '@llmsr/server';
 import { createRegistryClient } from '../dist/index.js';
 
@@ -99,6 +101,36 @@ try {
   const remote = await opsPerSecond(() => client.validate({ schemaId: jsonId, data: order }), 50);
   row('localValidator.validate (in-process)', local, remote, 'server round trip');
   row('client.validate (HTTP round trip)', remote);
+
+  console.log("\nServer round trips: transport 'connect' against 'rest' (same registry)");
+  const connectServer = await startConnectServer({
+    registry: server.registry,
+    port: 0,
+    host: '127.0.0.1',
+    closeGraceMs: 100,
+  });
+  try {
+    const overConnect = createRegistryClient({
+      baseUrl: `http://127.0.0.1:${connectServer.port}`,
+      transport: 'connect',
+    });
+    const calls = [
+      ['validate', (c) => c.validate({ schemaId: jsonId, data: order })],
+      ['getVersion', (c) => c.getVersion('bench-json', 1)],
+      [
+        'checkCompatibility',
+        (c) => c.checkCompatibility({ subject: 'bench-json', schema: jsonSchema }),
+      ],
+    ];
+    for (const [name, call] of calls) {
+      const viaRest = await opsPerSecond(() => call(client), 50);
+      const viaConnect = await opsPerSecond(() => call(overConnect), 50);
+      row(`${name} (connect)`, viaConnect, viaRest, 'rest');
+      row(`${name} (rest)`, viaRest);
+    }
+  } finally {
+    await connectServer.close();
+  }
 } finally {
   await server.close();
 }
