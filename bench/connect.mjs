@@ -2,6 +2,7 @@
 // against POST /api/v1/validate/data over REST (JSON, HTTP/1.1 keep-alive), same concurrency,
 // then BatchValidate streaming throughput on 1 and 4 streams. The REST and Connect servers share
 // one in-memory registry in a child process, so client and server each get a core.
+// Server CPU per operation is the figure least disturbed by other load on the machine.
 // Bounded: about BENCH_MS (default 5,000) ms per case, under a minute in all. Needs `pnpm build`.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -126,7 +127,7 @@ async function main() {
     };
   };
   const cpuNote = (r) =>
-    `cpu: client ${fmt(r.clientCpu * 100)}%, server ${fmt(r.serverCpu * 100)}% of a core`;
+    `cpu: client ${fmt(r.clientCpu * 100)}%, server ${fmt(r.serverCpu * 100)}% of a core, server ${fmt((r.serverCpu / r.rate) * 1e6, 1)} µs/op`;
 
   const data = {};
   for (let p = 0; p < 10; p++) data[`p${p}`] = p % 2 ? p : `value ${p}`;
