@@ -34,6 +34,8 @@ export type UnaryCaller = <T>(
   send: (options: CallOptions) => Promise<T>,
 ) => Promise<T>;
 
+const INT32_MAX = 2_147_483_647;
+
 function notSupported(call: string): never {
   throw new RegistryClientError(
     'NOT_SUPPORTED_BY_TRANSPORT',
@@ -114,6 +116,15 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
       };
     },
     async getSchema(idOrGuid, call = {}) {
+      if (typeof idOrGuid === 'number' && idOrGuid > INT32_MAX) {
+        // The RPC's id is an int32: such an id cannot exist, and cannot even be encoded.
+        throw new RegistryClientError(
+          'INVALID_ARGUMENT',
+          `schema id ${idOrGuid} is above the largest id (${INT32_MAX})`,
+          undefined,
+          { field: 'id' },
+        );
+      }
       const request =
         typeof idOrGuid === 'number'
           ? { selector: { case: 'id' as const, value: idOrGuid } }

@@ -219,6 +219,7 @@ describe("transport 'connect' with malformed input", () => {
       ],
       [client.validateSchema(7 as never), 'INVALID_ARGUMENT'],
       [client.getSchema(-1), 'INVALID_ARGUMENT'],
+      [client.getSchema(2 ** 40), 'INVALID_ARGUMENT'],
       [client.getVersion(42 as never), 'INVALID_ARGUMENT'],
     ];
     for (const [call, code] of cases) expect(await failure(call)).toMatchObject({ code });
