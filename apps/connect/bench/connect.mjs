@@ -1,6 +1,7 @@
 // Connect/gRPC throughput against the in-process registry call it wraps (same process, same
 // schema and document). Bounded: about 2 s per case. Needs a build: `pnpm --filter @llmsr/connect...
-// build`, then `node apps/connect/bench/connect.mjs`.
+// build`, then `node apps/connect/bench/connect.mjs`. Client and server share one process here;
+// bench/connect.mjs compares against REST with the servers in their own process.
 import { fromJson } from '@bufbuild/protobuf';
 import { ValueSchema } from '@bufbuild/protobuf/wkt';
 import { createClient } from '@connectrpc/connect';
