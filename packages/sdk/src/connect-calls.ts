@@ -55,6 +55,7 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
   const retry = resolveRetryOptions(options.retries);
   const timeoutMs = positive(options.timeoutMs, 10_000, 'timeoutMs');
   const maxBytes = positive(options.maxResponseBytes, 32 * 1024 * 1024, 'maxResponseBytes');
+  const readMaxBytes = Math.floor(Math.min(maxBytes, 2 ** 31 - 1));
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const headers = { ...options.headers };
@@ -68,7 +69,7 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
       baseUrl: base.href.replace(/\/+$/, ''),
       httpVersion: '1.1',
       useBinaryFormat: true,
-      readMaxBytes: Math.min(maxBytes, 2 ** 31 - 1),
+      readMaxBytes,
       interceptors: [addHeaders],
     }),
   );
@@ -82,7 +83,7 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
       try {
         return await send({ signal, timeoutMs });
       } catch (error) {
-        failure = errorFromConnect(error, { method, signal, timeoutMs });
+        failure = errorFromConnect(error, { method, signal, timeoutMs, readMaxBytes });
       }
       if (!isTransientError(failure) || tries >= retry.maxRetries) {
         if (tries > 0) failure.details.attempts ??= tries + 1;

@@ -60,14 +60,16 @@ export interface ConnectCallContext {
   /** The caller's signal: when it aborted, the failure is `ABORTED` whatever Connect says. */
   signal?: AbortSignal | undefined;
   timeoutMs?: number | undefined;
+  /** The client's limit on answers, told apart from the server's limit on requests. */
+  readMaxBytes?: number | undefined;
 }
 
 /**
  * The {@link RegistryClientError} of a failed Connect call: the registry code from the
  * `llmsr-error-code` header or the `ErrorDetail` (with the REST status of that code, so errors
  * match the REST client's), else a client code: `ABORTED`, `TIMEOUT`, `NETWORK_ERROR`
- * (UNAVAILABLE without a registry code), `PAYLOAD_TOO_LARGE` (RESOURCE_EXHAUSTED: a message
- * over the size limit), `ROUTE_UNAVAILABLE` (UNIMPLEMENTED) or `RPC_ERROR`.
+ * (UNAVAILABLE without a registry code), `RESPONSE_TOO_LARGE` or `PAYLOAD_TOO_LARGE`
+ * (RESOURCE_EXHAUSTED: an answer over the client's limit, or a request over the server's), `ROUTE_UNAVAILABLE` (UNIMPLEMENTED) or `RPC_ERROR`.
  */
 export function errorFromConnect(error: unknown, context: ConnectCallContext): RegistryClientError {
   if (error instanceof RegistryClientError) return error;
@@ -108,6 +110,19 @@ export function errorFromConnect(error: unknown, context: ConnectCallContext): R
         { cause: error },
       );
     case Code.ResourceExhausted:
+      // Connect names the limit it hit; the client's own one means the answer was too large.
+      if (
+        context.readMaxBytes !== undefined &&
+        failure.rawMessage.includes(`readMaxBytes ${context.readMaxBytes}`)
+      ) {
+        return new RegistryClientError(
+          'RESPONSE_TOO_LARGE',
+          `${method}: the answer is larger than maxResponseBytes (${context.readMaxBytes})`,
+          undefined,
+          { maxResponseBytes: context.readMaxBytes },
+          { cause: error },
+        );
+      }
       // Without a registry code this is Connect's own message size limit, which a retry cannot
       // pass (a proxy's rate limit arrives as HTTP 429, which Connect reads as UNAVAILABLE).
       return new RegistryClientError(

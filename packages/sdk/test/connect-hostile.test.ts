@@ -252,4 +252,25 @@ describe("transport 'connect' with malformed input", () => {
     expect(error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413 });
     expect(error.details.attempts).toBeUndefined();
   });
+
+  it('refuses an answer larger than maxResponseBytes with RESPONSE_TOO_LARGE, without retrying', async () => {
+    const server = await startConnectTestServer({ closeGraceMs: 50 });
+    closers.push(server.close);
+    const { version } = await server.registry.register({
+      subject: 'big',
+      schema: JSON.stringify({ type: 'object', description: 'y'.repeat(5_000) }),
+    });
+    const client = createRegistryClient({
+      baseUrl: server.connectUrl,
+      transport: 'connect',
+      maxResponseBytes: 1_000,
+      ...fast,
+    });
+    const error = await failure(client.getSchema(version.id));
+    expect(error).toMatchObject({
+      code: 'RESPONSE_TOO_LARGE',
+      details: { maxResponseBytes: 1_000 },
+    });
+    expect(error.details.attempts).toBeUndefined();
+  });
 });
