@@ -44,15 +44,30 @@ export function parseMode(value: unknown): RegistryMode {
   });
 }
 
+/**
+ * The level and mode in force for a subject, reading its config and the global one once each:
+ * a subject's own setting wins, then the global one, then BACKWARD and READWRITE.
+ */
+export async function resolveSubjectConfig(
+  context: RegistryContext,
+  subject: string | null,
+): Promise<{ compatibilityLevel: CompatibilityLevel; mode: RegistryMode }> {
+  const [own, global] = await Promise.all([
+    subject === null ? undefined : context.store.getConfig(subject),
+    context.store.getConfig(null),
+  ]);
+  return {
+    compatibilityLevel: own?.compatibilityLevel ?? global?.compatibilityLevel ?? 'BACKWARD',
+    mode: own?.mode ?? global?.mode ?? 'READWRITE',
+  };
+}
+
 /** The level in force for a subject: its own, else the global one, else BACKWARD. */
 export async function resolveCompatibilityLevel(
   context: RegistryContext,
   subject: string | null,
 ): Promise<CompatibilityLevel> {
-  const own = subject === null ? undefined : await context.store.getConfig(subject);
-  if (own?.compatibilityLevel) return own.compatibilityLevel;
-  const global = await context.store.getConfig(null);
-  return global?.compatibilityLevel ?? 'BACKWARD';
+  return (await resolveSubjectConfig(context, subject)).compatibilityLevel;
 }
 
 /** The mode in force for a subject: its own, else the global one, else READWRITE. */
@@ -60,10 +75,7 @@ export async function resolveMode(
   context: RegistryContext,
   subject: string | null,
 ): Promise<RegistryMode> {
-  const own = subject === null ? undefined : await context.store.getConfig(subject);
-  if (own?.mode) return own.mode;
-  const global = await context.store.getConfig(null);
-  return global?.mode ?? 'READWRITE';
+  return (await resolveSubjectConfig(context, subject)).mode;
 }
 
 /** Set level and/or mode (merged into what is stored) and emit `config.changed`. */

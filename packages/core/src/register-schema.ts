@@ -2,11 +2,7 @@ import { type CompatibilityReport, checkCompatibility } from '@llmsr/compatibili
 import type { CompatibilityLevel, SubjectVersionWithSchema } from '@llmsr/storage';
 import type { ParsedSchema } from '@llmsr/validation';
 import { computeSemver } from './compute-semver.js';
-import {
-  parseCompatibilityLevel,
-  resolveCompatibilityLevel,
-  resolveMode,
-} from './config-operations.js';
+import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
 import { parseMetadata } from './parse-metadata.js';
 import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
@@ -38,7 +34,10 @@ export async function registerSchema(
   const text = toSchemaText(input.schema, schemaType);
   const metadata = parseMetadata(input.metadata);
   const references = parseReferences(input.references);
-  const mode = await resolveMode(context, subject);
+  const { mode, compatibilityLevel: configuredLevel } = await resolveSubjectConfig(
+    context,
+    subject,
+  );
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode`, {
       subject,
@@ -64,7 +63,6 @@ export async function registerSchema(
     input.compatibilityLevel === undefined
       ? undefined
       : parseCompatibilityLevel(input.compatibilityLevel);
-  const configuredLevel = await resolveCompatibilityLevel(context, subject);
   let report: CompatibilityReport | undefined;
   let level = configuredLevel;
 
