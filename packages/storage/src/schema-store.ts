@@ -16,12 +16,33 @@ export interface NewSchema {
   canonical: string;
   schema: string;
   references: SchemaReference[];
+  /** Avro: SHA-256 of the Parsing Canonical Form (see {@link SchemaRecord.pcfFingerprint}). */
+  pcfFingerprint?: string | null;
+  /** JSON Schema: the draft it was registered under (see {@link SchemaRecord.jsonDraft}). */
+  jsonDraft?: string | null;
+}
+
+/** A change event to append in the same transaction as the change it describes (an outbox). */
+export interface NewEvent {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** Options of the mutations that record a change event atomically with the change. */
+export interface MutationOptions {
+  /** Appended in the same transaction; nothing is appended when the mutation changes nothing. */
+  event?: NewEvent;
 }
 
 /** What the caller's decision callback returns when it accepts a new version. */
 export interface RegisterDecision {
   semver: string;
   compatibilityLevel: CompatibilityLevel;
+  /**
+   * Written in the same transaction as the version (a subject's first registration that sets
+   * its compatibility level), replacing the subject's config row.
+   */
+  subjectConfig?: ConfigRecord;
 }
 
 /** Input of {@link SchemaStore.registerVersion}. */

@@ -36,6 +36,13 @@ export interface SchemaRecord {
   /** The schema text as first registered (Confluent returns this). */
   schema: string;
   references: SchemaReference[];
+  /**
+   * Avro only: SHA-256 hex of Avro's Parsing Canonical Form, for wire-compatibility lookups.
+   * Never the identity (it drops defaults, doc, aliases, order and logical types); `null` otherwise.
+   */
+  pcfFingerprint?: string | null;
+  /** JSON Schema only: the draft the schema was registered under (`$schema`, or the default then in force). */
+  jsonDraft?: string | null;
   createdAt: string;
 }
 

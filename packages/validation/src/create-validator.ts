@@ -11,6 +11,8 @@ import type {
 export interface ParseSchemaOptions {
   /** Schemas this one references, resolved (Confluent references). */
   references?: ResolvedReference[];
+  /** JSON Schema: the draft used when the schema has no `$schema` (draft-07 unless given). */
+  defaultJsonDraft?: string;
 }
 
 /** Options of {@link createValidator}: references plus validation options. */

@@ -46,6 +46,7 @@ export { protobufFormat } from './protobuf/protobuf-format.js';
 export type {
   CompiledValidator,
   ParsedSchema,
+  ParseOptions,
   ResolvedReference,
   SchemaFormat,
   SchemaProblem,

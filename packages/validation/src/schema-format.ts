@@ -38,8 +38,15 @@ export interface ParsedSchema {
   schemaType: SchemaType;
   /** Canonical text: formatting-insensitive (JSON: sorted keys, no whitespace; Avro: Parsing Canonical Form). */
   canonical: string;
-  /** SHA-256 hex of `canonical`. */
+  /** SHA-256 hex of `canonical`: the schema's identity (dedup and global id). */
   fingerprint: string;
+  /**
+   * Avro only: SHA-256 hex of the Parsing Canonical Form, for wire-compatibility lookups. Not the
+   * identity: it drops defaults, doc, aliases, order and logical types.
+   */
+  pcfFingerprint?: string;
+  /** JSON Schema only: the draft the schema is read under (its `$schema`, else the default given). */
+  jsonDraft?: string;
   /** The format library's object (JSON value, avsc Type, protobufjs Root). */
   native: unknown;
   references: ResolvedReference[];
@@ -79,11 +86,18 @@ export interface CompiledValidator {
   validate(data: unknown): ValidationResult;
 }
 
+/** Options of {@link SchemaFormat.parse}. */
+export interface ParseOptions {
+  references?: ResolvedReference[];
+  /** JSON Schema: the draft used when the schema has no `$schema` (draft-07 unless given). */
+  defaultJsonDraft?: string;
+}
+
 /** What each format implements. */
 export interface SchemaFormat {
   readonly schemaType: SchemaType;
   /** Parse and check a schema text. Throws {@link SchemaParseError} for an invalid schema. */
-  parse(schema: string, options?: { references?: ResolvedReference[] }): ParsedSchema;
+  parse(schema: string, options?: ParseOptions): ParsedSchema;
   /** Compile a parsed schema for validation. */
   compile(parsed: ParsedSchema, options?: ValidateOptions): CompiledValidator;
 }
