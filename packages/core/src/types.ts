@@ -65,6 +65,11 @@ export interface RegisterSchemaInput {
   /** IMPORT mode only: keep the id and version of another registry. */
   id?: number | undefined;
   version?: number | undefined;
+  /**
+   * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
+   * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   */
+  normalize?: boolean | undefined;
 }
 
 /** Result of {@link Registry.register}. */
@@ -105,6 +110,11 @@ export interface CheckCompatibilityInput {
   level?: string | undefined;
   /** Compare with this version only (Confluent `/compatibility/subjects/{s}/versions/{v}`). */
   version?: string | number | undefined;
+  /**
+   * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
+   * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   */
+  normalize?: boolean | undefined;
 }
 
 /** Input of {@link Registry.findVersionByContent}. */
@@ -117,6 +127,11 @@ export interface FindVersionByContentInput {
   references?: unknown;
   /** Also match soft-deleted versions. */
   includeDeleted?: boolean | undefined;
+  /**
+   * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
+   * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   */
+  normalize?: boolean | undefined;
 }
 
 /** Health figures of a registry. */
