@@ -4,11 +4,12 @@
  * @module
  */
 
-/** Avro: format, Parsing Canonical Form, binary codec. */
+/** Avro: format, Parsing Canonical Form, identity canonical form, binary codec. */
 export { avroCanonicalForm } from './avro/avro-canonical-form.js';
 export { decodeAvro, encodeAvro } from './avro/avro-codec.js';
 export { AvroDataError } from './avro/avro-data-error.js';
 export { avroFormat } from './avro/avro-format.js';
+export { avroIdentityForm } from './avro/avro-identity-form.js';
 export { AVRO_PRIMITIVES } from './avro/avro-names.js';
 /** Compiled-validator cache (LRU). */
 export type {

@@ -36,7 +36,11 @@ export class SchemaParseError extends Error {
 /** A parsed, well-formed schema. */
 export interface ParsedSchema {
   schemaType: SchemaType;
-  /** Canonical text: formatting-insensitive (JSON: sorted keys, no whitespace; Avro: Parsing Canonical Form). */
+  /**
+   * Canonical text: formatting-insensitive but keeping every attribute that can change meaning
+   * (JSON: sorted keys, no whitespace; Avro: full names plus defaults, doc, aliases, order,
+   * logical types and custom properties; Protobuf: normalized printing without comments).
+   */
   canonical: string;
   /** SHA-256 hex of `canonical`: the schema's identity (dedup and global id). */
   fingerprint: string;

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
+import { avroCanonicalForm } from '../src/avro/avro-canonical-form.js';
 import { avroFormat } from '../src/avro/avro-format.js';
 
 interface Case {
@@ -41,11 +42,14 @@ describe.skipIf(files.length === 0)('Avro schemas of the Apache Avro compatibili
   });
 
   it.each([...schemas.keys()].filter((text) => text !== '[]'))(
-    'parses %s with the canonical form avsc computes',
+    'parses %s with the Parsing Canonical Form avsc computes and a stable identity',
     (text) => {
       const parsed = avroFormat.parse(text);
       const type = avro.Type.forSchema(JSON.parse(text) as avro.Schema);
-      expect(parsed.canonical).toBe(JSON.stringify(type.schema()));
+      expect(avroCanonicalForm(JSON.parse(text))).toBe(JSON.stringify(type.schema()));
+      expect(parsed.pcfFingerprint).toBe(type.fingerprint('sha256').toString('hex'));
+      // The identity form is itself a schema with the same identity.
+      expect(avroFormat.parse(parsed.canonical).fingerprint).toBe(parsed.fingerprint);
     },
   );
 });

@@ -4,7 +4,8 @@ import { parseAvroSchema } from './parse-avro-schema.js';
 
 /**
  * The Avro schema format: parsing with avsc plus the specification's checks (names, defaults,
- * logical types), Parsing Canonical Form, SHA-256 fingerprints and avsc-backed validators.
+ * logical types), an identity canonical form keeping every meaningful attribute, the Parsing
+ * Canonical Form, SHA-256 fingerprints and avsc-backed validators.
  *
  * @example
  * const parsed = avroFormat.parse('{"type":"record","name":"User","fields":[{"name":"id","type":"long"}]}');

@@ -7,6 +7,7 @@ import {
   type SchemaProblem,
 } from '../schema-format.js';
 import { avroCanonicalForm } from './avro-canonical-form.js';
+import { avroIdentityForm } from './avro-identity-form.js';
 import { type AvroCheckContext, checkAvroSchema } from './check-avro-schema.js';
 import { parseAvroJson } from './parse-avro-json.js';
 
@@ -49,9 +50,13 @@ function buildType(json: unknown, registry: Record<string, avro.Type>, where: st
   }
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
  * Parses and checks an Avro schema text with the named types of its references (registered
- * first, transitively), returning its Parsing Canonical Form, SHA-256 fingerprint and avsc type.
+ * first, transitively), returning its identity canonical form (see {@link avroIdentityForm})
+ * and that form's SHA-256 as `fingerprint`, the SHA-256 of the Parsing Canonical Form as
+ * `pcfFingerprint` (wire-compatibility lookups, never the identity), and the avsc type.
  * Throws {@link SchemaParseError} with field paths for every problem found.
  */
 export function parseAvroSchema(
@@ -86,11 +91,13 @@ export function parseAvroSchema(
   const registry: Record<string, avro.Type> = {};
   for (const { json: refJson, where } of referenced) buildType(refJson, registry, where);
   const type = buildType(json, registry, '');
-  const canonical = avroCanonicalForm(json, knownNames);
+  const canonical = avroIdentityForm(json);
+  const pcf = avroCanonicalForm(json, knownNames);
   return {
     schemaType: 'AVRO',
     canonical,
-    fingerprint: createHash('sha256').update(canonical).digest('hex'),
+    fingerprint: sha256(canonical),
+    pcfFingerprint: sha256(pcf),
     native: type,
     references: [...references],
   };
