@@ -8,6 +8,7 @@ import { ensureProtobufLongSupport } from './protobuf-long-support.js';
 import { failProtobuf, problemAt, problemFromProtobufError } from './protobuf-parse-error.js';
 import { locateToken, nestingExceeds } from './protobuf-source-location.js';
 import { wellKnownFile } from './protobuf-well-known-files.js';
+import { rewriteProtobufOptionLists } from './rewrite-protobuf-option-lists.js';
 
 /** Deepest `{`/`[`/`(` nesting accepted in a `.proto` text. */
 export const MAX_PROTOBUF_NESTING = 64;
@@ -35,7 +36,8 @@ function parseInto(root: protobuf.Root, source: string, file?: string): protobuf
   }
   parser.filename = file ?? PROTOBUF_MAIN_FILE;
   try {
-    return protobuf.parse(source, root, { keepCase: true });
+    // protobufjs line numbers stay valid: the rewrite keeps every line break in place.
+    return protobuf.parse(rewriteProtobufOptionLists(source), root, { keepCase: true });
   } catch (error) {
     return failProtobuf([problemFromProtobufError(error, source, file, true)]);
   } finally {
@@ -119,6 +121,12 @@ function isPublicImport(source: string, path: string): boolean {
   return new RegExp(`\\bimport\\s+public\\s+["']${quoted}["']`).test(source);
 }
 
+function declaredOptions(object: protobuf.ReflectionObject): Array<Record<string, unknown>> {
+  const parsed = (object as { parsedOptions?: Array<Record<string, unknown>> | null })
+    .parsedOptions;
+  return Array.isArray(parsed) ? parsed.map((option) => structuredClone(option)) : [];
+}
+
 function fileInfo(
   root: protobuf.Root,
   result: protobuf.IParserResult,
@@ -135,7 +143,9 @@ function fileInfo(
     imports: [...(result.imports ?? [])],
     publicImports: (result.imports ?? []).filter((path) => isPublicImport(source, path)),
     weakImports: [...(result.weakImports ?? [])],
-    options: { ...(scope.options ?? {}) },
+    options: { ...(root.options ?? {}), ...(scope.options ?? {}) },
+    // Options written before the `package` statement land on the root, the others on the package.
+    parsedOptions: [...(scope === root ? [] : declaredOptions(root)), ...declaredOptions(scope)],
     topLevel: scope.nestedArray.filter((object) => object.filename === PROTOBUF_MAIN_FILE),
     source,
   };

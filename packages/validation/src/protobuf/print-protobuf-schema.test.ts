@@ -120,6 +120,6 @@ extend google.protobuf.MessageOptions { Opt opt = 50001; }
 message Opt { string a = 1; }
 message A { option (opt) = { a: "x" }; int32 x = 1; }`).canonical;
     expect(canonical).toContain('extend .google.protobuf.MessageOptions {\n  .Opt opt = 50001;\n}');
-    expect(canonical).toContain('  option (opt).a = "x";');
+    expect(canonical).toContain('  option (opt) = { a: "x" };');
   });
 });

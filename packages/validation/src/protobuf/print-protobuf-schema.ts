@@ -16,23 +16,40 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-function optionLines(options: Record<string, unknown> | undefined, indent: string): string[] {
-  if (options === undefined) return [];
-  return Object.keys(options)
-    .sort()
-    .map((key) => `${indent}option ${key} = ${formatValue(options[key])};`);
+/** What carries options: a reflection object, an enum value's options, or the file. */
+interface OptionHolder {
+  options?: Record<string, unknown> | null;
+  /** An array at run time, whatever protobufjs's typings say. */
+  parsedOptions?: unknown;
 }
 
-function inlineOptions(
-  options: Record<string, unknown> | undefined,
-  skip: readonly string[] = [],
-): string {
-  if (options === undefined) return '';
-  const keys = Object.keys(options)
-    .filter((key) => !skip.includes(key))
-    .sort();
-  if (keys.length === 0) return '';
-  return ` [${keys.map((key) => `${key} = ${formatValue(options[key])}`).join(', ')}]`;
+/**
+ * The declared options as `[name, value]`, sorted by name (repeated statements of one option
+ * keep their order). protobufjs's `parsedOptions` keeps aggregate values whole; its flattened
+ * `options` keeps only the last element of a list, so it is the fallback for holders without
+ * declared options (enum values) and for options protobufjs sets itself (`proto3_optional`).
+ */
+function optionEntries(holder: OptionHolder | undefined, skip: readonly string[] = []) {
+  const parsed = holder?.parsedOptions;
+  const entries =
+    Array.isArray(parsed) && parsed.length > 0
+      ? parsed.flatMap((option) => Object.entries(option as Record<string, unknown>))
+      : Object.entries(holder?.options ?? {});
+  return entries
+    .filter(([key]) => !skip.includes(key))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function optionLines(holder: OptionHolder | undefined, indent: string): string[] {
+  return optionEntries(holder).map(
+    ([key, value]) => `${indent}option ${key} = ${formatValue(value)};`,
+  );
+}
+
+function inlineOptions(holder: OptionHolder | undefined, skip: readonly string[] = []): string {
+  const entries = optionEntries(holder, skip);
+  if (entries.length === 0) return '';
+  return ` [${entries.map(([key, value]) => `${key} = ${formatValue(value)}`).join(', ')}]`;
 }
 
 function reservedLines(reserved: Array<number[] | string> | undefined, indent: string): string[] {
@@ -68,7 +85,7 @@ function fieldLines(
   indent: string,
   inOneof: boolean,
 ): string[] {
-  const options = inlineOptions(field.options, ['proto3_optional']);
+  const options = inlineOptions(field, ['proto3_optional']);
   if (field instanceof protobuf.MapField) {
     const value = field.resolvedType === null ? field.type : field.resolvedType.fullName;
     return [`${indent}map<${field.keyType}, ${value}> ${field.name} = ${field.id}${options};`];
@@ -97,7 +114,7 @@ function isSyntheticOneof(oneof: protobuf.OneOf): boolean {
 }
 
 function typeBody(type: protobuf.Type, info: ProtobufFileInfo, inner: string): string[] {
-  const lines = [...optionLines(type.options, inner), ...reservedLines(type.reserved, inner)];
+  const lines = [...optionLines(type, inner), ...reservedLines(type.reserved, inner)];
   if (type.extensions !== undefined && type.extensions.length > 0) {
     const ranges = type.extensions.map(([from, to]) =>
       from === to ? `${from}` : `${from} to ${to === MAX_NUMBER ? 'max' : to}`,
@@ -113,7 +130,7 @@ function typeBody(type: protobuf.Type, info: ProtobufFileInfo, inner: string): s
     if (!inRealOneof.has(field)) lines.push(...fieldLines(field, info, inner, false));
   }
   for (const oneof of realOneofs) {
-    lines.push(`${inner}oneof ${oneof.name} {`, ...optionLines(oneof.options, `${inner}  `));
+    lines.push(`${inner}oneof ${oneof.name} {`, ...optionLines(oneof, `${inner}  `));
     for (const field of oneof.fieldsArray)
       lines.push(...fieldLines(field, info, `${inner}  `, true));
     lines.push(`${inner}}`);
@@ -129,10 +146,12 @@ function printType(type: protobuf.Type, info: ProtobufFileInfo, indent: string):
 
 function printEnum(enumType: protobuf.Enum, indent: string): string[] {
   const inner = `${indent}  `;
-  const lines = [`${indent}enum ${enumType.name} {`, ...optionLines(enumType.options, inner)];
+  const lines = [`${indent}enum ${enumType.name} {`, ...optionLines(enumType, inner)];
   lines.push(...reservedLines(enumType.reserved, inner));
   for (const [name, id] of Object.entries(enumType.values)) {
-    lines.push(`${inner}${name} = ${id}${inlineOptions(enumType.valuesOptions?.[name])};`);
+    lines.push(
+      `${inner}${name} = ${id}${inlineOptions({ options: enumType.valuesOptions?.[name] })};`,
+    );
   }
   lines.push(`${indent}}`);
   return lines;
@@ -140,11 +159,11 @@ function printEnum(enumType: protobuf.Enum, indent: string): string[] {
 
 function printService(service: protobuf.Service, indent: string): string[] {
   const inner = `${indent}  `;
-  const lines = [`${indent}service ${service.name} {`, ...optionLines(service.options, inner)];
+  const lines = [`${indent}service ${service.name} {`, ...optionLines(service, inner)];
   for (const method of service.methodsArray) {
     const request = `${method.requestStream ? 'stream ' : ''}${method.resolvedRequestType?.fullName ?? method.requestType}`;
     const response = `${method.responseStream ? 'stream ' : ''}${method.resolvedResponseType?.fullName ?? method.responseType}`;
-    const options = optionLines(method.options, `${inner}  `);
+    const options = optionLines(method, `${inner}  `);
     const head = `${inner}rpc ${method.name}(${request}) returns (${response})`;
     lines.push(...(options.length === 0 ? [`${head};`] : [`${head} {`, ...options, `${inner}}`]));
   }
@@ -191,10 +210,6 @@ export function printProtobufSchema(info: ProtobufFileInfo): string {
     ),
     ...info.weakImports.map((path) => `import weak ${JSON.stringify(path)};`),
   ].sort();
-  lines.push(
-    ...imports,
-    ...optionLines(info.options, ''),
-    ...printObjects(info.topLevel, info, ''),
-  );
+  lines.push(...imports, ...optionLines(info, ''), ...printObjects(info.topLevel, info, ''));
   return `${lines.join('\n')}\n`;
 }

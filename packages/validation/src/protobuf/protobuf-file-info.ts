@@ -11,8 +11,16 @@ export interface ProtobufFileInfo {
   /** The subset of `imports` declared `import public`. */
   publicImports: string[];
   weakImports: string[];
-  /** File-level options, copied before other files sharing the package could overwrite them. */
+  /**
+   * File-level options as protobufjs flattens them (`(opt).a.b`; a list keeps only its last
+   * element), copied before other files sharing the package could overwrite them.
+   */
   options: Record<string, unknown>;
+  /**
+   * File-level options as declared, in order, one `{ name: value }` per option statement with
+   * aggregate values whole (lists included); copied like `options`.
+   */
+  parsedOptions: Array<Record<string, unknown>>;
   /** Top-level messages, enums and services of the file, in declaration order. */
   topLevel: protobuf.ReflectionObject[];
   source: string;
