@@ -3,6 +3,7 @@ import protobuf from 'protobufjs';
 import type { ParsedSchema, ResolvedReference, SchemaProblem } from '../schema-format.js';
 import { checkProtobufDefinitions } from './check-protobuf-definitions.js';
 import { printProtobufSchema } from './print-protobuf-schema.js';
+import { confluentFileSource } from './protobuf-confluent-files.js';
 import { type ProtobufFileInfo, setProtobufFileInfo } from './protobuf-file-info.js';
 import { ensureProtobufLongSupport } from './protobuf-long-support.js';
 import { failProtobuf, problemAt, problemFromProtobufError } from './protobuf-parse-error.js';
@@ -89,10 +90,17 @@ function loadImports(
     if (loaded.has(path)) continue;
     loaded.add(path);
     const reference = byName.get(path);
-    if (reference !== undefined && reference.schemaType === 'PROTOBUF') {
-      const result = parseInto(root, reference.schema, path);
+    // A reference named like a built-in file wins over it, as for the google ones.
+    const text =
+      reference === undefined
+        ? confluentFileSource(path)
+        : reference.schemaType === 'PROTOBUF'
+          ? reference.schema
+          : undefined;
+    if (text !== undefined) {
+      const result = parseInto(root, text, path);
       const imports = [...(result.imports ?? []), ...(result.weakImports ?? [])];
-      loadImports(root, { source: reference.schema, file: path, imports }, byName, loaded);
+      loadImports(root, { source: text, file: path, imports }, byName, loaded);
       continue;
     }
     const wellKnown = reference === undefined ? wellKnownFile(path) : undefined;
@@ -153,7 +161,8 @@ function fileInfo(
 
 /**
  * Parses a `.proto` text with its imports resolved from `references` (by import path,
- * transitively) or protobufjs's bundled google/protobuf files, resolves every type, checks
+ * transitively), protobufjs's bundled google/protobuf files or the built-in Confluent ones
+ * (`confluent/meta.proto`, `confluent/type/decimal.proto`), resolves every type, checks
  * field numbers and enums, and returns the normalized printing and its SHA-256 fingerprint.
  * Throws {@link SchemaParseError} with `line:column` paths.
  */
