@@ -1341,6 +1341,13 @@ const cases: Case[] = [
     compatible: true,
   },
   {
+    name: 'a two-member oneOf turned into an allOf of one member drops the other member',
+    old: { oneOf: [str, int] },
+    new: { allOf: [str] },
+    level: 'BACKWARD',
+    compatible: false,
+  },
+  {
     name: 'array items closed',
     old: arr({ items: true }),
     new: arr({ items: false }),
