@@ -1528,6 +1528,20 @@ describe('JSON Schema references and recursion', () => {
     });
   });
 
+  it('reads a referenced document under the draft its own $schema names', () => {
+    const root = { $schema: draft2020, properties: { pair: { $ref: 'pair.json' } } };
+    const pair = (items: unknown[]) => ({ $schema: draft7, items, additionalItems: false });
+    const report = checkCompatibility({
+      schemaType: 'JSON',
+      candidate: rawJsonSchema(root, [jsonReference('pair.json', pair([str, int]))]),
+      previous: [
+        { version: 1, schema: rawJsonSchema(root, [jsonReference('pair.json', pair([str]))]) },
+      ],
+    });
+    // Read as 2020-12, additionalItems would be ignored and the old tuple open.
+    expect(report.violations).toEqual([]);
+  });
+
   it('accepts an unchanged reference', () => {
     const report = checkCompatibility({
       schemaType: 'JSON',

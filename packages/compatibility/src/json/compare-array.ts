@@ -26,8 +26,8 @@ export function compareArray(
   writer: Record<string, unknown>,
   reader: Record<string, unknown>,
 ): Violations {
-  const before = arrayModelOf(writer, context.writer.draft);
-  const after = arrayModelOf(reader, context.reader.draft);
+  const before = arrayModelOf(writer, context.writer.draftAt(writer));
+  const after = arrayModelOf(reader, context.reader.draftAt(reader));
   const out: Violations = [];
   if (!before.isTuple && !after.isTuple) {
     if (after.rest.kind === 'schema' && before.rest.kind === 'open') {

@@ -54,14 +54,14 @@ export function compareNumber(
     ...checkBound(
       context,
       'upper',
-      numericBoundOf(writer, 'upper', context.writer.draft),
-      numericBoundOf(reader, 'upper', context.reader.draft),
+      numericBoundOf(writer, 'upper', context.writer.draftAt(writer)),
+      numericBoundOf(reader, 'upper', context.reader.draftAt(reader)),
     ),
     ...checkBound(
       context,
       'lower',
-      numericBoundOf(writer, 'lower', context.writer.draft),
-      numericBoundOf(reader, 'lower', context.reader.draft),
+      numericBoundOf(writer, 'lower', context.writer.draftAt(writer)),
+      numericBoundOf(reader, 'lower', context.reader.draftAt(reader)),
     ),
   ];
   const newStep = num(reader.multipleOf);

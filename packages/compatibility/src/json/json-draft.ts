@@ -29,7 +29,11 @@ export function draftOf(
   if (parsed.jsonDraft !== undefined && DRAFT_NAMES.has(parsed.jsonDraft)) {
     return parsed.jsonDraft as JsonDraftName;
   }
-  const root = parsed.native;
+  return declaredDraftOf(parsed.native);
+}
+
+/** The draft a document's root names in `$schema`, if it names a known one. @internal */
+export function declaredDraftOf(root: unknown): JsonDraftName | undefined {
   if (!isJsonObject(root) || typeof root.$schema !== 'string') return undefined;
   return DRAFT_BY_URI.get(root.$schema.replace(/^https?:\/\//, '').replace(/#$/, ''));
 }

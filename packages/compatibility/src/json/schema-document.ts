@@ -1,9 +1,11 @@
-import { type JsonDraftName, schemaIdOf } from './json-draft.js';
+import { declaredDraftOf, type JsonDraftName, schemaIdOf } from './json-draft.js';
 import { isJsonObject } from './json-keywords.js';
 
 /** One JSON Schema document (the root schema or a referenced one) with its anchors and ids. @internal */
 export interface SchemaDocument {
   readonly root: unknown;
+  /** The draft its nodes are read under: the root's `$schema`, else the draft it was indexed with. */
+  readonly draft: JsonDraftName | undefined;
   /** Absolute `$id` of the root, when it has one that parses as a URL. */
   readonly baseId: string | undefined;
   /** `$anchor`, `$dynamicAnchor` and draft-4..7 `"$id": "#name"` (draft-4: `"id"`) targets. */
@@ -31,11 +33,12 @@ export function resolveUrl(reference: string, base: string | undefined): string 
 export function indexSchemaDocument(
   root: unknown,
   owner: WeakMap<object, SchemaDocument>,
-  draft?: JsonDraftName,
+  inheritedDraft?: JsonDraftName,
 ): SchemaDocument {
+  const draft = declaredDraftOf(root) ?? inheritedDraft;
   const rootId = isJsonObject(root) ? schemaIdOf(root, draft) : undefined;
   const baseId = rootId === undefined ? undefined : resolveUrl(rootId, undefined);
-  const document: SchemaDocument = { root, baseId, anchors: new Map(), ids: new Map() };
+  const document: SchemaDocument = { root, draft, baseId, anchors: new Map(), ids: new Map() };
   const stack: unknown[] = [root];
   let budget = NODE_BUDGET;
   while (stack.length > 0 && budget-- > 0) {

@@ -10,11 +10,13 @@ export type Dereferenced = { ok: true; node: unknown } | { ok: false; ref: strin
 /** Follows `$ref` (local pointers, anchors, embedded ids and Confluent references). @internal */
 export interface SchemaResolver {
   readonly root: unknown;
-  /**
-   * The draft the schema is read under (`undefined`: every draft's spelling is accepted).
-   * Referenced documents are read under the same draft.
-   */
+  /** The draft the schema is read under (`undefined`: every draft's spelling is accepted). */
   readonly draft: JsonDraftName | undefined;
+  /**
+   * The draft a node is read under: its document's (a referenced document may name another
+   * draft in its `$schema`), else the schema's.
+   */
+  draftAt(node: unknown): JsonDraftName | undefined;
   deref(node: unknown): Dereferenced;
 }
 
@@ -85,6 +87,10 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
   return {
     root: parsed.native,
     draft,
+    draftAt(node: unknown): JsonDraftName | undefined {
+      if (typeof node !== 'object' || node === null) return draft;
+      return owner.get(node)?.draft ?? draft;
+    },
     deref(node: unknown): Dereferenced {
       let current = node;
       const seen = new Set<unknown>();
