@@ -5,7 +5,8 @@ import type { SchemaDiff } from './types.js';
 
 /**
  * The structural diff from `previous` to `next` (added, removed, changed; annotation-only
- * changes flagged), using the format's checker.
+ * changes flagged), using the format's checker. Schemas of two types (allowed under NONE) differ
+ * as a whole: one `breaking` change at the root.
  *
  * @throws {CompatibilityCheckError} `NO_CHECKER` when no checker handles the schema type.
  * @example
@@ -20,6 +21,19 @@ export function diffSchemas(
   next: ParsedSchema,
   checkers: CompatibilityCheckers = defaultCheckers,
 ): SchemaDiff {
+  if (previous.schemaType !== next.schemaType) {
+    return {
+      changes: [
+        {
+          kind: 'changed',
+          path: '#',
+          annotationOnly: false,
+          breaking: true,
+          message: `The schema type changed from ${previous.schemaType} to ${next.schemaType}`,
+        },
+      ],
+    };
+  }
   const checker = checkers[schemaType] ?? defaultCheckers[schemaType];
   if (!checker) {
     throw new CompatibilityCheckError(

@@ -21,6 +21,10 @@ describe('semverBump', () => {
   it('is patch when only annotations changed', () => {
     expect(semverBump({ diff: { changes: [change(true)] }, compatible: true })).toBe('patch');
   });
+  it('is major for a breaking change even when the level allowed it', () => {
+    const breaking: SchemaChange = { ...change(false), breaking: true };
+    expect(semverBump({ diff: { changes: [breaking] }, compatible: true })).toBe('major');
+  });
   it('is none when nothing changed', () => {
     expect(semverBump({ diff: { changes: [] }, compatible: true })).toBe('none');
   });

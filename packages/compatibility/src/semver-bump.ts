@@ -2,7 +2,8 @@ import semver from 'semver';
 import type { SchemaDiff, SemverBump } from './types.js';
 
 /**
- * The semver bump a change implies: `major` when incompatible, `minor` for a compatible
+ * The semver bump a change implies: `major` when incompatible or when a change is `breaking`
+ * (a schema type change, which NONE allows), `minor` for a compatible
  * structural change, `patch` when only annotations changed, `none` when nothing changed.
  *
  * @example
@@ -11,7 +12,8 @@ import type { SchemaDiff, SemverBump } from './types.js';
  * ```
  */
 export function semverBump(input: { diff: SchemaDiff; compatible: boolean }): SemverBump {
-  if (!input.compatible) return 'major';
+  if (!input.compatible || input.diff.changes.some((change) => change.breaking === true))
+    return 'major';
   if (input.diff.changes.length === 0) return 'none';
   return input.diff.changes.every((change) => change.annotationOnly) ? 'patch' : 'minor';
 }

@@ -49,6 +49,11 @@ export interface SchemaChange {
   path: string;
   /** True when only documentation/annotations changed (doc, description, title, examples). */
   annotationOnly: boolean;
+  /**
+   * True when the change alone breaks every reader whatever the level (the schema type changed,
+   * e.g. JSON to AVRO): the semver bump is major even where the level allowed it.
+   */
+  breaking?: boolean;
   message: string;
 }
 

@@ -28,11 +28,141 @@ const obj = (properties: Record<string, unknown>, extra: Record<string, unknown>
 });
 const closed = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   obj(properties, { additionalProperties: false, ...extra });
-const arr = (extra: Record<string, unknown>) => ({ type: 'array', ...extra });
+const draft2020 = 'https://json-schema.org/draft/2020-12/schema';
+// Explicit draft: tuples are spelled differently per draft, and the default draft is a setting.
+const arr = (extra: Record<string, unknown>) => ({ $schema: draft2020, type: 'array', ...extra });
 const draft7 = 'http://json-schema.org/draft-07/schema#';
+const draft4 = 'http://json-schema.org/draft-04/schema#';
+const num4 = (extra: Record<string, unknown>) => ({ $schema: draft4, type: 'number', ...extra });
+const num2020 = (extra: Record<string, unknown>) => ({
+  $schema: draft2020,
+  type: 'number',
+  ...extra,
+});
 const arr7 = (extra: Record<string, unknown>) => ({ $schema: draft7, type: 'array', ...extra });
 
 const cases: Case[] = [
+  // Drafts: earlier spellings are read as their 2020-12 equivalents
+  {
+    name: 'a draft-07 closed tuple rewritten as 2020-12 prefixItems with items false is compatible',
+    old: arr7({ items: [str, int], additionalItems: false }),
+    new: arr({ prefixItems: [str, int], items: false }),
+    level: 'FULL',
+    compatible: true,
+  },
+  {
+    name: 'a draft-07 additionalItems schema rewritten as 2020-12 items is compatible',
+    old: arr7({ items: [str], additionalItems: int }),
+    new: arr({ prefixItems: [str], items: int }),
+    level: 'FULL',
+    compatible: true,
+  },
+  {
+    name: 'closing an open 2020-12 tuple with draft-07 additionalItems false is ADDITIONAL_ITEMS_REMOVED',
+    old: arr({ prefixItems: [str] }),
+    new: arr7({ items: [str], additionalItems: false }),
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'ADDITIONAL_ITEMS_REMOVED',
+  },
+  {
+    name: 'under draft-07 prefixItems is not a keyword, so dropping it changes nothing',
+    old: arr7({ prefixItems: [int], items: str }),
+    new: arr7({ items: str }),
+    level: 'FULL',
+    compatible: true,
+    raw: true,
+  },
+  {
+    name: 'under 2020-12 additionalItems is not a keyword, so the tuple it follows stays open',
+    old: arr({ prefixItems: [str], additionalItems: false }),
+    new: arr({ prefixItems: [str, int], additionalItems: false }),
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL',
+    raw: true,
+  },
+  {
+    name: 'a draft-04 boolean exclusiveMinimum equals the 2020-12 numeric exclusiveMinimum',
+    old: num4({ minimum: 5, exclusiveMinimum: true }),
+    new: num2020({ exclusiveMinimum: 5 }),
+    level: 'FULL',
+    compatible: true,
+    raw: true,
+  },
+  {
+    name: 'a draft-04 boolean exclusiveMaximum equals the 2020-12 numeric exclusiveMaximum',
+    old: num2020({ exclusiveMaximum: 10 }),
+    new: num4({ maximum: 10, exclusiveMaximum: true }),
+    level: 'FULL',
+    compatible: true,
+    raw: true,
+  },
+  {
+    name: 'making a draft-04 minimum exclusive is EXCLUSIVE_MINIMUM_INCREASED',
+    old: num4({ minimum: 5 }),
+    new: num4({ minimum: 5, exclusiveMinimum: true }),
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'EXCLUSIVE_MINIMUM_INCREASED',
+    raw: true,
+  },
+  {
+    name: 'a draft-04 exclusiveMaximum false leaves maximum inclusive',
+    old: num2020({ maximum: 10 }),
+    new: num4({ maximum: 10, exclusiveMaximum: false }),
+    level: 'FULL',
+    compatible: true,
+    raw: true,
+  },
+  {
+    name: 'dropping a draft-04 exclusive flag widens the bound',
+    old: num4({ maximum: 10, exclusiveMaximum: true }),
+    new: num4({ maximum: 10 }),
+    level: 'BACKWARD',
+    compatible: true,
+    raw: true,
+  },
+  {
+    name: 'draft-07 definitions and 2020-12 $defs holding the same schema are compatible',
+    old: {
+      $schema: draft7,
+      definitions: { a: str },
+      properties: { x: { $ref: '#/definitions/a' } },
+    },
+    new: { $schema: draft2020, $defs: { a: str }, properties: { x: { $ref: '#/$defs/a' } } },
+    level: 'FULL',
+    compatible: true,
+  },
+  {
+    name: 'a type change behind draft-07 definitions and 2020-12 $defs is TYPE_CHANGED',
+    old: {
+      $schema: draft7,
+      definitions: { a: str },
+      properties: { x: { $ref: '#/definitions/a' } },
+    },
+    new: { $schema: draft2020, $defs: { a: int }, properties: { x: { $ref: '#/$defs/a' } } },
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'TYPE_CHANGED',
+    path: '#/properties/x',
+  },
+  {
+    name: 'a draft-04 id anchor resolves like a 2020-12 $anchor',
+    old: {
+      $schema: draft4,
+      definitions: { a: { id: '#a', type: 'string' } },
+      properties: { x: { $ref: '#a' } },
+    },
+    new: {
+      $schema: draft2020,
+      $defs: { a: { $anchor: 'a', type: 'string' } },
+      properties: { x: { $ref: '#a' } },
+    },
+    level: 'FULL',
+    compatible: true,
+    raw: true,
+  },
   // Types
   { name: 'same type', old: str, new: str, level: 'BACKWARD', compatible: true },
   {
@@ -659,12 +789,41 @@ const cases: Case[] = [
     rule: 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
   },
   {
-    name: 'property added, not covered by additionalProperties (lenient)',
+    name: 'LENIENT still rejects a property added with a type the old additionalProperties schema does not allow',
     old: obj({ a: str }, { additionalProperties: str }),
     new: obj({ a: str, b: int }, { additionalProperties: str }),
     level: 'BACKWARD',
+    compatible: false,
+    policy: 'LENIENT',
+    rule: 'TYPE_CHANGED',
+    path: '#/properties/b',
+  },
+  {
+    name: 'LENIENT accepts a property added to a partially open object when only the coverage rule fails',
+    old: obj({ a: str }, { additionalProperties: obj({}) }),
+    new: obj({ a: str, b: closed({}) }, { additionalProperties: obj({}) }),
+    level: 'BACKWARD',
     compatible: true,
     policy: 'LENIENT',
+  },
+  {
+    name: 'STRICT reports both the nested type change and the coverage rule for an uncovered added property',
+    old: obj({ a: str }, { additionalProperties: str }),
+    new: obj({ a: str, b: { type: 'number' } }, { additionalProperties: str }),
+    level: 'BACKWARD',
+    compatible: false,
+    rule: 'TYPE_CHANGED',
+    path: '#/properties/b',
+  },
+  {
+    name: 'LENIENT still rejects a tuple item added with a type the old additionalItems schema does not allow',
+    old: arr7({ items: [str], additionalItems: str }),
+    new: arr7({ items: [str, int], additionalItems: str }),
+    level: 'BACKWARD',
+    compatible: false,
+    policy: 'LENIENT',
+    rule: 'TYPE_CHANGED',
+    path: '#/items/1',
   },
   {
     name: 'property removed, covered by additionalProperties',
@@ -1182,6 +1341,13 @@ const cases: Case[] = [
     compatible: true,
   },
   {
+    name: 'a two-member oneOf turned into an allOf of one member drops the other member',
+    old: { oneOf: [str, int] },
+    new: { allOf: [str] },
+    level: 'BACKWARD',
+    compatible: false,
+  },
+  {
     name: 'array items closed',
     old: arr({ items: true }),
     new: arr({ items: false }),
@@ -1215,12 +1381,14 @@ const cases: Case[] = [
     policy: 'LENIENT',
   },
   {
-    name: 'property removed, not covered by additionalProperties (lenient)',
+    name: 'LENIENT still rejects removing a property whose type the new additionalProperties schema does not allow',
     old: obj({ a: str, b: int }, { additionalProperties: str }),
     new: obj({ a: str }, { additionalProperties: str }),
     level: 'BACKWARD',
-    compatible: true,
+    compatible: false,
     policy: 'LENIENT',
+    rule: 'TYPE_CHANGED',
+    path: '#/additionalProperties',
   },
   {
     name: 'property removed from a closed object (lenient)',
@@ -1358,6 +1526,20 @@ describe('JSON Schema references and recursion', () => {
       rule: 'TYPE_CHANGED',
       path: '#/properties/address/properties/street',
     });
+  });
+
+  it('reads a referenced document under the draft its own $schema names', () => {
+    const root = { $schema: draft2020, properties: { pair: { $ref: 'pair.json' } } };
+    const pair = (items: unknown[]) => ({ $schema: draft7, items, additionalItems: false });
+    const report = checkCompatibility({
+      schemaType: 'JSON',
+      candidate: rawJsonSchema(root, [jsonReference('pair.json', pair([str, int]))]),
+      previous: [
+        { version: 1, schema: rawJsonSchema(root, [jsonReference('pair.json', pair([str]))]) },
+      ],
+    });
+    // Read as 2020-12, additionalItems would be ignored and the old tuple open.
+    expect(report.violations).toEqual([]);
   });
 
   it('accepts an unchanged reference', () => {

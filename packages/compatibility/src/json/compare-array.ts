@@ -3,8 +3,9 @@ import { type CompareContext, issue, nest, type Violations } from './compare-con
 import { compareSchemas } from './compare-schemas.js';
 import { compareTuples } from './compare-tuples.js';
 import { type Cover, coverFrom } from './content-model.js';
+import { itemsViewOf, type JsonDraftName } from './json-draft.js';
 
-/** Positional items and the schema for the items after them, across drafts. @internal */
+/** Positional items and the schema for the items after them, in 2020-12 terms. @internal */
 export interface ArrayModel {
   tuple: unknown[];
   tupleKeyword: string;
@@ -13,24 +14,8 @@ export interface ArrayModel {
   restKeyword: string;
 }
 
-function arrayModelOf(node: Record<string, unknown>): ArrayModel {
-  let tuple: unknown[] = [];
-  let tupleKeyword = 'prefixItems';
-  let rest: unknown = node.items;
-  let restKeyword = 'items';
-  if (Array.isArray(node.prefixItems)) {
-    tuple = node.prefixItems;
-  } else if (Array.isArray(node.items)) {
-    // Draft 4-2019: `items` as an array is the tuple, `additionalItems` the rest.
-    tuple = node.items;
-    tupleKeyword = 'items';
-    rest = node.additionalItems;
-    restKeyword = 'additionalItems';
-  }
-  if (rest === undefined && node.unevaluatedItems !== undefined) {
-    rest = node.unevaluatedItems;
-    restKeyword = 'unevaluatedItems';
-  }
+function arrayModelOf(node: Record<string, unknown>, draft?: JsonDraftName): ArrayModel {
+  const { tuple, tupleKeyword, rest, restKeyword } = itemsViewOf(node, draft);
   const isTuple = tuple.length > 0 || restKeyword !== 'items';
   return { tuple, tupleKeyword, isTuple, rest: coverFrom(rest, `/${restKeyword}`), restKeyword };
 }
@@ -41,8 +26,8 @@ export function compareArray(
   writer: Record<string, unknown>,
   reader: Record<string, unknown>,
 ): Violations {
-  const before = arrayModelOf(writer);
-  const after = arrayModelOf(reader);
+  const before = arrayModelOf(writer, context.writer.draftAt(writer));
+  const after = arrayModelOf(reader, context.reader.draftAt(reader));
   const out: Violations = [];
   if (!before.isTuple && !after.isTuple) {
     if (after.rest.kind === 'schema' && before.rest.kind === 'open') {

@@ -1,40 +1,14 @@
 import { type CompareContext, issue, type Violations } from './compare-context.js';
-
-interface Bound {
-  value: number;
-  exclusive: boolean;
-}
+import { type NumericBound, numericBoundOf } from './json-draft.js';
 
 const num = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
-/**
- * The tightest bound from `maximum`/`exclusiveMaximum` (or the minimum pair), accepting both the
- * draft-6+ numeric form and the draft-4 boolean `exclusiveMaximum: true` form.
- */
-function boundOf(node: Record<string, unknown>, side: 'upper' | 'lower'): Bound | undefined {
-  const inclusive = num(side === 'upper' ? node.maximum : node.minimum);
-  const exclusiveRaw = side === 'upper' ? node.exclusiveMaximum : node.exclusiveMinimum;
-  const candidates: Bound[] = [];
-  if (inclusive !== undefined)
-    candidates.push({ value: inclusive, exclusive: exclusiveRaw === true });
-  const exclusive = num(exclusiveRaw);
-  if (exclusive !== undefined) candidates.push({ value: exclusive, exclusive: true });
-  const tighter = (a: Bound, b: Bound): Bound => {
-    if (a.value === b.value) return a.exclusive ? a : b;
-    return side === 'upper' ? (a.value < b.value ? a : b) : a.value > b.value ? a : b;
-  };
-  return candidates.reduce<Bound | undefined>(
-    (best, each) => (best ? tighter(best, each) : each),
-    undefined,
-  );
-}
-
 function checkBound(
   context: CompareContext,
   side: 'upper' | 'lower',
-  oldBound?: Bound,
-  newBound?: Bound,
+  oldBound?: NumericBound,
+  newBound?: NumericBound,
 ) {
   if (!newBound) return [];
   const name = side === 'upper' ? 'MAXIMUM' : 'MINIMUM';
@@ -77,8 +51,18 @@ export function compareNumber(
   oldIsInteger: boolean,
 ): Violations {
   const out = [
-    ...checkBound(context, 'upper', boundOf(writer, 'upper'), boundOf(reader, 'upper')),
-    ...checkBound(context, 'lower', boundOf(writer, 'lower'), boundOf(reader, 'lower')),
+    ...checkBound(
+      context,
+      'upper',
+      numericBoundOf(writer, 'upper', context.writer.draftAt(writer)),
+      numericBoundOf(reader, 'upper', context.reader.draftAt(reader)),
+    ),
+    ...checkBound(
+      context,
+      'lower',
+      numericBoundOf(writer, 'lower', context.writer.draftAt(writer)),
+      numericBoundOf(reader, 'lower', context.reader.draftAt(reader)),
+    ),
   ];
   const newStep = num(reader.multipleOf);
   const oldStep = num(writer.multipleOf);

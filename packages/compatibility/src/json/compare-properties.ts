@@ -69,6 +69,9 @@ export function checkPropertyAdded(
     const found = compareSchemas(context, cover.schema, schema);
     const first = found[0];
     if (first) {
+      // The nested reasons are reported too (as Confluent does): LENIENT accepts the coverage
+      // rule itself, but not, say, the TYPE_CHANGED that made the property uncovered.
+      out.push(...nest(found, at, cover.path));
       out.push(
         ...nest(
           issue(
@@ -129,14 +132,18 @@ export function checkPropertyRemoved(
   const found = compareSchemas(context, schema, cover.schema);
   const first = found[0];
   if (!first) return [];
+  // As for an added property: the nested reasons stay, so LENIENT still rejects a type change.
   return nest(
-    issue(
-      context,
-      'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
-      (labels) =>
-        `Property ${quoted(name)} is declared only in the ${labels.writer} schema and the ${labels.reader} schema's ${cover.path.slice(1)} does not accept its values (${first.rule}: ${first.message})`,
-      `keep ${quoted(name)} in properties, or widen the ${cover.path.slice(1)} schema`,
-    ),
+    [
+      ...found,
+      ...issue(
+        context,
+        'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+        (labels) =>
+          `Property ${quoted(name)} is declared only in the ${labels.writer} schema and the ${labels.reader} schema's ${cover.path.slice(1)} does not accept its values (${first.rule}: ${first.message})`,
+        `keep ${quoted(name)} in properties, or widen the ${cover.path.slice(1)} schema`,
+      ),
+    ],
     cover.path,
     at,
   );

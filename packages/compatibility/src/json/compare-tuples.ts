@@ -71,14 +71,19 @@ function itemAdded(
       'close the old tuple (additionalItems/items: false) before adding items',
     );
   }
-  if (compareSchemas(context, oldRest.schema, schema).length === 0) return [];
-  return issue(
-    context,
-    'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
-    (labels) =>
-      `Tuple item ${index} is declared only in the ${labels.reader} schema and rejects values the ${labels.writer} schema's ${oldRest.path.slice(1)} allows there`,
-    `make item ${index} accept everything the old ${oldRest.path.slice(1)} schema accepts`,
-  );
+  const found = compareSchemas(context, oldRest.schema, schema);
+  if (found.length === 0) return [];
+  // The nested reasons are reported with the coverage rule, as for properties.
+  return [
+    ...found,
+    ...issue(
+      context,
+      'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+      (labels) =>
+        `Tuple item ${index} is declared only in the ${labels.reader} schema and rejects values the ${labels.writer} schema's ${oldRest.path.slice(1)} allows there`,
+      `make item ${index} accept everything the old ${oldRest.path.slice(1)} schema accepts`,
+    ),
+  ];
 }
 
 function itemRemoved(
@@ -98,12 +103,16 @@ function itemRemoved(
       `keep item ${index}, or allow additional items`,
     );
   }
-  if (compareSchemas(context, schema, newRest.schema).length === 0) return [];
-  return issue(
-    context,
-    'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
-    (labels) =>
-      `Tuple item ${index} is declared only in the ${labels.writer} schema and the ${labels.reader} schema's ${newRest.path.slice(1)} rejects its values`,
-    `keep item ${index}, or widen the ${newRest.path.slice(1)} schema`,
-  );
+  const found = compareSchemas(context, schema, newRest.schema);
+  if (found.length === 0) return [];
+  return [
+    ...found,
+    ...issue(
+      context,
+      'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+      (labels) =>
+        `Tuple item ${index} is declared only in the ${labels.writer} schema and the ${labels.reader} schema's ${newRest.path.slice(1)} rejects its values`,
+      `keep item ${index}, or widen the ${newRest.path.slice(1)} schema`,
+    ),
+  ];
 }

@@ -1,11 +1,14 @@
+import { declaredDraftOf, type JsonDraftName, schemaIdOf } from './json-draft.js';
 import { isJsonObject } from './json-keywords.js';
 
 /** One JSON Schema document (the root schema or a referenced one) with its anchors and ids. @internal */
 export interface SchemaDocument {
   readonly root: unknown;
+  /** The draft its nodes are read under: the root's `$schema`, else the draft it was indexed with. */
+  readonly draft: JsonDraftName | undefined;
   /** Absolute `$id` of the root, when it has one that parses as a URL. */
   readonly baseId: string | undefined;
-  /** `$anchor`, `$dynamicAnchor` and draft-6/7 `"$id": "#name"` targets. */
+  /** `$anchor`, `$dynamicAnchor` and draft-4..7 `"$id": "#name"` (draft-4: `"id"`) targets. */
   readonly anchors: Map<string, unknown>;
   /** Embedded `$id` values (as written and resolved against the base) to their schema. */
   readonly ids: Map<string, unknown>;
@@ -30,10 +33,12 @@ export function resolveUrl(reference: string, base: string | undefined): string 
 export function indexSchemaDocument(
   root: unknown,
   owner: WeakMap<object, SchemaDocument>,
+  inheritedDraft?: JsonDraftName,
 ): SchemaDocument {
-  const rootId = isJsonObject(root) && typeof root.$id === 'string' ? root.$id : undefined;
+  const draft = declaredDraftOf(root) ?? inheritedDraft;
+  const rootId = isJsonObject(root) ? schemaIdOf(root, draft) : undefined;
   const baseId = rootId === undefined ? undefined : resolveUrl(rootId, undefined);
-  const document: SchemaDocument = { root, baseId, anchors: new Map(), ids: new Map() };
+  const document: SchemaDocument = { root, draft, baseId, anchors: new Map(), ids: new Map() };
   const stack: unknown[] = [root];
   let budget = NODE_BUDGET;
   while (stack.length > 0 && budget-- > 0) {
@@ -44,7 +49,7 @@ export function indexSchemaDocument(
       for (const child of node) if (typeof child === 'object' && child !== null) stack.push(child);
       continue;
     }
-    recordIdentifiers(document, node as Record<string, unknown>);
+    recordIdentifiers(document, node as Record<string, unknown>, draft);
     for (const key in node) {
       const child = (node as Record<string, unknown>)[key];
       if (typeof child === 'object' && child !== null) stack.push(child);
@@ -53,14 +58,18 @@ export function indexSchemaDocument(
   return document;
 }
 
-function recordIdentifiers(document: SchemaDocument, node: Record<string, unknown>): void {
+function recordIdentifiers(
+  document: SchemaDocument,
+  node: Record<string, unknown>,
+  draft: JsonDraftName | undefined,
+): void {
   for (const keyword of ['$anchor', '$dynamicAnchor'] as const) {
     const anchor = node[keyword];
     if (typeof anchor === 'string' && !document.anchors.has(anchor))
       document.anchors.set(anchor, node);
   }
-  const id = node.$id;
-  if (typeof id !== 'string') return;
+  const id = schemaIdOf(node, draft);
+  if (id === undefined) return;
   if (id.startsWith('#')) {
     document.anchors.set(id.slice(1), node);
     return;

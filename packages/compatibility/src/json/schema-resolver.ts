@@ -1,4 +1,5 @@
 import type { ParsedSchema, ResolvedReference } from '@llmsr/validation';
+import { draftOf, type JsonDraftName } from './json-draft.js';
 import { ASSERTION_KEYWORDS, isJsonObject } from './json-keywords.js';
 import { unescapePointerToken } from './json-pointer.js';
 import { indexSchemaDocument, resolveUrl, type SchemaDocument } from './schema-document.js';
@@ -9,6 +10,13 @@ export type Dereferenced = { ok: true; node: unknown } | { ok: false; ref: strin
 /** Follows `$ref` (local pointers, anchors, embedded ids and Confluent references). @internal */
 export interface SchemaResolver {
   readonly root: unknown;
+  /** The draft the schema is read under (`undefined`: every draft's spelling is accepted). */
+  readonly draft: JsonDraftName | undefined;
+  /**
+   * The draft a node is read under: its document's (a referenced document may name another
+   * draft in its `$schema`), else the schema's.
+   */
+  draftAt(node: unknown): JsonDraftName | undefined;
   deref(node: unknown): Dereferenced;
 }
 
@@ -19,10 +27,11 @@ const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'] as const;
 /** A resolver over a parsed JSON schema and its resolved references. @internal */
 export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
   const owner = new WeakMap<object, SchemaDocument>();
+  const draft = draftOf(parsed);
   // Indexed on the first `$ref`: schemas without references never pay for the walk.
   let indexedRoot: SchemaDocument | undefined;
   const root = (): SchemaDocument => {
-    indexedRoot ??= indexSchemaDocument(parsed.native, owner);
+    indexedRoot ??= indexSchemaDocument(parsed.native, owner, draft);
     return indexedRoot;
   };
   const withSiblings = new WeakMap<object, unknown>();
@@ -38,7 +47,7 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
       } catch {
         continue; // An unparsable reference simply does not resolve.
       }
-      const document = indexSchemaDocument(root, owner);
+      const document = indexSchemaDocument(root, owner, draft);
       if (!external.has(reference.name)) external.set(reference.name, document);
       for (const [id, node] of document.ids)
         if (node === root && !external.has(id)) external.set(id, document);
@@ -77,6 +86,11 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
 
   return {
     root: parsed.native,
+    draft,
+    draftAt(node: unknown): JsonDraftName | undefined {
+      if (typeof node !== 'object' || node === null) return draft;
+      return owner.get(node)?.draft ?? draft;
+    },
     deref(node: unknown): Dereferenced {
       let current = node;
       const seen = new Set<unknown>();
