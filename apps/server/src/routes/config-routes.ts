@@ -1,6 +1,7 @@
 import type { ConfigRecord, Registry } from '@llmsr/core';
 import { type Context, Hono } from 'hono';
 import { optionalString } from '../body-fields.js';
+import { parseConfigSubject } from '../config-subject.js';
 import { readJsonObject } from '../read-json-body.js';
 
 function toConfigResponse(config: ConfigRecord | undefined, subject: string | null) {
@@ -14,7 +15,7 @@ function toConfigResponse(config: ConfigRecord | undefined, subject: string | nu
 /** Global (`/api/v1/config`) and per-subject (`/api/v1/config/:subject`) configuration. */
 export function configRoutes(registry: Registry): Hono {
   const app = new Hono();
-  const subjectOf = (c: Context) => c.req.param('subject') ?? null;
+  const subjectOf = (c: Context) => parseConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);
