@@ -58,6 +58,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
   const summary = { imported: 0, skipped: 0, failed: [] as ImportFailure[] };
   // The exported global config is applied last: its mode (READONLY, say) would stop the import.
   let globalConfig: { line: StateLine; number: number } | undefined;
+  const levels = new SubjectLevels(baseUrl);
   await client.setConfig({ mode: 'IMPORT' });
   try {
     let lineNumber = 0;
@@ -70,6 +71,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
         if (line.kind !== 'version') {
           if (line.global) globalConfig = { line, number: lineNumber };
           else if (await applyStateLine(baseUrl, line)) summary.imported += 1;
+          if (line.kind === 'config' && line.label !== null) levels.configured(line.label);
           else summary.skipped += 1;
           options.onProgress?.(summary);
           continue;
@@ -81,6 +83,9 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
         }
         const present = versions.get(line.version);
         if (present === undefined) {
+          if (typeof line.record.compatibility_level === 'string') {
+            await levels.ensure(line.subject, line.record.compatibility_level);
+          }
           await registerLine(baseUrl, line);
           versions.set(line.version, {
             id: line.id,
@@ -119,6 +124,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
       options.onProgress?.(summary);
     }
   } finally {
+    await levels.restore();
     if (globalConfig) {
       try {
         await applyStateLine(baseUrl, globalConfig.line);
@@ -145,6 +151,63 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
     }
   }
   return { ...summary, previousMode };
+}
+
+/**
+ * Each version records the level in force when it was registered. To keep the exported one, a
+ * subject's level is set to it before registering; afterwards the subject's exported config
+ * replaces it, or, without one, its own level is put back as it was (Confluent's
+ * `DELETE /config/{s}` clears only the level, keeping a mode).
+ */
+class SubjectLevels {
+  private readonly state = new Map<
+    string,
+    { effective: string; own: string | null; touched: boolean }
+  >();
+  private readonly withConfig = new Set<string>();
+
+  constructor(private readonly baseUrl: string) {}
+
+  async ensure(subject: string, level: string): Promise<void> {
+    let state = this.state.get(subject);
+    if (!state) {
+      const config = (await sendJsonRequest(
+        this.baseUrl,
+        'GET',
+        `/api/v1/config/${encodeURIComponent(subject)}`,
+      )) as { compatibility_level?: string | null; effective_compatibility_level?: string };
+      state = {
+        effective: config.effective_compatibility_level ?? 'BACKWARD',
+        own: config.compatibility_level ?? null,
+        touched: false,
+      };
+      this.state.set(subject, state);
+    }
+    if (state.effective === level) return;
+    await sendJsonRequest(this.baseUrl, 'PUT', `/api/v1/config/${encodeURIComponent(subject)}`, {
+      compatibility_level: level,
+    });
+    state.effective = level;
+    state.touched = true;
+  }
+
+  /** The subject's exported config was applied: it wins over anything set here. */
+  configured(subject: string): void {
+    this.withConfig.add(subject);
+  }
+
+  async restore(): Promise<void> {
+    for (const [subject, state] of this.state) {
+      if (!state.touched || this.withConfig.has(subject)) continue;
+      const path = `/config/${encodeURIComponent(subject)}`;
+      if (state.own === null) await sendJsonRequest(this.baseUrl, 'DELETE', path);
+      else {
+        await sendJsonRequest(this.baseUrl, 'PUT', `/api/v1${path}`, {
+          compatibility_level: state.own,
+        });
+      }
+    }
+  }
 }
 
 /** A version already in the target registry. */

@@ -105,6 +105,7 @@ async function snapshot(registry: Registry) {
         references: view.references,
         metadata: view.metadata,
         createdBy: view.createdBy,
+        compatibilityLevel: view.compatibilityLevel,
         deleted: view.deletedAt !== null,
       });
     }

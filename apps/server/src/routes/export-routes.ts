@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   type Registry,
   RegistryError,
@@ -169,9 +170,16 @@ async function importResource(
       { field: 'resource_kind' },
     );
   }
+  if (!EXPORTED_RESOURCE_KINDS.includes(kind)) {
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `Unknown resource kind '${kind.slice(0, 100)}'; use one of ${EXPORTED_RESOURCE_KINDS.join(', ')}`,
+      { field: 'resource_kind' },
+    );
+  }
   const existing = await registry.store.getResource(kind, id);
   if (existing) {
-    if (JSON.stringify(existing.document) === JSON.stringify(line.document)) {
+    if (isDeepStrictEqual(existing.document, line.document)) {
       return { outcome: 'skipped' };
     }
     throw new RegistryError('CONFLICT', `${kind} '${id}' already exists with another document`, {
@@ -179,13 +187,14 @@ async function importResource(
       id,
     });
   }
-  try {
-    await registry.store.putResource({ kind, id, document: line.document, expectedVersion: 0 });
-  } catch (error) {
-    // Created by someone else between the read and the write (storage's VERSION_CONFLICT).
-    if ((error as { code?: unknown }).code !== 'VERSION_CONFLICT') throw error;
-    throw new RegistryError('CONFLICT', `${kind} '${id}' was created concurrently`, { kind, id });
+  // Through the variable space service, so an imported space is checked like a created one.
+  const document = line.document as { id?: unknown } | null;
+  if (typeof document !== 'object' || document === null || document.id !== id) {
+    throw new RegistryError('INVALID_INPUT', `The document of '${id}' must have id '${id}'`, {
+      field: 'document',
+    });
   }
+  await registry.variableSpaces.create(document);
   return { outcome: 'applied' };
 }
 
