@@ -1,62 +1,117 @@
-import type { RegistryClient, SchemaReference, SchemaType } from '@llmsr/sdk';
+import { RegistryClientError, type SchemaReference, type SchemaType } from '@llmsr/sdk';
 
-/** One exported subject version: a line of the NDJSON export. */
+/** One exported subject version: a `kind: "version"` line of the NDJSON export. */
 export interface ExportedVersion {
+  kind: 'version';
   subject: string;
   version: number;
   id: number;
+  guid: string;
   semver: string | null;
   schema_type: SchemaType;
   /** The registry's content fingerprint, so an import can tell the same version from a clash. */
   fingerprint: string;
-  /** A JSON value (JSON Schema, Avro) or `.proto` text. */
-  schema: unknown;
+  /** The schema text exactly as registered. */
+  schema: string;
   references: SchemaReference[];
   metadata: unknown;
   compatibility_level: string | null;
+  created_at: string;
+  created_by: string | null;
+  /** Soft-deleted in the source: the import deletes it again after registering it. */
+  deleted: boolean;
+  deleted_at: string | null;
 }
+
+/** A config (per subject, or global with `subject: null`): level, mode and every extra field. */
+export interface ExportedConfig {
+  kind: 'config';
+  subject: string | null;
+  compatibility_level: string | null;
+  mode: string | null;
+  extra: Record<string, unknown>;
+}
+
+/** A stored resource of another package (variable spaces, ...). */
+export interface ExportedResource {
+  kind: 'resource';
+  resource_kind: string;
+  id: string;
+  document: unknown;
+}
+
+/** A line of the export. */
+export type ExportedLine = ExportedVersion | ExportedConfig | ExportedResource;
 
 /** Options of {@link exportRegistry}. */
 export interface ExportOptions {
-  /** Receives each version, in import order. */
-  write(version: ExportedVersion): void | Promise<void>;
-  /** Called after each subject is read. */
+  /** Receives each line, in import order. */
+  write(line: ExportedLine): void | Promise<void>;
+  /** Called after each line with the subjects and versions seen so far. */
   onProgress?(subjects: number, versions: number): void;
 }
 
+/** An export can take a while on a large registry; a stalled one still ends. */
+const EXPORT_TIMEOUT_MS = 600_000;
+
 /**
- * Read every live version of every subject and hand them to `write` sorted by schema id, then
- * subject and version, so a schema is always imported after the ones it references.
+ * Read everything the registry holds from `GET /api/v1/export` and hand it to `write` line by
+ * line, in the order an import replays it: every version (soft-deleted ones too) by schema id,
+ * subject and version, so a schema comes after the ones it references; then configs and
+ * resources; the global config last.
  */
 export async function exportRegistry(
-  client: RegistryClient,
+  baseUrl: string,
   options: ExportOptions,
-): Promise<{ subjects: number; versions: number }> {
-  const subjects = await client.listSubjects();
-  const all: ExportedVersion[] = [];
-  for (const subject of subjects) {
-    for (const version of await client.listVersions(subject)) {
-      all.push({
-        subject: version.subject,
-        version: version.version,
-        id: version.id,
-        semver: version.semver,
-        schema_type: version.schemaType,
-        fingerprint: version.fingerprint,
-        schema: version.schema,
-        references: version.references,
-        metadata: version.metadata,
-        compatibility_level: version.compatibilityLevel,
-      });
-    }
-    options.onProgress?.(subjects.indexOf(subject) + 1, all.length);
+): Promise<{ subjects: number; versions: number; configs: number; resources: number }> {
+  const text = await fetchExport(baseUrl);
+  const subjects = new Set<string>();
+  const counts = { versions: 0, configs: 0, resources: 0 };
+  for (const raw of text.split('\n')) {
+    if (raw.trim() === '') continue;
+    const line = JSON.parse(raw) as ExportedLine;
+    if (line.kind === 'version') {
+      subjects.add(line.subject);
+      counts.versions += 1;
+    } else if (line.kind === 'config') counts.configs += 1;
+    else counts.resources += 1;
+    await options.write(line);
+    options.onProgress?.(subjects.size, counts.versions);
   }
-  all.sort(
-    (a, b) =>
-      a.id - b.id ||
-      (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0) ||
-      a.version - b.version,
-  );
-  for (const version of all) await options.write(version);
-  return { subjects: subjects.length, versions: all.length };
+  return { subjects: subjects.size, ...counts };
+}
+
+async function fetchExport(baseUrl: string): Promise<string> {
+  const path = '/api/v1/export';
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, {
+      signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timeout = (error as Error).name === 'TimeoutError';
+    throw new RegistryClientError(
+      timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
+      timeout ? `GET ${path} timed out` : `GET ${path} failed: ${(error as Error).message}`,
+      undefined,
+      {},
+      { cause: error },
+    );
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let body: { error_code?: unknown; message?: unknown } = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not an llmsr error body: report the status.
+    }
+    throw new RegistryClientError(
+      typeof body.error_code === 'string' ? body.error_code : 'HTTP_ERROR',
+      typeof body.message === 'string' ? body.message : `GET ${path} answered ${response.status}`,
+      response.status,
+      {},
+    );
+  }
+  return text;
 }

@@ -6,7 +6,14 @@ export type { CliCommand, CommandContext } from './cli-command.js';
 export type { CliIo, CliOutput } from './cli-io.js';
 export { COMMANDS } from './commands/all-commands.js';
 export { EXIT } from './exit-codes.js';
-export { type ExportedVersion, type ExportOptions, exportRegistry } from './export-registry.js';
+export {
+  type ExportedConfig,
+  type ExportedLine,
+  type ExportedResource,
+  type ExportedVersion,
+  type ExportOptions,
+  exportRegistry,
+} from './export-registry.js';
 export {
   type ImportFailure,
   type ImportOptions,

@@ -10,7 +10,7 @@ const TIMEOUT_MS = 30_000;
  */
 export async function sendJsonRequest(
   baseUrl: string,
-  method: 'POST' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<unknown> {

@@ -2,10 +2,12 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
 import net, { type AddressInfo } from 'node:net';
+import { createContextValues } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { type Registry, RegistryError } from '@llmsr/core';
 import { SchemaRegistryService } from '@llmsr/proto';
 import { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
+import { guardBinaryRequests, refuseMalformedMessage } from './guard-binary-requests.js';
 
 /** Options of {@link startConnectServer}. */
 export interface ConnectServerOptions extends RegistryServiceOptions {
@@ -65,10 +67,15 @@ export async function startConnectServer(
   const shutdown = new AbortController();
   // Every in-flight call listens to the shutdown signal; thousands at once are expected.
   setMaxListeners(0, shutdown.signal);
+  const readMaxBytes = options.readMaxBytes ?? 10_000_000;
   const handler = connectNodeAdapter({
-    routes: (router) =>
-      router.service(SchemaRegistryService, createRegistryService(options.registry, options)),
-    readMaxBytes: options.readMaxBytes ?? 10_000_000,
+    routes: (router) => {
+      router.service(SchemaRegistryService, createRegistryService(options.registry, options));
+      guardBinaryRequests(router, readMaxBytes);
+    },
+    contextValues: () => createContextValues(),
+    requestGate: refuseMalformedMessage,
+    readMaxBytes,
     shutdownSignal: shutdown.signal,
   });
   const h2 = http2.createServer(handler);

@@ -1,7 +1,7 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { ERROR_CODES, RegistryError } from '@llmsr/core';
 import { ErrorDetailSchema } from '@llmsr/proto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CONNECT_CODES } from './connect-codes.js';
 import { ERROR_CODE_HEADER, toConnectError } from './to-connect-error.js';
 
@@ -39,8 +39,8 @@ describe('toConnectError', () => {
   it('keeps details JSON cannot carry from breaking the error', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    const error = toConnectError(new RegistryError('INTERNAL', 'cyclic', cyclic));
-    expect(error.code).toBe(Code.Internal);
+    const error = toConnectError(new RegistryError('INVALID_INPUT', 'cyclic', cyclic));
+    expect(error.code).toBe(Code.InvalidArgument);
     const detail = error.details[0];
     expect(detail && 'value' in detail ? detail.value : undefined).toMatchObject({ details: {} });
   });
@@ -50,6 +50,26 @@ describe('toConnectError', () => {
     expect(error.code).toBe(Code.Internal);
     expect(error.message).not.toContain('hunter2');
     expect(error.metadata.get(ERROR_CODE_HEADER)).toBe('INTERNAL');
+  });
+
+  it('answers a registry INTERNAL (e.g. a SQL failure) with a request id and logs the raw text under it', () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line) => void logged.push(line));
+    try {
+      const sql = new Error('relation "schemas" does not exist (SQLSTATE 42P01)');
+      const error = toConnectError(
+        new RegistryError('INTERNAL', `Internal error: ${sql.message}`, {}, { cause: sql }),
+      );
+      expect(error.code).toBe(Code.Internal);
+      expect(error.rawMessage).toMatch(/^Internal error; request id [0-9a-f-]{36}$/);
+      expect(error.rawMessage).not.toContain('relation');
+      const id = error.rawMessage.slice('Internal error; request id '.length);
+      expect(logged).toHaveLength(1);
+      expect(JSON.parse(logged[0] ?? '{}')).toMatchObject({ request_id: id });
+      expect(logged[0]).toContain('SQLSTATE 42P01');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('passes a ConnectError through unchanged', () => {

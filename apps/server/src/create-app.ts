@@ -15,6 +15,7 @@ import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
 import { DOCS_PAGE } from './openapi/docs-page.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { schemaQueryRoutes } from './routes/schema-query-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -110,6 +111,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api/v1/config', configRoutes(registry));
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
   app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
+  app.route('/api/v1', exportRoutes(registry));
 
   let document: Record<string, unknown> | undefined;
   app.get('/openapi.json', (c) => {

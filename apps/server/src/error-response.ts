@@ -1,7 +1,8 @@
-import { isRegistryError, RegistryError } from '@llmsr/core';
+import { isRegistryError } from '@llmsr/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS } from './error-status.js';
+import { internalError } from './internal-error.js';
 
 /** The JSON body of every native API error. */
 export interface ErrorBody {
@@ -10,21 +11,14 @@ export interface ErrorBody {
   details: Record<string, unknown>;
 }
 
-/** Turn anything thrown by a route into `{ error_code, message, details }` with its status. */
+/**
+ * Turn anything thrown by a route into `{ error_code, message, details }` with its status; an
+ * internal error answers only its request id (see {@link internalError}).
+ */
 export function errorResponse(c: Context, error: unknown): Response {
-  const registryError = isRegistryError(error)
-    ? error
-    : new RegistryError('INTERNAL', 'Internal server error', {}, { cause: error });
-  if (registryError.code === 'INTERNAL') {
-    // Only unexpected failures reach the log with their stack; expected ones are the client's.
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'internal error',
-        error: String(registryError.cause ?? registryError),
-      }),
-    );
-  }
+  // Only unexpected failures reach the log with their stack; expected ones are the client's.
+  const registryError =
+    isRegistryError(error) && error.code !== 'INTERNAL' ? error : internalError(c, error, 'native');
   const body: ErrorBody = {
     error_code: registryError.code,
     message: registryError.message,

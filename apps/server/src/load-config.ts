@@ -1,4 +1,8 @@
 import { RegistryError } from '@llmsr/core';
+import { JSON_SCHEMA_DRAFTS } from './config-extra-fields.js';
+
+/** A JSON Schema draft name (`JSON_SCHEMA_DEFAULT_DRAFT`). */
+export type JsonSchemaDraft = (typeof JSON_SCHEMA_DRAFTS)[number];
 
 /** Server configuration, read from the environment. */
 export interface ServerConfig {
@@ -14,6 +18,8 @@ export interface ServerConfig {
   rateLimitPerMinute?: number;
   /** Change events kept for resuming streams. */
   eventRetention?: number;
+  /** The draft a JSON Schema without `$schema` is read as, unless a config says otherwise. */
+  jsonSchemaDefaultDraft?: JsonSchemaDraft;
 }
 
 /**
@@ -50,8 +56,8 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 /**
  * Read `PORT` (8081), `HOST` (0.0.0.0), `STORAGE_URL` (`sqlite:./data/registry.db`), `LOG_LEVEL`
  * (info; silent under `NODE_ENV=test`), `SCHEMA_BODY_LIMIT` (1 MB), `DATA_BODY_LIMIT` (10 MB),
- * `CORS_ORIGINS` (comma-separated, off by default), `RATE_LIMIT_PER_MINUTE` (0: off) and
- * `EVENT_RETENTION` (10,000).
+ * `CORS_ORIGINS` (comma-separated, off by default), `RATE_LIMIT_PER_MINUTE` (0: off),
+ * `EVENT_RETENTION` (10,000) and `JSON_SCHEMA_DEFAULT_DRAFT` (draft-07, as Confluent).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info')).toLowerCase();
@@ -59,6 +65,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new RegistryError('INVALID_INPUT', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`, {
       field: 'LOG_LEVEL',
     });
+  }
+  const draft = env.JSON_SCHEMA_DEFAULT_DRAFT || 'draft-07';
+  if (!(JSON_SCHEMA_DRAFTS as readonly string[]).includes(draft)) {
+    throw new RegistryError(
+      'INVALID_INPUT',
+      `JSON_SCHEMA_DEFAULT_DRAFT must be one of ${JSON_SCHEMA_DRAFTS.join(', ')}, got '${draft}'`,
+      { field: 'JSON_SCHEMA_DEFAULT_DRAFT' },
+    );
   }
   const port = positiveInteger(env, 'PORT', 8081);
   if (port > 65_535) {
@@ -79,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter((origin) => origin !== ''),
     rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
     eventRetention: Math.max(1, positiveInteger(env, 'EVENT_RETENTION', 10_000)),
+    jsonSchemaDefaultDraft: draft as JsonSchemaDraft,
   };
 }

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
   const declared = Number(c.req.header('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit);
-  const text = await readText(c, limit);
+  const text = await readTextOrAborted(c, limit);
   if (text.trim() === '') {
     throw new RegistryError('INVALID_INPUT', 'The request body is empty; send a JSON object', {});
   }
@@ -31,6 +31,28 @@ export async function readJsonObject(c: Context, limit: number): Promise<Record<
     throw new RegistryError('INVALID_INPUT', 'The request body must be a JSON object', {});
   }
   return value as Record<string, unknown>;
+}
+
+/** Key of the context flag {@link requestLogger} reads to log an aborted upload as such. */
+export const REQUEST_ABORTED = 'llmsrRequestAborted';
+
+/**
+ * Read the body; a client that hangs up mid-upload is its own mistake, not a server fault:
+ * it answers `INVALID_INPUT` (nobody reads it) and is flagged for the request log.
+ */
+async function readTextOrAborted(c: Context, limit: number): Promise<string> {
+  try {
+    return await readText(c, limit);
+  } catch (error) {
+    if (error instanceof RegistryError) throw error;
+    c.set(REQUEST_ABORTED as never, true as never);
+    throw new RegistryError(
+      'INVALID_INPUT',
+      'The request was aborted before its body was complete',
+      { aborted: true },
+      { cause: error },
+    );
+  }
 }
 
 async function readText(c: Context, limit: number): Promise<string> {

@@ -16,6 +16,16 @@ export interface RunningServer {
 }
 
 /**
+ * The `defaultJsonDraft` option of `createRegistry` (the server default of a JSON Schema without
+ * `$schema`). Typed loosely until core's option lands on this branch; core ignores unknown options.
+ */
+export function defaultDraftOption(config: ServerConfig): Record<string, never> {
+  return (
+    config.jsonSchemaDefaultDraft ? { defaultJsonDraft: config.jsonSchemaDefaultDraft } : {}
+  ) as Record<string, never>;
+}
+
+/**
  * Start the REST server on the configured port with its own registry, JSON request logs at
  * `logLevel`, and the change stream over WebSocket as well as SSE.
  *
@@ -30,6 +40,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const registry = await createRegistry({
     storage: config.storageUrl,
     ...(config.eventRetention ? { eventRetention: config.eventRetention } : {}),
+    ...defaultDraftOption(config),
   });
   const shutdown = new AbortController();
   const app = createApp({

@@ -10,10 +10,11 @@ import { writeJson } from '../write-json.js';
 
 const NAME = 'export';
 
-/** `llmsr export [-o file]`: every subject's versions as NDJSON. */
+/** `llmsr export [-o file]`: everything the registry holds as NDJSON. */
 export const exportCommand: CliCommand = {
   name: NAME,
-  summary: 'Export every subject version (ids, schemas, references, metadata) as NDJSON',
+  summary:
+    'Export everything (versions incl. soft-deleted, ids, metadata, references, configs, modes, resources) as NDJSON',
   usage: '[-o <file>]',
   help: [['-o, --output <file>', 'Write to a file instead of stdout']],
   options: { output: { type: 'string', short: 'o' } },
@@ -34,9 +35,9 @@ export const exportCommand: CliCommand = {
     }
     const progress = createProgress(io.stderr);
     try {
-      const counts = await exportRegistry(context.client(), {
-        async write(version) {
-          const line = `${JSON.stringify(version)}\n`;
+      const counts = await exportRegistry(context.url, {
+        async write(record) {
+          const line = `${JSON.stringify(record)}\n`;
           if (!file) io.stdout.write(line);
           else if (!file.write(line)) await once(file, 'drain');
         },
@@ -48,7 +49,11 @@ export const exportCommand: CliCommand = {
         file.end();
         await once(file, 'finish');
       }
-      const message = `exported ${counts.versions} versions of ${counts.subjects} subjects${file ? ` to ${output}` : ''}`;
+      const others =
+        counts.configs + counts.resources > 0
+          ? `, ${counts.configs} configs and ${counts.resources} resources`
+          : '';
+      const message = `exported ${counts.versions} versions of ${counts.subjects} subjects${others}${file ? ` to ${output}` : ''}`;
       if (context.json && file) writeJson(io.stdout, counts);
       else io.stderr.write(`${message}\n`);
       return EXIT.ok;

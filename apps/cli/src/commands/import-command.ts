@@ -57,7 +57,8 @@ export const importCommand: CliCommand = {
         `imported ${summary.imported}, skipped ${summary.skipped} already present, failed ${summary.failed.length}; mode restored to ${summary.previousMode}\n`,
       );
       for (const failure of summary.failed.slice(0, SHOWN_FAILURES)) {
-        const where = failure.subject ? ` ${failure.subject} v${failure.version}` : '';
+        const version = failure.version === undefined ? '' : ` v${failure.version}`;
+        const where = failure.subject ? ` ${failure.subject}${version}` : '';
         io.stdout.write(`  line ${failure.line}${where}: ${failure.message} (${failure.code})\n`);
       }
     }

@@ -5,7 +5,11 @@ import { ConfluentError } from './confluent-error.js';
 import { toConfluentErrorCode } from './confluent-error-codes.js';
 import { confluentJson } from './confluent-json.js';
 import { confluentViolationMessages } from './confluent-violation-messages.js';
-import { confluentFlag, parseConfluentVersion } from './parse-confluent-version.js';
+import {
+  confluentFlag,
+  confluentOptionalFlag,
+  parseConfluentVersion,
+} from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 
 /** `/compatibility/subjects/{subject}/versions[/{version}]`: check without registering. */
@@ -24,6 +28,7 @@ export function confluentCompatibilityRoutes(registry: Registry, limits: BodyLim
         schemaType: request.schemaType,
         references: request.references,
         ...(version === undefined ? {} : { version }),
+        normalize: confluentOptionalFlag(c.req.query('normalize')),
       });
     } catch (error) {
       // With verbose=true Confluent answers a schema that does not parse as incompatible.

@@ -1,5 +1,6 @@
 import type { ConfigRecord, Registry } from '@llmsr/core';
 import { type Context, Hono } from 'hono';
+import { checkConfigExtra } from '../config-extra-fields.js';
 import { readJsonObject } from '../read-json-body.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
@@ -15,6 +16,7 @@ export const CONFLUENT_CONFIG_FIELDS = {
   validateRules: 'boolean',
   compatibilityPolicy: 'string',
   compatibilityGroup: 'string',
+  jsonSchemaDefaultDraft: 'string',
   defaultMetadata: 'object',
   overrideMetadata: 'object',
   defaultRuleSet: 'object',
@@ -109,6 +111,11 @@ function readConfigFields(body: Record<string, unknown>): Record<string, unknown
         field.endsWith('RuleSet') ? 42210 : 422,
         `\`${field}\` must be ${type === 'object' ? 'a JSON object' : `a ${type}`}`,
       );
+    }
+    try {
+      checkConfigExtra(field, field, value);
+    } catch (error) {
+      throw new ConfluentError(42203, (error as Error).message);
     }
     fields[field] = value;
   }

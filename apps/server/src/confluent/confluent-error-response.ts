@@ -1,5 +1,6 @@
-import { type CompatibilityReport, isRegistryError, RegistryError } from '@llmsr/core';
+import { type CompatibilityReport, isRegistryError, type RegistryError } from '@llmsr/core';
 import type { Context } from 'hono';
+import { internalError } from '../internal-error.js';
 import { ConfluentError, confluentStatus } from './confluent-error.js';
 import { toConfluentErrorCode } from './confluent-error-codes.js';
 import { confluentJson } from './confluent-json.js';
@@ -13,25 +14,27 @@ export interface ConfluentErrorBody {
 
 /** Turn anything thrown by a Confluent route into `{ error_code, message }` with its status. */
 export function confluentErrorResponse(c: Context, error: unknown): Response {
-  const body = toErrorBody(error);
+  const body = toErrorBody(c, error);
   return confluentJson(c, body, confluentStatus(body.error_code));
 }
 
-function toErrorBody(error: unknown): ConfluentErrorBody {
+function toErrorBody(c: Context, error: unknown): ConfluentErrorBody {
   if (error instanceof ConfluentError)
     return { error_code: error.errorCode, message: error.message };
-  const registryError = isRegistryError(error)
-    ? error
-    : new RegistryError('INTERNAL', 'Internal server error', {}, { cause: error });
-  if (registryError.code === 'INTERNAL' || registryError.code === 'STORAGE_UNAVAILABLE') {
+  if (isRegistryError(error) && error.code === 'STORAGE_UNAVAILABLE') {
     console.error(
       JSON.stringify({
         level: 'error',
-        msg: 'internal error (Confluent API)',
-        error: String(registryError.cause ?? registryError),
+        msg: 'storage unavailable (Confluent API)',
+        request_id: c.get('requestId' as never),
+        error: String(error.cause ?? error),
       }),
     );
   }
+  const registryError =
+    isRegistryError(error) && error.code !== 'INTERNAL'
+      ? error
+      : internalError(c, error, 'Confluent');
   return { error_code: toConfluentErrorCode(registryError), message: messageOf(registryError) };
 }
 

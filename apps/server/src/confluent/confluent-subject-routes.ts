@@ -6,7 +6,7 @@ import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
 import { confluentPage } from './confluent-page.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
-import { confluentFlag } from './parse-confluent-version.js';
+import { confluentFlag, confluentOptionalFlag } from './parse-confluent-version.js';
 import { readRegisterRequest } from './read-register-request.js';
 import { toConfluentSchema } from './to-confluent-schema.js';
 
@@ -42,6 +42,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
       schemaType: request.schemaType,
       references: request.references,
       includeDeleted,
+      normalize: confluentOptionalFlag(c.req.query('normalize')),
     });
     if (found) return confluentJson(c, toConfluentSchema(found));
     await registry.listVersions(subject, { includeDeleted }); // 40401 when the subject has none

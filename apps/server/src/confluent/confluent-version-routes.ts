@@ -5,7 +5,11 @@ import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
 import { confluentPage } from './confluent-page.js';
-import { confluentFlag, parseConfluentVersion } from './parse-confluent-version.js';
+import {
+  confluentFlag,
+  confluentOptionalFlag,
+  parseConfluentVersion,
+} from './parse-confluent-version.js';
 import { type RegisterRequest, readRegisterRequest } from './read-register-request.js';
 import {
   confluentDataContract,
@@ -47,6 +51,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
       schema: request.schema,
       schemaType: request.schemaType,
       references: request.references,
+      normalize: confluentOptionalFlag(c.req.query('normalize')),
     };
     // Registering what the subject already holds answers its id without mode or compatibility
     // checks, as in Confluent (a read-only subject still answers idempotent registrations).

@@ -18,6 +18,14 @@ export function parseConfluentVersion(segment: string): number | 'latest' {
   );
 }
 
+/**
+ * An optional query flag (`?normalize=`): `true`/`false` (any case) when given, `undefined`
+ * when absent so the registry falls back to the subject's and then the global config.
+ */
+export function confluentOptionalFlag(value: string | undefined): boolean | undefined {
+  return value === undefined || value === '' ? undefined : value.toLowerCase() === 'true';
+}
+
 /** A query flag as Confluent reads booleans: `true` (any case) is true, anything else false. */
 export function confluentFlag(value: string | undefined): boolean {
   return value?.toLowerCase() === 'true';

@@ -1,10 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { REQUEST_ABORTED } from '../read-json-body.js';
 import { routeLabel } from './route-label.js';
 
 /**
  * One structured JSON line per request (request id, method, path, route, status, duration);
- * server errors at `error`, client errors at `warn`, the rest at `info`.
+ * server errors at `error`, client errors at `warn` (an upload the client aborted as
+ * `request aborted`), the rest at `info`.
  */
 export function requestLogger(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
@@ -20,7 +22,8 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
       status,
       duration_ms: Number(process.hrtime.bigint() - started) / 1e6,
     };
-    if (status >= 500) logger.error(line, 'request failed');
+    if (c.get(REQUEST_ABORTED as never)) logger.warn(line, 'request aborted');
+    else if (status >= 500) logger.error(line, 'request failed');
     else if (status >= 400) logger.warn(line, 'request refused');
     else logger.info(line, 'request');
   };

@@ -50,7 +50,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /api/v1/schemas': {
     summary: 'Register a schema under a subject',
     tag: 'Schemas',
-    body: '{ subject, schema, schema_type?, compatibility_level?, metadata?, references?, version? }',
+    body: '{ subject, schema, schema_type?, compatibility_level?, metadata?, references?, version?, normalize? }',
   },
   'GET /api/v1/schemas': {
     summary: 'List subject versions by filters',
@@ -152,24 +152,36 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   'POST /api/v1/compatibility/check': {
     summary: 'Check compatibility without registering',
     tag: 'Compatibility',
-    body: '{ subject, schema, schema_type?, level? }',
+    body: '{ subject, schema, schema_type?, level?, normalize? }',
   },
   'GET /api/v1/config': { summary: 'Global configuration', tag: 'Configuration' },
   'PUT /api/v1/config': {
     summary: 'Set the global configuration',
     tag: 'Configuration',
-    body: '{ compatibility_level?, mode? }',
+    body: '{ compatibility_level?, mode?, compatibility_policy?, normalize?, json_schema_default_draft? }',
   },
   'DELETE /api/v1/config': { summary: 'Reset the global configuration', tag: 'Configuration' },
   'GET /api/v1/config/:subject': { summary: 'Configuration of a subject', tag: 'Configuration' },
   'PUT /api/v1/config/:subject': {
     summary: 'Set the configuration of a subject',
     tag: 'Configuration',
-    body: '{ compatibility_level?, mode? }',
+    body: '{ compatibility_level?, mode?, compatibility_policy?, normalize?, json_schema_default_draft? }',
   },
   'DELETE /api/v1/config/:subject': {
     summary: 'Remove the configuration of a subject',
     tag: 'Configuration',
+  },
+  'GET /api/v1/export': {
+    summary:
+      'Everything the registry holds as NDJSON: versions (soft-deleted ones too) by id, then configs (extras included), resources, and the global config last',
+    tag: 'Operations',
+    produces: 'application/x-ndjson',
+  },
+  'POST /api/v1/import': {
+    summary:
+      'Apply one config line (replaces the config) or resource line (created; the same document is skipped, another is 409) of an export',
+    tag: 'Operations',
+    body: '{ kind: "config", subject, compatibility_level, mode, extra } | { kind: "resource", resource_kind, id, document }',
   },
   'POST /api/v1/variable-spaces': {
     summary: 'Create a typed variable space',

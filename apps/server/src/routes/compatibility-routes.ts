@@ -1,6 +1,11 @@
 import type { Registry } from '@llmsr/core';
 import { Hono } from 'hono';
-import { optionalString, optionalStringOrInteger, requiredString } from '../body-fields.js';
+import {
+  optionalBoolean,
+  optionalString,
+  optionalStringOrInteger,
+  requiredString,
+} from '../body-fields.js';
 import { readJsonObject } from '../read-json-body.js';
 import type { BodyLimits } from '../server-options.js';
 
@@ -16,6 +21,7 @@ export function compatibilityRoutes(registry: Registry, limits: BodyLimits): Hon
       references: body.references,
       level: optionalString(body, 'level'),
       version: optionalStringOrInteger(body, 'version'),
+      normalize: optionalBoolean(body, 'normalize'),
     });
     return c.json({
       compatible: report.compatible,

@@ -1,20 +1,46 @@
 import type { ConfigRecord, Registry } from '@llmsr/core';
 import { type Context, Hono } from 'hono';
-import { optionalString } from '../body-fields.js';
+import { optionalBoolean, optionalString } from '../body-fields.js';
+import { checkConfigExtra } from '../config-extra-fields.js';
+import { parseConfigSubject } from '../config-subject.js';
 import { readJsonObject } from '../read-json-body.js';
 
+/** Native config fields kept as config extras, with the extra's (Confluent) key and JSON type. */
+const EXTRA_FIELDS = {
+  compatibility_policy: { key: 'compatibilityPolicy', type: 'string' },
+  normalize: { key: 'normalize', type: 'boolean' },
+  json_schema_default_draft: { key: 'jsonSchemaDefaultDraft', type: 'string' },
+} as const;
+
 function toConfigResponse(config: ConfigRecord | undefined, subject: string | null) {
+  const extras: Record<string, unknown> = {};
+  for (const [field, { key }] of Object.entries(EXTRA_FIELDS)) {
+    extras[field] = config?.extra?.[key] ?? null;
+  }
   return {
     subject,
     compatibility_level: config?.compatibilityLevel ?? null,
     mode: config?.mode ?? null,
+    ...extras,
   };
+}
+
+/** The extras a PUT body sets (`compatibility_policy`, `normalize`, `json_schema_default_draft`). */
+function readExtraFields(body: Record<string, unknown>): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [field, { key, type }] of Object.entries(EXTRA_FIELDS)) {
+    const value = type === 'boolean' ? optionalBoolean(body, field) : optionalString(body, field);
+    if (value === undefined) continue;
+    checkConfigExtra(key, field, value);
+    extra[key] = value;
+  }
+  return extra;
 }
 
 /** Global (`/api/v1/config`) and per-subject (`/api/v1/config/:subject`) configuration. */
 export function configRoutes(registry: Registry): Hono {
   const app = new Hono();
-  const subjectOf = (c: Context) => c.req.param('subject') ?? null;
+  const subjectOf = (c: Context) => parseConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);
@@ -27,12 +53,17 @@ export function configRoutes(registry: Registry): Hono {
     });
   };
   const put = async (c: Context) => {
+    const subject = subjectOf(c);
     const body = await readJsonObject(c, 64_000);
-    const saved = await registry.setConfig(subjectOf(c), {
+    const extra = readExtraFields(body);
+    const current = Object.keys(extra).length > 0 ? await registry.getConfig(subject) : undefined;
+    const saved = await registry.setConfig(subject, {
       compatibilityLevel: optionalString(body, 'compatibility_level'),
       mode: optionalString(body, 'mode'),
+      // Merged into the stored extras: Confluent-only fields set elsewhere stay.
+      ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
     });
-    return c.json(toConfigResponse(saved, subjectOf(c)));
+    return c.json(toConfigResponse(saved, subject));
   };
   const remove = async (c: Context) => {
     const removed = await registry.deleteConfig(subjectOf(c));

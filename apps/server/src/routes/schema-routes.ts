@@ -1,6 +1,11 @@
 import type { Registry } from '@llmsr/core';
 import { Hono } from 'hono';
-import { optionalPositiveInteger, optionalString, requiredString } from '../body-fields.js';
+import {
+  optionalBoolean,
+  optionalPositiveInteger,
+  optionalString,
+  requiredString,
+} from '../body-fields.js';
 import { readJsonObject } from '../read-json-body.js';
 import type { BodyLimits } from '../server-options.js';
 import { toSchemaResponse, toVersionResponse } from '../to-schema-response.js';
@@ -22,6 +27,7 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): Hono {
       createdBy: optionalString(body, 'created_by') ?? c.req.header('x-llmsr-user'),
       id: optionalPositiveInteger(body, 'id'),
       version: optionalPositiveInteger(body, 'version_number'),
+      normalize: optionalBoolean(body, 'normalize'),
     });
     return c.json(
       { ...toVersionResponse(result.version), created: result.created },
