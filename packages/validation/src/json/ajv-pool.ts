@@ -74,10 +74,13 @@ function compileMetaSchema(draft: JsonDraft): ValidateFunction {
   if (!original) throw new Error(`ajv has no meta-schema for ${draft}`);
   if (!ENUM_UNIQUE_DRAFTS.has(draft)) return original;
   const copy = structuredClone(original.schema) as {
-    properties: { enum: Record<string, unknown> };
+    properties: { enum: Record<string, unknown>; id?: Record<string, unknown> };
     [key: string]: unknown;
   };
   delete copy.properties.enum.uniqueItems;
+  // Draft-04 says `id` is a URI but uses `"id": "#name"` itself; ajv-formats' `uri` refuses
+  // that, so it is read as the URI reference later drafts call it.
+  if (copy.properties.id) copy.properties.id.format = 'uri-reference';
   copy[draft === 'draft-04' ? 'id' : '$id'] = `${id}-linear-enum`;
   return ajv.compile(copy);
 }
