@@ -14,6 +14,9 @@ export interface RefCycle {
   pointer: string;
 }
 
+/** The state of a subschema whose every path has been followed without finding a loop. */
+const DONE = -1;
+
 /** Most labels shown for one cycle; longer loops are shortened in the middle. */
 const MAX_LABELS = 12;
 
@@ -47,48 +50,51 @@ export function findRefCycle(
 ): RefCycle | undefined {
   const index = indexSchemaResources(documents, draft);
   const inPlace = inPlaceKeywords(draft);
-  const state = new Map<object, 'open' | 'done'>();
-  const position = new Map<object, number>();
+  // A node on the current path maps to its stack position; a finished node to DONE.
+  const state = new Map<object, number>();
   for (const start of index.rootNodes) {
     if (state.has(start)) continue;
-    const stack: Frame[] = [{ node: start, edges: edgesOf(start, index, inPlace), next: 0 }];
-    state.set(start, 'open');
-    position.set(start, 0);
+    const edges = edgesOf(start, index, inPlace);
+    state.set(start, edges.length === 0 ? DONE : 0);
+    if (edges.length === 0) continue; // Most subschemas: no frame needed.
+    const stack: Frame[] = [{ node: start, edges, next: 0 }];
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const edge = frame.edges[frame.next++];
       if (!edge) {
-        state.set(frame.node, 'done');
-        position.delete(frame.node);
+        state.set(frame.node, DONE);
         stack.pop();
         continue;
       }
       const seen = state.get(edge.target);
-      if (seen === 'done') continue;
-      if (seen === 'open') return describeCycle(stack, position.get(edge.target)!, index);
-      state.set(edge.target, 'open');
-      position.set(edge.target, stack.length);
+      if (seen === DONE) continue;
+      if (seen !== undefined) return describeCycle(stack, seen, index);
+      state.set(edge.target, stack.length);
       stack.push({ node: edge.target, edges: edgesOf(edge.target, index, inPlace), next: 0 });
     }
   }
   return undefined;
 }
 
-function inPlaceKeywords(draft: JsonDraft): { single: string[]; list: string[]; map: string[] } {
-  const older = draft === 'draft-04' || draft === 'draft-06';
-  const modern = draft === '2019-09' || draft === '2020-12';
-  return {
-    single: older ? ['not'] : ['not', 'if', 'then', 'else'],
-    list: ['allOf', 'anyOf', 'oneOf'],
-    map: modern ? ['dependentSchemas', 'dependencies'] : ['dependencies'],
-  };
+type InPlaceShape = 'single' | 'list' | 'map';
+
+/** The keywords that apply their subschemas to the value itself, in this draft (as ajv runs it). */
+function inPlaceKeywords(draft: JsonDraft): Map<string, InPlaceShape> {
+  const shapes = new Map<string, InPlaceShape>([
+    ['not', 'single'],
+    ['allOf', 'list'],
+    ['anyOf', 'list'],
+    ['oneOf', 'list'],
+    ['dependencies', 'map'],
+  ]);
+  if (draft !== 'draft-04' && draft !== 'draft-06') {
+    for (const keyword of ['if', 'then', 'else']) shapes.set(keyword, 'single');
+  }
+  if (draft === '2019-09' || draft === '2020-12') shapes.set('dependentSchemas', 'map');
+  return shapes;
 }
 
-function edgesOf(
-  node: object,
-  index: SchemaIndex,
-  inPlace: { single: string[]; list: string[]; map: string[] },
-): Edge[] {
+function edgesOf(node: object, index: SchemaIndex, inPlace: Map<string, InPlaceShape>): Edge[] {
   const record = node as Record<string, unknown>;
   const edges: Edge[] = [];
   const add = (value: unknown, keyword: string): void => {
@@ -99,28 +105,30 @@ function edgesOf(
     }
     edges.push({ target: value, keyword });
   };
-  for (const keyword of inPlace.single)
-    if (Object.hasOwn(record, keyword)) add(record[keyword], keyword);
-  for (const keyword of inPlace.list) {
-    const value = Object.hasOwn(record, keyword) ? record[keyword] : undefined;
-    if (Array.isArray(value)) for (const item of value) add(item, keyword);
-  }
-  for (const keyword of inPlace.map) {
-    const value = Object.hasOwn(record, keyword) ? record[keyword] : undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-    for (const child of Object.values(value)) add(child, keyword);
-  }
-  const ref = Object.hasOwn(record, '$ref') ? record.$ref : undefined;
-  if (typeof ref === 'string') {
-    const target = resolveRef(ref, index.nodes.get(node)?.base ?? '', index);
-    if (target) add(target.node, '$ref');
+  // Iterating the node's own keys (a few) is cheaper than probing every keyword.
+  for (const keyword of Object.keys(record)) {
+    const value = record[keyword];
+    if (keyword === '$ref') {
+      if (typeof value !== 'string') continue;
+      const target = resolveRef(value, index.nodes.get(node)?.base ?? '', index);
+      if (target) add(target.node, '$ref');
+      continue;
+    }
+    const shape = inPlace.get(keyword);
+    if (shape === undefined || typeof value !== 'object' || value === null) continue;
+    if (shape === 'single') add(value, keyword);
+    else if (shape === 'list' && Array.isArray(value)) for (const item of value) add(item, keyword);
+    else if (shape === 'map' && !Array.isArray(value)) {
+      for (const name of Object.keys(value)) add((value as Record<string, unknown>)[name], keyword);
+    }
   }
   return edges;
 }
 
 /** The subschema a `$ref` names, with a label when it lies outside the indexed keywords. */
 function resolveRef(ref: string, base: string, index: SchemaIndex): { node: unknown } | undefined {
-  const uri = resolveUri(ref, base);
+  // A fragment-only ref (the common case) resolves against the base without a URL parse.
+  const uri = ref.startsWith('#') ? `${base}${ref}` : resolveUri(ref, base);
   if (uri === undefined) return undefined;
   const hashAt = uri.indexOf('#');
   const documentUri = hashAt < 0 ? uri : uri.slice(0, hashAt);

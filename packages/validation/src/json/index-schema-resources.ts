@@ -135,6 +135,14 @@ export function indexSchemaResources(
   return index;
 }
 
+/** How each subschema keyword holds its subschemas; `items` may be one or a list. */
+const KEYWORD_SHAPES = new Map<string, 'single' | 'list' | 'map' | 'single or list'>([
+  ...SINGLE_SCHEMA_KEYWORDS.map((keyword) => [keyword, 'single'] as const),
+  ...LIST_SCHEMA_KEYWORDS.map((keyword) => [keyword, 'list'] as const),
+  ...MAP_SCHEMA_KEYWORDS.map((keyword) => [keyword, 'map'] as const),
+  ['items', 'single or list'],
+]);
+
 function pushSubschemas(
   record: Record<string, unknown>,
   base: string,
@@ -142,26 +150,25 @@ function pushSubschemas(
   stack: { value: unknown; base: string; label: string }[],
 ): void {
   const children: { value: unknown; base: string; label: string }[] = [];
-  const at = (...segments: (string | number)[]): string =>
-    `${label}${segments.map((segment) => `/${escapePointerSegment(segment)}`).join('')}`;
-  for (const keyword of SINGLE_SCHEMA_KEYWORDS) {
-    const value = Object.hasOwn(record, keyword) ? record[keyword] : undefined;
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      children.push({ value, base, label: at(keyword) });
-    }
-  }
-  for (const keyword of LIST_SCHEMA_KEYWORDS) {
-    const value = Object.hasOwn(record, keyword) ? record[keyword] : undefined;
-    if (!Array.isArray(value)) continue;
-    for (const [i, item] of value.entries()) {
-      children.push({ value: item, base, label: at(keyword, i) });
-    }
-  }
-  for (const keyword of MAP_SCHEMA_KEYWORDS) {
-    const value = Object.hasOwn(record, keyword) ? record[keyword] : undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
-    for (const [name, child] of Object.entries(value)) {
-      children.push({ value: child, base, label: at(keyword, name) });
+  // Iterating the node's own keys (a few) is cheaper than probing every keyword.
+  for (const keyword of Object.keys(record)) {
+    const shape = KEYWORD_SHAPES.get(keyword);
+    if (shape === undefined) continue;
+    const value = record[keyword];
+    if (typeof value !== 'object' || value === null) continue;
+    const at = `${label}/${escapePointerSegment(keyword)}`;
+    if (Array.isArray(value)) {
+      if (shape === 'list' || shape === 'single or list') {
+        for (const [i, item] of value.entries())
+          children.push({ value: item, base, label: `${at}/${i}` });
+      }
+    } else if (shape === 'map') {
+      for (const name of Object.keys(value)) {
+        const item = (value as Record<string, unknown>)[name];
+        children.push({ value: item, base, label: `${at}/${escapePointerSegment(name)}` });
+      }
+    } else if (shape !== 'list') {
+      children.push({ value, base, label: at });
     }
   }
   // Reversed so that the stack pops children in document order.
