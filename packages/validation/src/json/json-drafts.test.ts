@@ -250,3 +250,29 @@ describe('draft-04 specifics', () => {
     }
   });
 });
+
+describe('one format, several drafts', () => {
+  it('compiles the same text under each draft with that draft, never a cached other one', () => {
+    const text = '{"properties":{"a":{"const":"x"}}}';
+    const draft04 = format.parse(text, { defaultJsonDraft: 'draft-04' });
+    const draft06 = format.parse(text, { defaultJsonDraft: 'draft-06' });
+    for (const strict of [false, true]) {
+      expect(format.compile(draft04, { strict }).validate({ a: 'y' }).valid).toBe(true);
+      expect(format.compile(draft06, { strict }).validate({ a: 'y' }).valid).toBe(false);
+    }
+  });
+
+  it('compiles a parsed schema built elsewhere (read from storage) under the draft it records', () => {
+    const native = { minimum: 5, exclusiveMinimum: true };
+    const parsed = {
+      schemaType: 'JSON' as const,
+      canonical: '',
+      fingerprint: '',
+      jsonDraft: 'draft-04',
+      native,
+      references: [],
+    };
+    expect(format.compile(parsed).validate(5).valid).toBe(false);
+    expect(format.compile(parsed).validate(6).valid).toBe(true);
+  });
+});
