@@ -27,7 +27,15 @@ export type { AjvPool } from './json/ajv-pool.js';
 export { createAjvPool } from './json/ajv-pool.js';
 export { canonicalJson } from './json/canonical-json.js';
 export type { JsonDraft } from './json/detect-json-draft.js';
-export { DEFAULT_JSON_DRAFT, detectJsonDraft } from './json/detect-json-draft.js';
+export {
+  DEFAULT_JSON_DRAFT,
+  detectJsonDraft,
+  JSON_DRAFT_SCHEMA_URIS,
+  JSON_DRAFTS,
+  jsonDraftFromName,
+  jsonDraftFromNameOrThrow,
+} from './json/detect-json-draft.js';
+export { jsonSchemaCanonicalForm } from './json/json-schema-canonical-form.js';
 export type { JsonSchemaFormat } from './json/json-schema-format.js';
 export {
   createJsonSchemaFormat,

@@ -89,7 +89,7 @@ function runFile(
   for (const group of groups) {
     let schema = group.schema;
     if (typeof schema === 'object' && schema !== null && !('$schema' in schema)) {
-      // Draft-07 cases have no $schema and this package defaults to 2020-12.
+      // Cases have no $schema: state each folder's draft rather than rely on the default.
       schema = { $schema: draft.metaSchema, ...schema };
     }
     const text = JSON.stringify(schema);
