@@ -1,6 +1,10 @@
 import { MemoryStore } from '../src/memory/index.js';
 import { runStoreConformance } from './conformance.js';
 import { runEventConformance } from './event-conformance.js';
+import { runIdMarkConformance } from './id-mark-conformance.js';
+import { runIdentityConformance } from './identity-conformance.js';
 
 runStoreConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runEventConformance({ name: 'memory', createStore: async () => new MemoryStore() });
+runIdMarkConformance({ name: 'memory', createStore: async () => new MemoryStore() });
+runIdentityConformance({ name: 'memory', createStore: async () => new MemoryStore() });

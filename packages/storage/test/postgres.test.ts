@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 import { runEventConformance } from './event-conformance.js';
+import { runIdMarkConformance } from './id-mark-conformance.js';
+import { runIdentityConformance } from './identity-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -145,5 +147,18 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     persistent: true,
+  });
+
+  runIdMarkConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
+  });
+
+  runIdentityConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
+    concurrentInstances: true,
   });
 }

@@ -9,6 +9,8 @@ import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 import { runEventConformance } from './event-conformance.js';
+import { runIdMarkConformance } from './id-mark-conformance.js';
+import { runIdentityConformance } from './identity-conformance.js';
 
 // One temporary directory per run, made before and removed after every test of this file
 // (file-level hooks, so a filtered run cleans up too).
@@ -33,6 +35,19 @@ runEventConformance({
   name: 'sqlite',
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'events', 'registry.db')}`),
   persistent: true,
+});
+
+runIdMarkConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'marks', 'registry.db')}`),
+  persistent: true,
+});
+
+runIdentityConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'identity', 'registry.db')}`),
+  persistent: true,
+  concurrentInstances: true,
 });
 
 describe('sqlite backend specifics', () => {

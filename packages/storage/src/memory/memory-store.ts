@@ -4,6 +4,7 @@ import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
 import { normalizeRetention } from '../normalize-retention.js';
+import { sameMetadata } from '../same-metadata.js';
 import type {
   ListVersionsOptions,
   RegisterVersionInput,
@@ -56,6 +57,8 @@ export class MemoryStore implements SchemaStore {
   readonly #resources = new MemoryResources();
   #events = new MemoryEvents();
   readonly #mutex = createKeyedMutex();
+  /** The largest schema id ever handed out: permanently deleted ids are never reused. */
+  #schemaIdMark = 0;
   #closed = false;
 
   async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
@@ -65,7 +68,12 @@ export class MemoryStore implements SchemaStore {
       const contentKey = keyOf(input.schema.schemaType, input.schema.fingerprint);
       const knownId = this.#schemaIdByContent.get(contentKey);
       const live = this.#versionsOf(input.subject, false);
-      const existing = live.filter((v) => v.schemaId === knownId).at(-1);
+      const existing = live
+        .filter(
+          (v) =>
+            v.schemaId === knownId && sameMetadata(parseMetadata(v.metadataJson), input.metadata),
+        )
+        .at(-1);
       if (existing) return { outcome: 'existing', version: this.#withSchema(existing) };
 
       const history = live.reverse().map((v) => this.#withSchema(v));
@@ -92,9 +100,12 @@ export class MemoryStore implements SchemaStore {
           canonical: schema.canonical,
           schema: schema.schema,
           references: schema.references.map(toReference),
+          pcfFingerprint: schema.pcfFingerprint ?? null,
+          jsonDraft: schema.jsonDraft ?? null,
           createdAt: now,
         });
         this.#schemaIdByContent.set(contentKey, schemaId);
+        this.#schemaIdMark = Math.max(this.#schemaIdMark, schemaId);
       }
       const stored: StoredVersion = {
         subject: input.subject,
@@ -362,7 +373,7 @@ export class MemoryStore implements SchemaStore {
 
   #resolveSchemaId(input: RegisterVersionInput, contentKey: string): number {
     const knownId = this.#schemaIdByContent.get(contentKey);
-    if (input.id === undefined) return knownId ?? maxOf(this.#schemas.keys()) + 1;
+    if (input.id === undefined) return knownId ?? this.#schemaIdMark + 1;
     if (knownId !== undefined && knownId !== input.id) {
       throw new StorageError('ID_CONFLICT', `This schema is already stored with id ${knownId}`, {
         id: input.id,
