@@ -30,6 +30,7 @@ import { findSchemas, searchSchemas } from './search-schemas.js';
 import { toRegistryError } from './to-registry-error.js';
 import { toVersionView } from './to-version-view.js';
 import type { Registry, SchemaView } from './types.js';
+import { upgradeSchemaIdentities } from './upgrade-identities.js';
 import { validateBatch } from './validate-batch.js';
 import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
 import { createVariableSpaceService } from './variable-space-service.js';
@@ -72,6 +73,14 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
           ...(options.eventPollMs === undefined ? {} : { pollMs: options.eventPollMs }),
         })
       : options.storage;
+  // Rows written under older identity rules get today's fingerprints before anything is
+  // looked up by content (a no-op once done; safe when several nodes start at once).
+  try {
+    await upgradeSchemaIdentities(store);
+  } catch (error) {
+    if (typeof options.storage === 'string') await store.close().catch(() => {});
+    throw error;
+  }
   const caches = {
     store,
     schemas: createCountingCache<number, SchemaRecord>(options.schemaCacheSize ?? 10_000),
