@@ -6,6 +6,7 @@ import { expectStorageError, runStoreConformance, schemaOf } from './conformance
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
+import { runOutboxConformance } from './outbox-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -153,6 +154,14 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     persistent: true,
+  });
+
+  runOutboxConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    createStoreWith: (options) => createSchemaStore(url, options),
+    persistent: true,
+    concurrentInstances: true,
   });
 
   runIdentityConformance({

@@ -11,6 +11,7 @@ import { expectStorageError, runStoreConformance, schemaOf } from './conformance
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
+import { runOutboxConformance } from './outbox-conformance.js';
 
 // One temporary directory per run, made before and removed after every test of this file
 // (file-level hooks, so a filtered run cleans up too).
@@ -46,6 +47,15 @@ runIdMarkConformance({
 runIdentityConformance({
   name: 'sqlite',
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'identity', 'registry.db')}`),
+  persistent: true,
+  concurrentInstances: true,
+});
+
+runOutboxConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'outbox', 'registry.db')}`),
+  createStoreWith: (options) =>
+    createSchemaStore(`sqlite:${join(dir, 'outbox-retention', 'registry.db')}`, options),
   persistent: true,
   concurrentInstances: true,
 });
