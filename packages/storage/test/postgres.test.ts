@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
@@ -6,6 +7,9 @@ import { expectStorageError, runStoreConformance, schemaOf } from './conformance
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
+import { runLegacyUpgradeTest } from './legacy-upgrade.js';
+import { runOutboxConformance } from './outbox-conformance.js';
+import { runUpgradeConformance } from './upgrade-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -153,6 +157,52 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     persistent: true,
+  });
+
+  runOutboxConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    createStoreWith: (options) => createSchemaStore(url, options),
+    persistent: true,
+    concurrentInstances: true,
+  });
+
+  let freshDatabases = 0;
+  /** A new database of its own, dropped by `dispose`. */
+  const freshDatabase = async () => {
+    const name = `${databaseName}_f${++freshDatabases}`;
+    const failed = await admin(`create database ${name}`);
+    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
+    return {
+      url: databaseUrl(name),
+      drop: async () => {
+        await admin(`drop database if exists ${name} with (force)`);
+      },
+    };
+  };
+
+  runUpgradeConformance({
+    name: 'postgres',
+    freshDatabase: async () => {
+      const fresh = await freshDatabase();
+      return { open: () => createSchemaStore(fresh.url), dispose: fresh.drop };
+    },
+    shared: true,
+  });
+
+  runLegacyUpgradeTest('postgres', async () => {
+    const fresh = await freshDatabase();
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fresh.url }) }),
+    });
+    return {
+      db,
+      open: () => createSchemaStore(fresh.url),
+      dispose: async () => {
+        await db.destroy();
+        await fresh.drop();
+      },
+    };
   });
 
   runIdentityConformance({
