@@ -34,8 +34,8 @@ describe.each(backends)('two registry nodes on one %s database', (_name, create)
   let b: Registry;
   beforeEach(async () => {
     database = await create();
-    a = await createRegistry({ storage: database.url, eventPollMs: 50 });
-    b = await createRegistry({ storage: database.url, eventPollMs: 50 });
+    a = await createRegistry({ storage: database.url });
+    b = await createRegistry({ storage: database.url });
   });
   afterEach(async () => {
     await a.close();
