@@ -5,6 +5,7 @@ import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
 import { runOutboxConformance } from './outbox-conformance.js';
 import { runUpgradeConformance } from './upgrade-conformance.js';
+import { runWatchConformance } from './watch-conformance.js';
 
 runStoreConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runEventConformance({ name: 'memory', createStore: async () => new MemoryStore() });
@@ -20,3 +21,4 @@ runUpgradeConformance({
   freshDatabase: async () => ({ open: async () => new MemoryStore(), dispose: async () => {} }),
   shared: false,
 });
+runWatchConformance({ name: 'memory', createStore: async () => new MemoryStore() });

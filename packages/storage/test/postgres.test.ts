@@ -10,6 +10,7 @@ import { runIdentityConformance } from './identity-conformance.js';
 import { runLegacyUpgradeTest } from './legacy-upgrade.js';
 import { runOutboxConformance } from './outbox-conformance.js';
 import { runUpgradeConformance } from './upgrade-conformance.js';
+import { runWatchConformance, waitFor } from './watch-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -132,6 +133,35 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
       }
     });
 
+    it('listens again after its connection is killed, signalling once to catch up', async () => {
+      const watcher = await createSchemaStore(url);
+      const writer = await createSchemaStore(url);
+      const killer = new pg.Client({ connectionString: url });
+      await killer.connect();
+      let calls = 0;
+      const stop = watcher.watchEvents(() => {
+        calls += 1;
+      });
+      try {
+        await waitFor(() => calls > 0, 2_000); // the first LISTEN signals once
+        calls = 0;
+        const killed = await killer.query(
+          `select pg_terminate_backend(pid) as ok from pg_stat_activity
+           where datname = current_database() and query ilike 'listen %'`,
+        );
+        expect(killed.rowCount).toBe(1);
+        await waitFor(() => calls > 0, 3_000); // the re-LISTEN signals once
+        calls = 0;
+        await writer.appendEvent({ type: 'after-reconnect', payload: {} });
+        await waitFor(() => calls > 0, 1_000);
+      } finally {
+        stop();
+        await killer.end();
+        await writer.close();
+        await watcher.close();
+      }
+    });
+
     it('accepts the postgresql:// scheme too', async () => {
       const store = await createSchemaStore(url.replace(/^postgres:/, 'postgresql:'));
       expect(store.backend).toBe('postgres');
@@ -163,6 +193,13 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     createStoreWith: (options) => createSchemaStore(url, options),
+    persistent: true,
+    concurrentInstances: true,
+  });
+
+  runWatchConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
     persistent: true,
     concurrentInstances: true,
   });

@@ -15,6 +15,7 @@ import { runIdentityConformance } from './identity-conformance.js';
 import { runLegacyUpgradeTest } from './legacy-upgrade.js';
 import { runOutboxConformance } from './outbox-conformance.js';
 import { runUpgradeConformance } from './upgrade-conformance.js';
+import { runWatchConformance } from './watch-conformance.js';
 
 // One temporary directory per run, made before and removed after every test of this file
 // (file-level hooks, so a filtered run cleans up too).
@@ -59,6 +60,13 @@ runOutboxConformance({
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'outbox', 'registry.db')}`),
   createStoreWith: (options) =>
     createSchemaStore(`sqlite:${join(dir, 'outbox-retention', 'registry.db')}`, options),
+  persistent: true,
+  concurrentInstances: true,
+});
+
+runWatchConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'watch', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
 });

@@ -26,7 +26,6 @@ export function openPostgresChangeFeed(connectionString: string, signal: () => v
       retryTimer = undefined;
       connecting = connect();
     }, backoff);
-    retryTimer.unref();
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   };
 

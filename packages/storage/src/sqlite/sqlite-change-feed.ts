@@ -30,8 +30,6 @@ export function openSqliteChangeFeed(
     },
     Math.max(1, Number.isFinite(pollMs) ? pollMs : DEFAULT_SQLITE_POLL_MS),
   );
-  // A watch alone does not keep the process running.
-  timer.unref();
   return {
     async close() {
       clearInterval(timer);
