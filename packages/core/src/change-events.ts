@@ -1,8 +1,24 @@
+import type { NewEvent } from '@llmsr/storage';
+
 /** A change in the registry, delivered to {@link ChangeEmitter} listeners. */
 export type ChangeEvent =
   | { type: 'schema.registered'; subject: string; version: number; schemaId: number; at: string }
-  | { type: 'schema.deleted'; subject: string; version: number; permanent: boolean; at: string }
-  | { type: 'config.changed'; subject: string | null; at: string };
+  | {
+      type: 'schema.deleted';
+      subject: string;
+      version: number;
+      /** The global id the version used (absent in events stored before it was recorded). */
+      schemaId: number;
+      permanent: boolean;
+      at: string;
+    }
+  | {
+      type: 'config.changed';
+      subject: string | null;
+      /** Which setting changed, when one was named (absent for a whole-row replace or delete). */
+      setting?: 'compatibilityLevel' | 'mode';
+      at: string;
+    };
 
 /** Listener of registry changes. */
 export type ChangeListener = (event: ChangeEvent) => void;
@@ -32,4 +48,10 @@ export function createChangeEmitter(): ChangeEmitter {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** The row a mutation hands the store to append in its own transaction (the outbox). */
+export function toNewEvent(event: ChangeEvent): NewEvent {
+  const { type, ...payload } = event;
+  return { type, payload };
 }

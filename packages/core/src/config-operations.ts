@@ -1,5 +1,6 @@
 import { COMPATIBILITY_LEVELS as LEVELS } from '@llmsr/compatibility';
 import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '@llmsr/storage';
+import { type ChangeEvent, toNewEvent } from './change-events.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 
@@ -93,13 +94,25 @@ export async function setConfig(
     throw new RegistryError('INVALID_INPUT', 'Give a compatibility level or a mode to set', {});
   }
   const current = await context.store.getConfig(subject);
-  const saved = await context.store.setConfig({
-    subject,
-    compatibilityLevel: compatibilityLevel ?? current?.compatibilityLevel,
-    mode: mode ?? current?.mode,
-    extra: input.extra ?? current?.extra,
-  });
-  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  const only =
+    input.extra !== undefined
+      ? undefined
+      : mode === undefined
+        ? 'compatibilityLevel'
+        : compatibilityLevel === undefined
+          ? 'mode'
+          : undefined;
+  const event = configChanged(subject, only);
+  const saved = await context.store.setConfig(
+    {
+      subject,
+      compatibilityLevel: compatibilityLevel ?? current?.compatibilityLevel,
+      mode: mode ?? current?.mode,
+      extra: input.extra ?? current?.extra,
+    },
+    { event: toNewEvent(event) },
+  );
+  context.events.emit(event);
   return saved;
 }
 
@@ -110,7 +123,22 @@ export async function deleteConfig(
 ): Promise<ConfigRecord | undefined> {
   const current = await context.store.getConfig(subject);
   if (!current) return undefined;
-  await context.store.deleteConfig(subject);
-  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  const event = configChanged(subject);
+  if (await context.store.deleteConfig(subject, { event: toNewEvent(event) })) {
+    context.events.emit(event);
+  }
   return current;
+}
+
+/** The `config.changed` event of a config write, naming the setting when only one changed. */
+export function configChanged(
+  subject: string | null,
+  setting?: 'compatibilityLevel' | 'mode',
+): ChangeEvent {
+  return {
+    type: 'config.changed',
+    subject,
+    ...(setting ? { setting } : {}),
+    at: new Date().toISOString(),
+  };
 }

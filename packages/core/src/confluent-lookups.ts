@@ -1,4 +1,6 @@
 import type { ConfigRecord } from '@llmsr/storage';
+import { toNewEvent } from './change-events.js';
+import { configChanged } from './config-operations.js';
 import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
 import type { RegistryContext } from './registry-context.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
@@ -67,8 +69,10 @@ export async function clearConfigSetting(
     rest.compatibilityLevel === undefined &&
     rest.mode === undefined &&
     (rest.extra === undefined || Object.keys(rest.extra).length === 0);
-  if (empty) await context.store.deleteConfig(subject);
-  else await context.store.setConfig(rest);
-  context.events.emit({ type: 'config.changed', subject, at: new Date().toISOString() });
+  const event = configChanged(subject, setting);
+  const mutation = { event: toNewEvent(event) };
+  if (empty) await context.store.deleteConfig(subject, mutation);
+  else await context.store.setConfig(rest, mutation);
+  context.events.emit(event);
   return current;
 }

@@ -6,6 +6,8 @@ export interface CountingCache<K, V> {
   get(key: K): V | undefined;
   set(key: K, value: V): void;
   delete(key: K): void;
+  /** Drop every entry whose key matches (a scan: for rare invalidations, not the hot path). */
+  deleteWhere(matches: (key: K) => boolean): void;
   clear(): void;
   stats(): CacheStats;
 }
@@ -27,6 +29,9 @@ export function createCountingCache<K extends {}, V extends {}>(max: number): Co
     },
     delete: (key) => {
       cache.delete(key);
+    },
+    deleteWhere: (matches) => {
+      for (const key of [...cache.keys()]) if (matches(key)) cache.delete(key);
     },
     clear: () => cache.clear(),
     stats: () => ({

@@ -10,6 +10,7 @@ import {
 } from './confluent-lookups.js';
 import { createCountingCache } from './counting-cache.js';
 import { deleteSubject, deleteVersion } from './delete-operations.js';
+import { dropStaleCaches, forgetAll } from './drop-stale-caches.js';
 import { findVersion, findVersionOrThrow } from './find-version.js';
 import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
 import { getSchema, getSchemaOrThrow, listVersions } from './read-operations.js';
@@ -29,6 +30,7 @@ import { findSchemas, searchSchemas } from './search-schemas.js';
 import { toRegistryError } from './to-registry-error.js';
 import { toVersionView } from './to-version-view.js';
 import type { Registry, SchemaView } from './types.js';
+import { upgradeSchemaIdentities } from './upgrade-identities.js';
 import { validateBatch } from './validate-batch.js';
 import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
 import { createVariableSpaceService } from './variable-space-service.js';
@@ -41,9 +43,9 @@ export interface CreateRegistryOptions {
   schemaCacheSize?: number;
   /** Most compiled validators kept; 2,000 by default. */
   validatorCacheSize?: number;
-  /** Change events kept in storage for resuming streams; 10,000 by default. */
+  /** Change events kept in storage for resuming streams; 10,000 by default (a ready store keeps its own). */
   eventRetention?: number;
-  /** How often (ms) SQL backends are polled for other processes' events while someone listens; 1,000 by default. */
+  /** How often (ms) sqlite checks for other processes' writes; the store's default (200) when absent. */
   eventPollMs?: number;
 }
 
@@ -64,21 +66,35 @@ export interface CreateRegistryOptions {
 export async function createRegistry(options: CreateRegistryOptions): Promise<Registry> {
   const store =
     typeof options.storage === 'string'
-      ? await createSchemaStore(options.storage)
+      ? await createSchemaStore(options.storage, {
+          ...(options.eventRetention === undefined
+            ? {}
+            : { eventRetention: options.eventRetention }),
+          ...(options.eventPollMs === undefined ? {} : { pollMs: options.eventPollMs }),
+        })
       : options.storage;
-  const events = createRecordingChangeEmitter(store, {
-    retain: options.eventRetention ?? 10_000,
-    pollMs: options.eventPollMs ?? 1_000,
-  });
-  const context: RegistryContext = {
+  // Rows written under older identity rules get today's fingerprints before anything is
+  // looked up by content (a no-op once done; safe when several nodes start at once).
+  try {
+    await upgradeSchemaIdentities(store);
+  } catch (error) {
+    if (typeof options.storage === 'string') await store.close().catch(() => {});
+    throw error;
+  }
+  const caches = {
     store,
     schemas: createCountingCache<number, SchemaRecord>(options.schemaCacheSize ?? 10_000),
     parsed: createCountingCache<number, ParsedSchema>(options.schemaCacheSize ?? 10_000),
     validators: createCountingCache<string, CompiledValidator>(options.validatorCacheSize ?? 2_000),
     views: createCountingCache<number, SchemaView>(options.schemaCacheSize ?? 10_000),
-    events,
-    startedAt: Date.now(),
   };
+  // Every node follows the event log, listeners or not: it is how a delete or config change
+  // made elsewhere reaches this node's caches.
+  const events = await createRecordingChangeEmitter(store, {
+    onStored: (event) => dropStaleCaches(caches, event),
+    onGap: () => forgetAll(caches),
+  });
+  const context: RegistryContext = { ...caches, events, startedAt: Date.now() };
 
   return guardAll({
     store,
@@ -168,10 +184,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
         },
       };
     },
-    close: () => {
-      events.close();
-      return events.flush().then(() => store.close());
-    },
+    close: () => events.close().then(() => store.close()),
   });
 }
 

@@ -1,4 +1,6 @@
 import { StorageError } from '@llmsr/storage';
+import { type ChangeEvent, toNewEvent } from './change-events.js';
+import { forgetSchema } from './drop-stale-caches.js';
 import { findVersionOrThrow } from './find-version.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
@@ -18,6 +20,17 @@ export async function deleteVersion(
   const row = await findVersionOrThrow(context, subject, version, {
     includeDeleted: options.permanent === true,
   });
+  const event: ChangeEvent = {
+    type: 'schema.deleted',
+    subject,
+    version: row.version,
+    schemaId: row.schemaId,
+    permanent: options.permanent === true,
+    at: new Date().toISOString(),
+  };
+  // The outbox: the store appends the event in the transaction of the delete.
+  const mutation = { event: toNewEvent(event) };
+  let changed: boolean;
   if (options.permanent) {
     if (row.deletedAt === null) {
       throw new RegistryError(
@@ -27,7 +40,7 @@ export async function deleteVersion(
       );
     }
     try {
-      await context.store.hardDeleteVersion(subject, row.version);
+      changed = await context.store.hardDeleteVersion(subject, row.version, mutation);
     } catch (error) {
       if (error instanceof StorageError && error.code === 'REFERENCED') {
         throw new RegistryError(
@@ -38,19 +51,14 @@ export async function deleteVersion(
       }
       throw error;
     }
-    context.parsed.delete(row.schemaId);
-    context.schemas.delete(row.schemaId);
+    // Forget it here at once; other nodes (and this one again) drop theirs from the event.
+    forgetSchema(context, row.schemaId);
   } else {
-    await context.store.softDeleteVersion(subject, row.version);
+    changed = await context.store.softDeleteVersion(subject, row.version, mutation);
+    context.views.delete(row.schemaId);
   }
-  context.views.delete(row.schemaId);
-  context.events.emit({
-    type: 'schema.deleted',
-    subject,
-    version: row.version,
-    permanent: options.permanent === true,
-    at: new Date().toISOString(),
-  });
+  // A racing delete of the same version did it first: its event is the one stored.
+  if (changed) context.events.emit(event);
   return toVersionView(row);
 }
 

@@ -8,100 +8,129 @@ export type RecordedChangeEvent = ChangeEvent & { id: number };
 /** Listener of recorded change events. */
 export type RecordedChangeListener = (event: RecordedChangeEvent) => void;
 
-/** A {@link ChangeEmitter} that also appends every event to storage, in emission order. */
+/**
+ * A {@link ChangeEmitter} for events the store already wrote (in the transaction of the change
+ * they describe) that also follows the event log, so this process learns of every change,
+ * its own and other processes'.
+ */
 export interface RecordingChangeEmitter extends ChangeEmitter {
   /**
    * Listen to events once stored (they carry their id), in id order, including events other
-   * processes sharing the database stored (picked up by polling while anyone listens).
+   * processes sharing the database stored. A new listener gets what is stored from here on.
    */
   subscribeRecorded(listener: RecordedChangeListener): () => void;
   /** Stored events after `afterId` (0: from the oldest retained), oldest first. */
   list(afterId: number, limit: number): Promise<RecordedChangeEvent[]>;
-  /** Resolves once every event emitted so far is stored and delivered (or failed to be). */
+  /** Resolves once every event stored so far has been read and delivered (or reading failed). */
   flush(): Promise<void>;
-  /** Stop polling; later events are still stored. */
-  close(): void;
+  /** Stop following the log (no timer or watcher is left); resolves when the last read ended. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createRecordingChangeEmitter}. */
+export interface RecordingChangeEmitterOptions {
+  /**
+   * Called for every stored event, in id order, before recorded listeners see it (the registry
+   * drops the caches it makes stale). A rejection counts as a failed read: retried.
+   */
+  onStored?: (event: RecordedChangeEvent) => void | Promise<void>;
+  /** Called when events were missed (retention dropped them before they were read). */
+  onGap?: () => void;
+  /** Delay before reading again after a failed read; 1,000 ms by default. */
+  retryMs?: number;
 }
 
 const PAGE = 1_000;
 
 /**
- * Create a {@link RecordingChangeEmitter}. Plain listeners are called synchronously as before.
- * Storing and delivering share one queue: after each local append, and every `pollMs` while
- * recorded listeners exist (SQL backends only: another process may write), the emitter reads
- * the events after the last one it delivered, so listeners see every stored event once, in id
- * order. When storage fails the event still reaches plain listeners but has no id.
+ * Create a {@link RecordingChangeEmitter} and start following the store's event log from its
+ * newest event. `emit` only reaches plain listeners (synchronously, after the store committed
+ * the change and its event) and prompts a read of the log; every stored event, whoever wrote
+ * it, is read once, in id order, on each `store.watchEvents` signal. A failed read is retried
+ * after `retryMs`; reads never throw to the caller.
  */
-export function createRecordingChangeEmitter(
+export async function createRecordingChangeEmitter(
   store: SchemaStore,
-  options: { retain?: number; pollMs?: number } = {},
-): RecordingChangeEmitter {
+  options: RecordingChangeEmitterOptions = {},
+): Promise<RecordingChangeEmitter> {
   const plain = createChangeEmitter();
-  const recorded = new Set<RecordedChangeListener>();
-  const retain = options.retain ?? 10_000;
-  const pollMs = options.pollMs ?? 1_000;
+  /** Each recorded listener with the id it starts after (undefined until that is known). */
+  const recorded = new Map<RecordedChangeListener, { after: number | undefined }>();
+  const retryMs = options.retryMs ?? 1_000;
+  let cursor = await latestId(store);
   let queue: Promise<void> = Promise.resolve();
-  /** The id of the last event delivered to recorded listeners; undefined while nobody listens. */
-  let cursor: number | undefined;
-  let poller: ReturnType<typeof setInterval> | undefined;
+  let pending = false;
+  let closed = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
-  const enqueue = (step: () => Promise<void>) => {
-    queue = queue.then(step).catch(() => {
-      // Storage unavailable: the write that emitted the event already succeeded; the next
-      // append or poll catches up from the cursor.
-    });
+  const deliver = async (row: StoredEvent) => {
+    const event = toRecorded(row);
+    if (!event) return;
+    await options.onStored?.(event);
+    for (const [listener, { after }] of recorded) {
+      if (after === undefined || event.id <= after) continue;
+      try {
+        listener(event);
+      } catch {
+        // A faulty subscriber must not stop the others.
+      }
+    }
   };
 
-  const deliverNew = async () => {
-    if (recorded.size === 0 || cursor === undefined) return;
+  const drain = async () => {
     for (;;) {
       const rows = await store.listEvents({ afterId: cursor, limit: PAGE });
+      const first = rows[0];
+      if (first && cursor > 0 && first.id > cursor + 1) options.onGap?.();
       for (const row of rows) {
+        if (closed) return;
+        await deliver(row);
         cursor = row.id;
-        const event = toRecorded(row);
-        if (!event) continue;
-        for (const listener of recorded) {
-          try {
-            listener(event);
-          } catch {
-            // A faulty subscriber must not stop the others.
-          }
-        }
       }
       if (rows.length < PAGE) return;
     }
   };
 
+  const scheduleRetry = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      signal();
+    }, retryMs);
+    retry.unref?.();
+  };
+
+  /** Read the log soon; signals that arrive while a read is queued share it. */
+  const signal = () => {
+    if (closed || pending) return;
+    pending = true;
+    queue = queue
+      .then(() => {
+        pending = false;
+        return drain();
+      })
+      // Storage unavailable or a cache drop failed: the cursor stays, the next read resumes.
+      .catch(scheduleRetry);
+  };
+
+  const unwatch = store.watchEvents(signal);
+
   return {
     emit(event) {
       plain.emit(event);
-      const { type, ...payload } = event;
-      enqueue(async () => {
-        await store.appendEvent({ type, payload }, { retain });
-        await deliverNew();
-      });
+      signal();
     },
     subscribe: (listener) => plain.subscribe(listener),
     subscribeRecorded(listener) {
-      const first = recorded.size === 0;
-      recorded.add(listener);
-      if (first) {
-        // Start after what is stored now: a new listener gets what happens from here on.
-        enqueue(async () => {
-          cursor = await latestId(store);
-        });
-        if (store.backend !== 'memory' && pollMs > 0) {
-          poller = setInterval(() => enqueue(deliverNew), pollMs);
-          poller.unref?.();
-        }
-      }
+      const entry: { after: number | undefined } = { after: undefined };
+      recorded.set(listener, entry);
+      // Catch up first, so events stored before the subscription are not delivered to it.
+      signal();
+      queue = queue.then(() => {
+        entry.after ??= cursor;
+      });
       return () => {
         recorded.delete(listener);
-        if (recorded.size === 0) {
-          cursor = undefined;
-          if (poller) clearInterval(poller);
-          poller = undefined;
-        }
       };
     },
     async list(afterId, limit) {
@@ -109,9 +138,7 @@ export function createRecordingChangeEmitter(
         throw new RegistryError(
           'INVALID_INPUT',
           'The last event id must be a non-negative integer',
-          {
-            field: 'last_event_id',
-          },
+          { field: 'last_event_id' },
         );
       }
       if (!Number.isSafeInteger(limit) || limit < 1 || limit > 10_000) {
@@ -119,14 +146,19 @@ export function createRecordingChangeEmitter(
           field: 'limit',
         });
       }
-      await queue;
       const rows = await store.listEvents({ afterId, limit });
       return rows.flatMap((row) => toRecorded(row) ?? []);
     },
-    flush: () => queue,
-    close() {
-      if (poller) clearInterval(poller);
-      poller = undefined;
+    flush() {
+      signal();
+      return queue;
+    },
+    async close() {
+      closed = true;
+      unwatch();
+      if (retry) clearTimeout(retry);
+      retry = undefined;
+      await queue;
     },
   };
 }

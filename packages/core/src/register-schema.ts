@@ -1,6 +1,7 @@
 import { type CompatibilityReport, checkCompatibility } from '@llmsr/compatibility';
-import type { CompatibilityLevel, SubjectVersionWithSchema } from '@llmsr/storage';
+import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from '@llmsr/storage';
 import type { ParsedSchema } from '@llmsr/validation';
+import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
 import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
@@ -79,16 +80,28 @@ export async function registerSchema(
     createdBy: input.createdBy ?? null,
     ...(input.id === undefined ? {} : { id: input.id }),
     ...(input.version === undefined ? {} : { version: input.version }),
+    // The outbox: the store appends this event in the transaction that creates the version.
+    event: (created) => toNewEvent(registeredEvent(created)),
     decide: async (history) => {
+      let subjectConfig: ConfigRecord | undefined;
       if (requestedLevel !== undefined && requestedLevel !== configuredLevel) {
         if (history.length > 0) {
-          throw new RegistryError(
-            'INVALID_COMPATIBILITY_LEVEL',
-            `Subject '${subject}' is at ${configuredLevel}; change its level through its config, not at registration`,
-            { subject, level: configuredLevel, requested: requestedLevel },
-          );
+          // A racing first registration may have set the level (with its version) since it
+          // was read: judge by the level in force now.
+          level = (await resolveSubjectConfig(context, subject)).compatibilityLevel;
+          if (level !== requestedLevel) {
+            throw new RegistryError(
+              'INVALID_COMPATIBILITY_LEVEL',
+              `Subject '${subject}' is at ${level}; change its level through its config, not at registration`,
+              { subject, level, requested: requestedLevel },
+            );
+          }
+        } else {
+          level = requestedLevel;
+          // Written with the first version, so a racing registration never sees the old level.
+          const own = await context.store.getConfig(subject);
+          subjectConfig = { ...own, subject, compatibilityLevel: level };
         }
-        level = requestedLevel;
       }
       // The mode check above is a fast path; import mode skips compatibility like Confluent's.
       report = await checkAgainstHistory(context, {
@@ -125,29 +138,30 @@ export async function registerSchema(
         candidate: parsed,
         compatibleWithLatest,
       });
-      return { semver, compatibilityLevel: level };
+      return { semver, compatibilityLevel: level, ...(subjectConfig ? { subjectConfig } : {}) };
     },
   });
 
   if (result.outcome === 'created') {
     context.parsed.set(result.version.schemaId, parsed);
     context.views.delete(result.version.schemaId);
-    if (level !== configuredLevel) {
-      const current = await context.store.getConfig(subject);
-      await context.store.setConfig({ ...current, subject, compatibilityLevel: level });
-    }
-    context.events.emit({
-      type: 'schema.registered',
-      subject,
-      version: result.version.version,
-      schemaId: result.version.schemaId,
-      at: result.version.createdAt,
-    });
+    context.events.emit(registeredEvent(result.version));
   }
   return {
     created: result.outcome === 'created',
     version: toVersionView(result.version),
     ...(report ? { compatibility: report } : {}),
+  };
+}
+
+/** The `schema.registered` event of a created version. */
+function registeredEvent(created: SubjectVersionWithSchema): ChangeEvent {
+  return {
+    type: 'schema.registered',
+    subject: created.subject,
+    version: created.version,
+    schemaId: created.schemaId,
+    at: created.createdAt,
   };
 }
 

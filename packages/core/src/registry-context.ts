@@ -10,16 +10,15 @@ import type { SchemaView } from './types.js';
  */
 export interface RegistryContext {
   store: SchemaStore;
-  /** Schemas by global id: immutable content, so never invalidated, only evicted. */
+  /** Schemas by global id: immutable content, dropped only when the id is permanently deleted. */
   schemas: CountingCache<number, SchemaRecord>;
   /** Parsed schemas (with resolved references) by global id. */
   parsed: CountingCache<number, ParsedSchema>;
   /** Compiled validators by `id|strict|messageName`. */
   validators: CountingCache<string, CompiledValidator>;
   /**
-   * Schema views by id (content plus the versions using it). Dropped when this process
-   * registers or deletes a version of that schema; another process sharing the database can
-   * leave the `versions` list stale until eviction.
+   * Schema views by id (content plus the versions using it). Dropped when a version of that
+   * schema is registered or deleted, by this process or (seen in the event log) another one.
    */
   views: CountingCache<number, SchemaView>;
   events: ChangeEmitter;

@@ -49,10 +49,12 @@ export function parseReferences(value: unknown): SchemaReference[] {
  * Load the referenced schemas (transitively) so a parser can resolve them.
  * A missing reference or a cycle is an invalid schema that names the reference.
  * A version of -1 means the subject's latest version, pinned at registration.
+ * `includeDeleted` also follows soft-deleted versions (a stored schema keeps its meaning).
  */
 export async function resolveReferences(
   store: SchemaStore,
   references: SchemaReference[],
+  options: { includeDeleted?: boolean } = {},
   path: string[] = [],
 ): Promise<ResolvedReference[]> {
   const resolved: ResolvedReference[] = [];
@@ -68,7 +70,7 @@ export async function resolveReferences(
     const version =
       reference.version === -1
         ? await store.getLatestVersion(reference.subject)
-        : await store.getVersion(reference.subject, reference.version);
+        : await store.getVersion(reference.subject, reference.version, options);
     if (!version) {
       throw new RegistryError(
         'INVALID_SCHEMA',
@@ -83,7 +85,7 @@ export async function resolveReferences(
       version: version.version,
       schemaType: record.schemaType,
       schema: record.schema,
-      references: await resolveReferences(store, record.references, [...path, key]),
+      references: await resolveReferences(store, record.references, options, [...path, key]),
     });
   }
   return resolved;

@@ -16,6 +16,15 @@ type ValidatorOptions = {
 const keyOf = (schemaId: number, options: ValidatorOptions) =>
   `${schemaId}|${options.strict === true ? 1 : 0}|${options.timing === false ? 0 : 1}|${options.messageName ?? ''}`;
 
+/** Drop every compiled validator of a schema id (whatever its options). */
+export function dropValidators(
+  context: Pick<RegistryContext, 'validators'>,
+  schemaId: number,
+): void {
+  const prefix = `${schemaId}|`;
+  context.validators.deleteWhere((key) => key.startsWith(prefix));
+}
+
 const withSchemaId = (result: ValidationResult, schemaId: number) => ({
   valid: result.valid,
   errors: result.errors,

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRegistry } from '../src/create-registry.js';
+import type { Registry } from '../src/types.js';
+import {
+  postgresReachable,
+  type ScratchDatabase,
+  SHARED_BACKENDS,
+  within,
+} from './scratch-databases.js';
+
+const postgresUp = await postgresReachable();
+const backends = SHARED_BACKENDS.filter(([name]) => name !== 'postgres' || postgresUp);
+
+/** A closed record with one required field of its own: each is BACKWARD-incompatible with the others. */
+const recordWith = (field: string) => ({
+  type: 'object',
+  properties: { [field]: { type: 'string' } },
+  required: [field],
+  additionalProperties: false,
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'NO_ERROR';
+}
+
+describe.each(backends)('two registry nodes on one %s database', (_name, create) => {
+  let database: ScratchDatabase;
+  let a: Registry;
+  let b: Registry;
+  beforeEach(async () => {
+    database = await create();
+    a = await createRegistry({ storage: database.url });
+    b = await createRegistry({ storage: database.url });
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await database.drop();
+  });
+
+  it('keeps one version per content when both nodes register it at the same moment', async () => {
+    await a.setConfig('same', { compatibilityLevel: 'NONE' });
+    for (let round = 0; round < 50; round++) {
+      const schema = recordWith(`f${round}`);
+      const [onA, onB] = await Promise.all([
+        a.register({ subject: 'same', schema }),
+        b.register({ subject: 'same', schema }),
+      ]);
+      expect(onA.version.version).toBe(round + 1);
+      expect(onB.version.version).toBe(round + 1);
+      expect([onA.created, onB.created].filter(Boolean)).toHaveLength(1);
+    }
+    const versions = await b.listVersions('same');
+    expect(versions.map((v) => v.version)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const registered = (await a.listChanges({ limit: 10_000 })).filter(
+      (e) => e.type === 'schema.registered',
+    );
+    expect(registered).toHaveLength(50);
+  });
+
+  it('accepts 16 racing first registrations that set NONE across both nodes', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 16 }, (_, i) =>
+        (i % 2 === 0 ? a : b).register({
+          subject: 'first',
+          schema: recordWith(`f${i}`),
+          compatibilityLevel: 'NONE',
+        }),
+      ),
+    );
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason.code] : []));
+    expect(refused).toEqual([]);
+    expect((await a.listVersions('first')).map((v) => v.version)).toEqual(
+      Array.from({ length: 16 }, (_, i) => i + 1),
+    );
+    expect(await b.resolveCompatibilityLevel('first')).toBe('NONE');
+  });
+
+  it('shows a soft delete made on one node to the other within a second', async () => {
+    const { version } = await a.register({ subject: 'orders', schema: recordWith('id') });
+    // B caches the schema's view, which lists the version as live.
+    expect((await b.getSchemaOrThrow(version.id)).versions).toEqual([
+      { subject: 'orders', version: 1, deleted: false },
+    ]);
+    await a.deleteVersion('orders', 1);
+    const took = await within(1_000, async () => {
+      const view = await b.getSchemaOrThrow(version.id);
+      return view.versions[0]?.deleted === true;
+    });
+    expect(took).toBeDefined();
+    expect(await b.getVersion('orders', 1)).toBeUndefined();
+  });
+
+  it('forgets a schema permanently deleted on the other node within a second', async () => {
+    const { version } = await a.register({ subject: 'orders', schema: recordWith('id') });
+    // Warm B's caches: the view and the compiled validator of the id.
+    await b.getSchemaOrThrow(version.id);
+    expect((await b.validateData({ schemaId: version.id, data: { id: 'x' } })).valid).toBe(true);
+    await a.deleteVersion('orders', 1);
+    await a.deleteVersion('orders', 1, { permanent: true });
+    const took = await within(1_000, async () => {
+      const code = await codeOf(b.validateData({ schemaId: version.id, data: { id: 'x' } }));
+      return code === 'SCHEMA_NOT_FOUND' && (await b.getSchema(version.id)) === undefined;
+    });
+    expect(took).toBeDefined();
+  });
+
+  it('applies a config or mode change made on one node to the other within a second', async () => {
+    await b.register({ subject: 'orders', schema: recordWith('id') });
+    expect(await codeOf(b.register({ subject: 'orders', schema: recordWith('other') }))).toBe(
+      'INCOMPATIBLE_SCHEMA',
+    );
+    await a.setConfig('orders', { compatibilityLevel: 'NONE' });
+    expect(
+      await within(1_000, async () => (await b.resolveCompatibilityLevel('orders')) === 'NONE'),
+    ).toBeDefined();
+    expect((await b.register({ subject: 'orders', schema: recordWith('other') })).created).toBe(
+      true,
+    );
+    await a.setConfig(null, { mode: 'READONLY' });
+    expect(
+      await within(1_000, async () => {
+        const code = await codeOf(b.register({ subject: 'orders', schema: recordWith('third') }));
+        return code === 'OPERATION_NOT_PERMITTED';
+      }),
+    ).toBeDefined();
+  });
+
+  it('delivers the events of both nodes to a listener on either, each once and in order', async () => {
+    const seen: number[] = [];
+    const stop = b.subscribeChanges((event) => seen.push(event.id));
+    await b.listChanges();
+    await a.register({ subject: 'x', schema: recordWith('id') });
+    await b.setConfig('x', { compatibilityLevel: 'FULL' });
+    await a.deleteVersion('x', 1);
+    const stored = (await a.listChanges()).map((e) => e.id);
+    expect(await within(1_000, async () => seen.length >= 3)).toBeDefined();
+    stop();
+    expect(seen).toEqual(stored.slice(-3));
+  });
+});
