@@ -9,6 +9,7 @@ import type {
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
+import type { SubjectConfig } from './config-operations.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { VariableSpaceService } from './variable-space-service.js';
 
@@ -203,6 +204,8 @@ export interface Registry {
     schema: unknown;
     schemaType?: string | undefined;
     references?: unknown;
+    /** Read the schema under this subject's settings (its default JSON draft); global by default. */
+    subject?: string | undefined;
   }): Promise<{
     valid: boolean;
     problems: { path: string; message: string; line?: number; column?: number }[];
@@ -225,6 +228,11 @@ export interface Registry {
   ): Promise<ConfigRecord | undefined>;
   /** The compatibility level in force for a subject (its own, else global, else BACKWARD). */
   resolveCompatibilityLevel(subject: string | null): Promise<CompatibilityLevel>;
+  /**
+   * Every setting in force for a subject (its own, else global, else the default): level, mode,
+   * `compatibilityPolicy`, `normalize` and `jsonSchemaDefaultDraft`.
+   */
+  resolveConfig(subject: string | null): Promise<SubjectConfig>;
   getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
   setConfig(
     subject: string | null,
