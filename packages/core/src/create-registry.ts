@@ -65,6 +65,11 @@ export interface CreateRegistryOptions {
  * ```
  */
 export async function createRegistry(options: CreateRegistryOptions): Promise<Registry> {
+  // Checked before the store opens, so a bad option leaves nothing open behind.
+  const defaultJsonDraft = parseJsonSchemaDraft(
+    options.defaultJsonDraft ?? 'draft-07',
+    'defaultJsonDraft',
+  );
   const store =
     typeof options.storage === 'string'
       ? await createSchemaStore(options.storage)
@@ -81,10 +86,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     views: createCountingCache<number, SchemaView>(options.schemaCacheSize ?? 10_000),
     events,
     startedAt: Date.now(),
-    defaultJsonDraft: parseJsonSchemaDraft(
-      options.defaultJsonDraft ?? 'draft-07',
-      'defaultJsonDraft',
-    ),
+    defaultJsonDraft,
   };
 
   return guardAll({
