@@ -69,6 +69,10 @@ export interface RegisterSchemaInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * A new schema is then stored (and returned) as its canonical text instead of the text as
+   * sent. Versions are matched by the fingerprint of the canonical form either way, so an
+   * equivalent schema (other formatting or key order) finds the existing version with or
+   * without normalize, and keeps the text that was stored first.
    */
   normalize?: boolean | undefined;
 }
@@ -114,6 +118,8 @@ export interface CheckCompatibilityInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * Matching is by the fingerprint of the canonical form either way, so the answer is the same
+   * with or without it (see {@link RegisterSchemaInput.normalize}).
    */
   normalize?: boolean | undefined;
 }
@@ -131,6 +137,8 @@ export interface FindVersionByContentInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * Matching is by the fingerprint of the canonical form either way, so the answer is the same
+   * with or without it (see {@link RegisterSchemaInput.normalize}).
    */
   normalize?: boolean | undefined;
 }
