@@ -11,7 +11,11 @@ import type {
 export interface ParseSchemaOptions {
   /** Schemas this one references, resolved (Confluent references). */
   references?: ResolvedReference[];
-  /** JSON Schema: the draft used when the schema has no `$schema` (draft-07 unless given). */
+  /**
+   * JSON Schema: the draft used when the schema has no `$schema` (draft-07 unless given), by
+   * any name `jsonDraftFromName` reads (`draft-04`, `DRAFT_2019_09`, ...); an unknown name
+   * throws a `RangeError`.
+   */
   defaultJsonDraft?: string;
 }
 
@@ -69,6 +73,9 @@ export function createValidator(
   schema: string,
   options: CreateValidatorOptions = {},
 ): CompiledValidator {
-  const { references, ...validateOptions } = options;
-  return compileSchema(parseSchema(type, schema, { references }), validateOptions);
+  const { references, defaultJsonDraft, ...validateOptions } = options;
+  return compileSchema(
+    parseSchema(type, schema, { references, defaultJsonDraft }),
+    validateOptions,
+  );
 }

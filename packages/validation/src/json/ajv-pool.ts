@@ -46,8 +46,7 @@ export function createAjvPool(): AjvPool {
     metaValidator(draft) {
       let validate = meta.get(draft);
       if (!validate) {
-        validate = createAjv(draft).getSchema(META_SCHEMA_IDS[draft]);
-        if (!validate) throw new Error(`ajv has no meta-schema for ${draft}`);
+        validate = compileMetaSchema(draft);
         meta.set(draft, validate);
       }
       return validate;
@@ -58,6 +57,29 @@ export function createAjvPool(): AjvPool {
       return ajv;
     },
   };
+}
+
+/** Drafts whose meta-schema asks for unique `enum` values (`uniqueItems` on `enum`). */
+const ENUM_UNIQUE_DRAFTS = new Set<JsonDraft>(['draft-04', 'draft-06', 'draft-07']);
+
+/**
+ * The meta-schema validator of a draft. Draft-04 to draft-07 meta-schemas say `enum` values
+ * are unique, which ajv checks by comparing every pair (100,000 values: minutes); those drafts
+ * get a copy without that rule, and `findDuplicateEnum` checks it in linear time instead.
+ */
+function compileMetaSchema(draft: JsonDraft): ValidateFunction {
+  const ajv = createAjv(draft);
+  const id = META_SCHEMA_IDS[draft];
+  const original = ajv.getSchema(id);
+  if (!original) throw new Error(`ajv has no meta-schema for ${draft}`);
+  if (!ENUM_UNIQUE_DRAFTS.has(draft)) return original;
+  const copy = structuredClone(original.schema) as {
+    properties: { enum: Record<string, unknown> };
+    [key: string]: unknown;
+  };
+  delete copy.properties.enum.uniqueItems;
+  copy[draft === 'draft-04' ? 'id' : '$id'] = `${id}-linear-enum`;
+  return ajv.compile(copy);
 }
 
 /** The pool used by `jsonSchemaFormat`. */

@@ -1,8 +1,10 @@
-import type { Ajv as AjvCore, Logger, Options, Vocabulary } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvCore, AnySchemaObject, Logger, Options, Vocabulary } from 'ajv';
 import { Ajv } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
+import * as ajvDraft04 from 'ajv-draft-04';
 import * as ajvFormats from 'ajv-formats';
 import type { JsonDraft } from './detect-json-draft.js';
 
@@ -18,12 +20,30 @@ function defaultExport<T>(module: unknown, isExport: (value: unknown) => boolean
 }
 
 const addFormats = defaultExport<FormatsPlugin>(ajvFormats, (value) => typeof value === 'function');
+/** ajv's draft-04 class: `id` instead of `$id`, boolean `exclusiveMinimum`/`exclusiveMaximum`. */
+const AjvDraft04 = defaultExport<new (options: Options) => AjvCore>(
+  ajvDraft04,
+  (value) => typeof value === 'function',
+);
+/** ajv validates draft-06 with its draft-07 class plus the draft-06 meta-schema. */
+const draft06MetaSchema = createRequire(import.meta.url)(
+  'ajv/dist/refs/json-schema-draft-06.json',
+) as AnySchemaObject;
+/**
+ * Keywords ajv's classes know but a draft does not have: the specification says to ignore
+ * them there (draft-06 has no `if`/`then`/`else`; draft-04 also lacks `const`, `contains`
+ * and `propertyNames`), and Confluent ignores them too.
+ */
+const KEYWORDS_NOT_IN_DRAFT: Partial<Record<JsonDraft, readonly string[]>> = {
+  'draft-04': ['if', 'then', 'else', 'const', 'contains', 'propertyNames'],
+  'draft-06': ['if', 'then', 'else'],
+};
 /** `unevaluatedProperties`/`unevaluatedItems`, which ajv's draft-07 class lacks. */
 const unevaluatedVocabulary = defaultExport<Vocabulary>(unevaluatedModule, Array.isArray);
 
 /** Ajv instance options beyond the draft. */
 export interface CreateAjvOptions {
-  /** Enable `unevaluatedProperties`/`unevaluatedItems` on draft-07 (used by strict mode). */
+  /** Enable `unevaluatedProperties`/`unevaluatedItems` on draft-04/06/07 (used by strict mode). */
   unevaluated?: boolean;
   /** Receives ajv's compile-time warnings (unknown formats, ignored keywords). */
   logger?: Logger | false;
@@ -51,7 +71,10 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
   if (draft === '2020-12') ajv = new Ajv2020(settings);
   else if (draft === '2019-09') ajv = new Ajv2019(settings);
   else {
-    ajv = new Ajv({ ...settings, unevaluated: options.unevaluated ?? false });
+    const older = { ...settings, unevaluated: options.unevaluated ?? false };
+    ajv = draft === 'draft-04' ? new AjvDraft04(older) : new Ajv(older);
+    if (draft === 'draft-06') ajv.addMetaSchema(draft06MetaSchema);
+    for (const keyword of KEYWORDS_NOT_IN_DRAFT[draft] ?? []) ajv.removeKeyword(keyword);
     if (options.unevaluated) ajv.addVocabulary(unevaluatedVocabulary);
   }
   addFormats(ajv);

@@ -50,12 +50,14 @@ describe('drafts', () => {
     ).toBe(draft);
   });
 
-  it('defaults to 2020-12 without $schema', () => {
-    expect(jsonDraftOf(jsonSchemaFormat.parse('{"type":"string"}'))).toBe('2020-12');
+  it('defaults to draft-07 without $schema, as Confluent does', () => {
+    const parsed = jsonSchemaFormat.parse('{"type":"string"}');
+    expect(parsed.jsonDraft).toBe('draft-07');
+    expect(jsonDraftOf(parsed)).toBe('draft-07');
   });
 
   it('rejects an unknown $schema with its pointer', () => {
-    const error = parseError('{"$schema":"http://json-schema.org/draft-04/schema#"}');
+    const error = parseError('{"$schema":"http://json-schema.org/draft-03/schema#"}');
     expect(error.message).toContain('unsupported $schema');
     expect(error.problems[0]?.path).toBe('/$schema');
   });
@@ -65,7 +67,11 @@ describe('drafts', () => {
   });
 
   it('applies draft semantics: prefixItems only means something in 2020-12', () => {
-    const schema = { prefixItems: [{ type: 'string' }], items: false };
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      prefixItems: [{ type: 'string' }],
+      items: false,
+    };
     const modern = jsonSchemaFormat.compile(jsonSchemaFormat.parse(JSON.stringify(schema)));
     expect(modern.validate(['a']).valid).toBe(true);
     expect(modern.validate(['a', 'b']).valid).toBe(false);
@@ -91,7 +97,9 @@ describe('canonical form and fingerprint', () => {
     const parsed = jsonSchemaFormat.parse(
       '{ "type" : "object",\n  "required": ["b", "a"], "$comment": "x" }',
     );
-    expect(parsed.canonical).toBe('{"$comment":"x","required":["b","a"],"type":"object"}');
+    expect(parsed.canonical).toBe(
+      '{"$comment":"x","$schema":"http://json-schema.org/draft-07/schema#","required":["b","a"],"type":"object"}',
+    );
     expect(parsed.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(parsed.schemaType).toBe('JSON');
     expect(parsed.native).toEqual({ type: 'object', required: ['b', 'a'], $comment: 'x' });
@@ -120,14 +128,17 @@ describe('canonical form and fingerprint', () => {
     const b = jsonSchemaFormat.parse('{"enum":[2,1]}');
     expect(a.fingerprint).not.toBe(b.fingerprint);
     expect(jsonSchemaFormat.parse('{"maximum":1.50,"minimum":1e2}').canonical).toBe(
-      '{"maximum":1.5,"minimum":100}',
+      '{"$schema":"http://json-schema.org/draft-07/schema#","maximum":1.5,"minimum":100}',
     );
   });
 
   it('matches the SHA-256 of the canonical text', async () => {
     const { createHash } = await import('node:crypto');
     const parsed = jsonSchemaFormat.parse('{"type":"string"}');
-    expect(parsed.fingerprint).toBe(createHash('sha256').update('{"type":"string"}').digest('hex'));
+    expect(parsed.fingerprint).toBe(createHash('sha256').update(parsed.canonical).digest('hex'));
+    expect(parsed.canonical).toBe(
+      '{"$schema":"http://json-schema.org/draft-07/schema#","type":"string"}',
+    );
   });
 });
 
@@ -160,7 +171,8 @@ describe('errors with locations', () => {
 
   it('reports an invalid regular expression at its pointer', () => {
     const error = parseError('{"properties":{"a":{"pattern":"(["}}}');
-    expect(error.message).toMatch(/regular expression/i);
+    // draft-07's meta-schema says `format: regex`; ajv's compile says "regular expression".
+    expect(error.message).toMatch(/regular expression|"regex"/i);
     expect(error.problems[0]?.path).toBe('/properties/a/pattern');
     expect(parseError('{"patternProperties":{"x(":{}}}').problems[0]?.path).toBe(
       '/patternProperties/x(',
@@ -245,8 +257,13 @@ describe('validation', () => {
     expect(jsonSchemaFormat.compile(copy).validate('x').valid).toBe(false);
   });
 
-  it('accepts an empty enum and matches nothing', () => {
-    const v = jsonSchemaFormat.compile(jsonSchemaFormat.parse('{"properties":{"a":{"enum":[]}}}'));
+  it('accepts an empty enum in 2020-12 and matches nothing', () => {
+    const text =
+      '{"$schema":"https://json-schema.org/draft/2020-12/schema","properties":{"a":{"enum":[]}}}';
+    expect(parseError('{"properties":{"a":{"enum":[]}}}').problems[0]?.path).toBe(
+      '/properties/a/enum',
+    );
+    const v = jsonSchemaFormat.compile(jsonSchemaFormat.parse(text));
     expect(v.validate({}).valid).toBe(true);
     expect(v.validate({ a: 1 }).valid).toBe(false);
   });
@@ -440,6 +457,7 @@ describe('references', () => {
     expect(() =>
       jsonSchemaFormat.parse('{"$ref":"legacy.json"}', {
         references: [reference('legacy.json', legacy)],
+        defaultJsonDraft: '2020-12',
       }),
     ).toThrow(SchemaParseError);
   });

@@ -3,23 +3,27 @@ import type { ValidateFunction } from 'ajv';
 import {
   type CompiledValidator,
   type ParsedSchema,
-  type ResolvedReference,
+  type ParseOptions,
   type SchemaFormat,
   SchemaParseError,
-  type SchemaProblem,
   type ValidateOptions,
 } from '../schema-format.js';
 import { type AjvPool, sharedAjvPool } from './ajv-pool.js';
-import { canonicalJson } from './canonical-json.js';
+import { assertNoRefCycle } from './assert-no-ref-cycle.js';
+import { checkAgainstMetaSchema } from './check-against-meta-schema.js';
 import { compileJsonSchema } from './compile-json-schema.js';
 import { createJsonValidator } from './create-json-validator.js';
-import { detectJsonDraft, type JsonDraft } from './detect-json-draft.js';
+import {
+  DEFAULT_JSON_DRAFT,
+  detectJsonDraft,
+  type JsonDraft,
+  jsonDraftFromName,
+  jsonDraftFromNameOrThrow,
+} from './detect-json-draft.js';
+import { jsonSchemaCanonicalForm } from './json-schema-canonical-form.js';
 import { parseJsonText } from './parse-json-text.js';
 import { type PreparedReferences, prepareReferences } from './prepare-references.js';
 import { refsResolveLocally } from './refs-resolve-locally.js';
-
-/** Most meta-schema problems reported for one schema. */
-const MAX_PROBLEMS = 20;
 
 interface ParseState {
   draft: JsonDraft;
@@ -49,11 +53,11 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
     const known = states.get(parsed);
     if (known) return known;
     // A ParsedSchema built elsewhere (for example read back from storage): rebuild its context.
-    const draft = detectJsonDraft(parsed.native);
+    const draft = jsonDraftOf(parsed);
     const references = prepareReferences(parsed.references, {
       pool,
       draft,
-      rootId: rootIdOf(parsed.native),
+      rootId: rootIdOf(parsed.native, draft),
     });
     const state: ParseState = { draft, references, validateFn: undefined, warnings: [] };
     states.set(parsed, state);
@@ -62,7 +66,11 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
 
   return {
     schemaType: 'JSON',
-    parse(schema: string, options: { references?: ResolvedReference[] } = {}): ParsedSchema {
+    parse(schema: string, options: ParseOptions = {}): ParsedSchema {
+      const defaultDraft =
+        options.defaultJsonDraft === undefined
+          ? DEFAULT_JSON_DRAFT
+          : jsonDraftFromNameOrThrow(options.defaultJsonDraft);
       const native = parseJsonText(schema);
       if (
         typeof native !== 'boolean' &&
@@ -75,20 +83,26 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
           },
         ]);
       }
-      const draft = detectJsonDraft(native);
+      const draft = detectJsonDraft(native, defaultDraft);
       checkAgainstMetaSchema(pool, draft, native);
       const references = options.references ?? [];
-      const prepared = prepareReferences(references, { pool, draft, rootId: rootIdOf(native) });
+      const prepared = prepareReferences(references, {
+        pool,
+        draft,
+        rootId: rootIdOf(native, draft),
+      });
+      assertNoRefCycle(native, draft, prepared);
       // Compiling is how ajv finds an unresolvable `$ref`; schemas whose refs plainly resolve
       // skip it here and compile on first use instead.
       const compiled = refsResolveLocally(native, references)
         ? undefined
         : compileJsonSchema({ native, draft, references: prepared, strict: false, pool });
-      const canonical = canonicalJson(native);
+      const canonical = jsonSchemaCanonicalForm(native, draft);
       const parsed: ParsedSchema = {
         schemaType: 'JSON',
         canonical,
         fingerprint: createHash('sha256').update(canonical).digest('hex'),
+        jsonDraft: draft,
         native,
         references,
       };
@@ -135,8 +149,11 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
 }
 
 /**
- * JSON Schema (draft-07, 2019-09 and 2020-12, picked by `$schema`, default 2020-12) on ajv
- * with ajv-formats. `strict: true` rejects properties no keyword evaluates, at every level.
+ * JSON Schema (draft-04, draft-06, draft-07, 2019-09 and 2020-12) on ajv with ajv-formats.
+ * The draft is the schema's `$schema`, else `defaultJsonDraft` (draft-07 unless given, as in
+ * Confluent); `parsed.jsonDraft` says which, and the canonical form (so the fingerprint)
+ * includes it (see {@link jsonSchemaCanonicalForm}). A `$ref` loop that never reads into the
+ * data is refused. `strict: true` rejects properties no keyword evaluates, at every level.
  *
  * @example
  * ```ts
@@ -149,36 +166,18 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
  */
 export const jsonSchemaFormat: JsonSchemaFormat = createJsonSchemaFormat();
 
-/** The draft a parsed JSON Schema uses (from its `$schema`, default 2020-12). */
+/**
+ * The draft a parsed JSON Schema is read under: the `jsonDraft` it was parsed with, else its
+ * `$schema`, else {@link DEFAULT_JSON_DRAFT}.
+ */
 export function jsonDraftOf(parsed: ParsedSchema): JsonDraft {
-  return detectJsonDraft(parsed.native);
+  const recorded = parsed.jsonDraft === undefined ? undefined : jsonDraftFromName(parsed.jsonDraft);
+  return recorded ?? detectJsonDraft(parsed.native);
 }
 
-function checkAgainstMetaSchema(pool: AjvPool, draft: JsonDraft, native: unknown): void {
-  const meta = pool.metaValidator(draft);
-  let valid: boolean;
-  try {
-    valid = meta(native) as boolean;
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new SchemaParseError('schema is too deeply nested to check', [
-      { path: '', message: error.message },
-    ]);
-  }
-  if (valid) return;
-  const problems: SchemaProblem[] = (meta.errors ?? []).slice(0, MAX_PROBLEMS).map((error) => ({
-    path: error.instancePath,
-    message: `${error.message ?? error.keyword} (${error.keyword})`,
-  }));
-  const first = problems[0];
-  throw new SchemaParseError(
-    `schema is not valid ${draft} JSON Schema: ${first?.message ?? 'invalid'} at "${first?.path ?? ''}"`,
-    problems,
-  );
-}
-
-function rootIdOf(native: unknown): string | undefined {
+/** The root's own URI: `$id`, or `id` in draft-04. */
+function rootIdOf(native: unknown, draft: JsonDraft): string | undefined {
   if (typeof native !== 'object' || native === null) return undefined;
-  const id = (native as { $id?: unknown }).$id;
+  const id = (native as Record<string, unknown>)[draft === 'draft-04' ? 'id' : '$id'];
   return typeof id === 'string' ? id : undefined;
 }

@@ -12,9 +12,12 @@ export const MAX_REFERENCES = 1000;
 export interface PreparedReferences {
   /** Adds every reference to `ajv` under its name(s); strict variants get strict references. */
   register(ajv: AjvCore, strict: boolean): void;
+  /** Every reference (transitively), parsed, with the names a `$ref` may use for it. */
+  readonly documents: readonly PreparedReference[];
 }
 
-interface Entry {
+/** One parsed reference and the names it is registered under. */
+export interface PreparedReference {
   names: string[];
   schema: unknown;
 }
@@ -30,7 +33,7 @@ export function prepareReferences(
   options: { pool: AjvPool; rootId?: string; draft: JsonDraft },
 ): PreparedReferences | undefined {
   if (!references || references.length === 0) return undefined;
-  const entries: Entry[] = [];
+  const entries: PreparedReference[] = [];
   const seen = new Set<string>();
   const queue: ResolvedReference[] = [...references];
   while (queue.length > 0) {
@@ -61,6 +64,7 @@ export function prepareReferences(
     queue.push(...(reference.references ?? []));
   }
   return {
+    documents: entries,
     register(ajv, strict) {
       for (const entry of entries) {
         const schema = strict
