@@ -8,8 +8,10 @@ import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
  * the schema becomes its normalized form.
  *
  * Normalize (Confluent's `normalize`): the text kept is the format's canonical form
- * (`parsed.canonical`: JSON with sorted keys and no whitespace, the format's canonical
- * Avro and Protobuf text), re-parsed so the stored text and the parsed schema agree. The
+ * (`parsed.canonical`: JSON with sorted keys, no whitespace and the `$schema` of the draft it
+ * was read under, so the stored text keeps its meaning whatever the default draft later; the
+ * format's canonical Avro and Protobuf text), re-parsed so the stored text and the parsed schema
+ * agree. The
  * identity (fingerprint) is already computed from that canonical form, so versions are found
  * and deduplicated the same way with or without it; what normalize changes is the text
  * stored for a new schema and returned by `GET /schemas/ids/{id}`: the canonical form

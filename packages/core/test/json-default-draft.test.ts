@@ -97,3 +97,57 @@ describe('a stored JSON schema', () => {
     expect(await draftLoadedBySecondRegistry(undefined)).toEqual(['2020-12']);
   });
 });
+
+// A tuple: draft-07 reads `items: [...]` position by position; 2020-12 has no array form of
+// `items` (it became `prefixItems`), so the same text means something else there.
+const pair = {
+  type: 'array',
+  items: [{ type: 'string' }, { type: 'integer' }],
+};
+
+describe('what the default draft means for a schema', () => {
+  let registry: Registry;
+  beforeEach(async () => {
+    registry = await createRegistry({ storage: 'memory:' });
+  });
+  afterEach(() => registry.close());
+
+  it('registers a tuple schema without $schema under the draft-07 default, as Confluent', async () => {
+    const { version } = await registry.register({ subject: 'pairs', schema: pair });
+    const good = await registry.validateData({ schemaId: version.id, data: ['a', 1] });
+    expect(good.valid).toBe(true);
+    const bad = await registry.validateData({ schemaId: version.id, data: ['a', 'b'] });
+    expect(bad.valid).toBe(false);
+  });
+
+  it('keeps validating a stored schema under its draft after the global default changes', async () => {
+    const { version } = await registry.register({ subject: 'pairs', schema: pair });
+    await registry.setConfig(null, { extra: { jsonSchemaDefaultDraft: '2020-12' } });
+    const bad = await registry.validateData({ subject: 'pairs', data: ['a', 'b'] });
+    expect(bad).toMatchObject({ schemaId: version.id, valid: false });
+    expect((await registry.validateData({ subject: 'pairs', data: ['a', 1] })).valid).toBe(true);
+    // New schemas are read under the new default.
+    const refused = await registry.validateSchema({ schema: pair });
+    expect(refused.valid).toBe(false);
+  });
+
+  it('gives the same text read under two drafts two identities', async () => {
+    const text = { type: 'object', properties: { n: { type: 'integer' } } };
+    await registry.setConfig('new', { extra: { jsonSchemaDefaultDraft: '2020-12' } });
+    const old = await registry.register({ subject: 'old', schema: text });
+    const recent = await registry.register({ subject: 'new', schema: text });
+    expect(recent.version.id).not.toBe(old.version.id);
+    expect(recent.version.fingerprint).not.toBe(old.version.fingerprint);
+  });
+
+  it("reads a subject's schemas under its draft-04 setting", async () => {
+    await registry.setConfig('legacy', { extra: { jsonSchemaDefaultDraft: 'draft-04' } });
+    const schema = { type: 'number', minimum: 0, exclusiveMinimum: true };
+    const { version } = await registry.register({ subject: 'legacy', schema });
+    expect((await registry.validateData({ schemaId: version.id, data: 0 })).valid).toBe(false);
+    expect((await registry.validateData({ schemaId: version.id, data: 1 })).valid).toBe(true);
+    // Boolean exclusiveMinimum is not valid draft-07.
+    const elsewhere = await registry.validateSchema({ schema });
+    expect(elsewhere.valid).toBe(false);
+  });
+});

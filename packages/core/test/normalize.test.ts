@@ -64,8 +64,12 @@ describe('normalize on registration', () => {
     const other = '{"type":"string",  "maxLength": 3}';
     const refused = await registry.register({ subject: 'third', schema: other, normalize: false });
     expect(refused.version.schema).toBe(other);
-    const global = await registry.register({ subject: 'fourth', schema: '{ "type": "boolean" }' });
-    expect(global.version.schema).toBe('{"type":"boolean"}');
+    const boolean = '{ "type": "boolean" }';
+    const global = await registry.register({ subject: 'fourth', schema: boolean });
+    expect(global.version.schema).not.toBe(boolean);
+    expect(global.version.schema).toBe(
+      (await registry.validateSchema({ schema: boolean })).canonical,
+    );
   });
 
   it('returns the version stored with normalize for an equivalent schema sent without it', async () => {
