@@ -1,13 +1,17 @@
+import type { JsonDraft } from '@llmsr/validation';
 import { RegistryError } from './registry-error.js';
 
-/** The JSON Schema drafts a schema without `$schema` can be read under (Confluent's list). */
+/**
+ * The JSON Schema drafts a schema without `$schema` can be read under (Confluent's list, and
+ * each one the validation package reads, which `satisfies` checks).
+ */
 export const JSON_SCHEMA_DRAFTS = [
   'draft-04',
   'draft-06',
   'draft-07',
   '2019-09',
   '2020-12',
-] as const;
+] as const satisfies readonly JsonDraft[];
 
 /** A JSON Schema draft name, as the `jsonSchemaDefaultDraft` config setting spells it. */
 export type JsonSchemaDraft = (typeof JSON_SCHEMA_DRAFTS)[number];
