@@ -150,3 +150,56 @@ describe('normalize on lookup', () => {
     }
   });
 });
+
+describe('normalize with references', () => {
+  let registry: Registry;
+  beforeEach(async () => {
+    registry = await createRegistry({ storage: 'memory:' });
+  });
+  afterEach(() => registry.close());
+
+  it.each([
+    {
+      schemaType: 'AVRO',
+      referenced: {
+        type: 'record',
+        name: 'Money',
+        namespace: 'shop',
+        fields: [{ name: 'cents', type: 'long' }],
+      },
+      name: 'shop.Money',
+      schema:
+        '{"type":"record","name":"Order","namespace":"shop","fields":[{"name":"price","type":"Money"}]}',
+    },
+    {
+      schemaType: 'PROTOBUF',
+      referenced: 'syntax = "proto3"; package common; message Id { string value = 1; }',
+      name: 'common.proto',
+      schema: 'syntax = "proto3";\nimport "common.proto";\nmessage Order {   common.Id id = 1; }',
+    },
+  ])(
+    'stores a $schemaType schema with references as its canonical form, found again by the text as sent',
+    async (sample) => {
+      const { schemaType, referenced, name, schema } = sample;
+      await registry.register({ subject: 'referenced', schemaType, schema: referenced });
+      const references = [{ name, subject: 'referenced', version: 1 }];
+      const { canonical } = await registry.validateSchema({ schemaType, schema, references });
+      const { version } = await registry.register({
+        subject: 'order',
+        schemaType,
+        schema,
+        references,
+        normalize: true,
+      });
+      expect(version.schema).toBe(canonical);
+      expect(version.schema).not.toBe(schema);
+      const found = await registry.findVersionByContent({
+        subject: 'order',
+        schemaType,
+        schema,
+        references,
+      });
+      expect(found?.id).toBe(version.id);
+    },
+  );
+});
