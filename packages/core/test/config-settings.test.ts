@@ -1,6 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
 import type { Registry } from '../src/types.js';
+
+// The settings live in the config's extra fields: over SQLite they round-trip through JSON.
+const dir = mkdtempSync(join(tmpdir(), 'llmsr-config-settings-'));
+let files = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function rejection(promise: Promise<unknown>) {
   try {
@@ -11,10 +19,12 @@ async function rejection(promise: Promise<unknown>) {
   throw new Error('expected a rejection');
 }
 
-describe('config settings the registry acts on', () => {
+describe.each(['memory', 'sqlite'])('config settings the registry acts on, over %s', (backend) => {
   let registry: Registry;
   beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
+    registry = await createRegistry({
+      storage: backend === 'memory' ? 'memory:' : `sqlite:${join(dir, `r${++files}.db`)}`,
+    });
   });
   afterEach(() => registry.close());
 
