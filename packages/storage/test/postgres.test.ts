@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
@@ -203,6 +204,8 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     persistent: true,
     concurrentInstances: true,
   });
+
+  runCrashConformance({ name: 'postgres', url: () => url, open: () => createSchemaStore(url) });
 
   let freshDatabases = 0;
   /** A new database of its own, dropped by `dispose`. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
@@ -69,6 +70,12 @@ runWatchConformance({
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'watch', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
+});
+
+runCrashConformance({
+  name: 'sqlite',
+  url: () => `sqlite:${join(dir, 'crash', 'registry.db')}`,
+  open: () => createSchemaStore(`sqlite:${join(dir, 'crash', 'registry.db')}`),
 });
 
 let freshFiles = 0;
