@@ -225,6 +225,31 @@ describe('sqlite backend specifics', () => {
     }
   });
 
+  it('allocates above the stored ids when the id mark row was removed by hand', async () => {
+    const path = join(scratch, 'no-mark.db');
+    const store = await createSqliteStore({ filename: path });
+    const other = new Sqlite(path);
+    try {
+      const first = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":1}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      other.prepare('delete from id_marks').run();
+      const second = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":2}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      expect(second.version.schemaId).toBe(first.version.schemaId + 1);
+      const mark = other.prepare('select value from id_marks').get() as { value: number };
+      expect(mark.value).toBe(second.version.schemaId);
+    } finally {
+      other.close();
+      await store.close();
+    }
+  });
+
   it('refuses every call after close with UNAVAILABLE', async () => {
     const store = await createSqliteStore({ filename: ':memory:' });
     await store.close();

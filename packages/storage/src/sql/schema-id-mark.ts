@@ -5,20 +5,29 @@ import type { Database } from './database.js';
 const SCHEMA_MARK = 'schemas';
 
 /**
- * The next schema id: one above the high-water mark (or the largest stored id, should a row have
- * been written around the mark), which is raised to it. Call under the schema-id lock.
+ * The next schema id: one above the high-water mark (or above the largest stored id, should a
+ * row have been written around the mark), which is raised to it in the same statement. Call
+ * under the schema-id lock.
  */
 export async function allocateSchemaId(trx: Kysely<Database>): Promise<number> {
-  const mark = await trx
-    .selectFrom('id_marks')
-    .select('value')
-    .where('name', '=', SCHEMA_MARK)
-    .executeTakeFirst();
+  const { rows } = await sql<{ value: number | string }>`
+    update id_marks set value = 1 + (
+      select max(v) from (
+        select value as v from id_marks where name = ${SCHEMA_MARK}
+        union all
+        select coalesce(max(id), 0) as v from schemas
+      ) candidates
+    )
+    where name = ${SCHEMA_MARK}
+    returning value`.execute(trx);
+  const allocated = rows[0];
+  if (allocated) return Number(allocated.value);
+  // The mark row is missing (removed by hand): start it again above the stored ids.
   const stored = await trx
     .selectFrom('schemas')
     .select((eb) => eb.fn.max('id').as('max'))
     .executeTakeFirst();
-  const next = Math.max(Number(mark?.value ?? 0), Number(stored?.max ?? 0)) + 1;
+  const next = Number(stored?.max ?? 0) + 1;
   await raiseSchemaIdMark(trx, next);
   return next;
 }
