@@ -76,6 +76,20 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     if (dropFailure) throw new Error(`Could not drop ${databaseName}: ${dropFailure.message}`);
   });
 
+  let freshDatabases = 0;
+  /** A new database of its own, dropped by `dispose`. */
+  const freshDatabase = async () => {
+    const name = `${databaseName}_f${++freshDatabases}`;
+    const failed = await admin(`create database ${name}`);
+    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
+    return {
+      url: databaseUrl(name),
+      drop: async () => {
+        await admin(`drop database if exists ${name} with (force)`);
+      },
+    };
+  };
+
   describe('postgres backend specifics', () => {
     it('reports a missing database as UNAVAILABLE', async () => {
       await expectStorageError(
@@ -187,6 +201,10 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
   runIdMarkConformance({
     name: 'postgres',
     createStore: () => createSchemaStore(url),
+    freshDatabase: async () => {
+      const fresh = await freshDatabase();
+      return { open: () => createSchemaStore(fresh.url), dispose: fresh.drop };
+    },
     persistent: true,
   });
 
@@ -206,20 +224,6 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
   });
 
   runCrashConformance({ name: 'postgres', url: () => url, open: () => createSchemaStore(url) });
-
-  let freshDatabases = 0;
-  /** A new database of its own, dropped by `dispose`. */
-  const freshDatabase = async () => {
-    const name = `${databaseName}_f${++freshDatabases}`;
-    const failed = await admin(`create database ${name}`);
-    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
-    return {
-      url: databaseUrl(name),
-      drop: async () => {
-        await admin(`drop database if exists ${name} with (force)`);
-      },
-    };
-  };
 
   runUpgradeConformance({
     name: 'postgres',

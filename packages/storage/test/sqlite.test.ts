@@ -46,6 +46,10 @@ runEventConformance({
 runIdMarkConformance({
   name: 'sqlite',
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'marks', 'registry.db')}`),
+  freshDatabase: async () => {
+    const file = join(dir, 'marks', 'exhausted.db');
+    return { open: () => createSchemaStore(`sqlite:${file}`), dispose: async () => {} };
+  },
   persistent: true,
 });
 
