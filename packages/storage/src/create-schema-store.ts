@@ -1,11 +1,12 @@
 import { MemoryStore } from './memory/memory-store.js';
-import type { SchemaStore } from './schema-store.js';
+import type { SchemaStore, SchemaStoreOptions } from './schema-store.js';
 import { StorageError } from './storage-error.js';
 
 /**
  * Opens the store a URL names: `memory:`, `sqlite:<path>` (`sqlite::memory:` for an in-memory
  * database), or `postgres://...` / `postgresql://...`. Each SQL driver is imported only when its
- * URL is used. Throws {@link StorageError} `INVALID_URL` for anything else.
+ * URL is used. Throws {@link StorageError} `INVALID_URL` for anything else. `options` apply to
+ * every backend (`pollMs` to SQLite only).
  *
  * @example
  * ```ts
@@ -14,22 +15,25 @@ import { StorageError } from './storage-error.js';
  * await store.close();
  * ```
  */
-export async function createSchemaStore(url: string): Promise<SchemaStore> {
+export async function createSchemaStore(
+  url: string,
+  options: SchemaStoreOptions = {},
+): Promise<SchemaStore> {
   if (typeof url !== 'string') {
     throw new StorageError('INVALID_URL', 'The storage URL must be a string', { url });
   }
-  if (url === 'memory:') return new MemoryStore();
+  if (url === 'memory:') return new MemoryStore(options);
   if (url.startsWith('sqlite:')) {
     const filename = url.slice('sqlite:'.length);
     if (filename === '') {
       throw new StorageError('INVALID_URL', 'sqlite: needs a file path or :memory:', { url });
     }
     const { createSqliteStore } = await import('./sqlite/create-sqlite-store.js');
-    return createSqliteStore({ filename });
+    return createSqliteStore({ ...options, filename });
   }
   if (/^postgres(ql)?:\/\/./.test(url)) {
     const { createPostgresStore } = await import('./postgres/create-postgres-store.js');
-    return createPostgresStore({ connectionString: url });
+    return createPostgresStore({ eventRetention: options.eventRetention, connectionString: url });
   }
   throw new StorageError(
     'INVALID_URL',

@@ -10,3 +10,9 @@ export { MemoryStore } from './memory/memory-store.js';
 export type * from './schema-store.js';
 export { StorageError, type StorageErrorCode } from './storage-error.js';
 export type * from './types.js';
+export {
+  type ComputeSchemaIdentity,
+  CURRENT_IDENTITY_VERSION,
+  type SchemaIdentity,
+  type UpgradeSchemaIdentitiesOptions,
+} from './upgrade-schema-identities.js';

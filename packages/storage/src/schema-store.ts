@@ -8,6 +8,10 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from './types.js';
+import type {
+  ComputeSchemaIdentity,
+  UpgradeSchemaIdentitiesOptions,
+} from './upgrade-schema-identities.js';
 
 /** The schema content to store; ids are assigned by the store. */
 export interface NewSchema {
@@ -40,7 +44,8 @@ export interface RegisterDecision {
   compatibilityLevel: CompatibilityLevel;
   /**
    * Written in the same transaction as the version (a subject's first registration that sets
-   * its compatibility level), replacing the subject's config row.
+   * its compatibility level), replacing the subject's config row. Its `subject` must be the
+   * registration's subject (a `TypeError` otherwise, before anything is written).
    */
   subjectConfig?: ConfigRecord;
 }
@@ -65,11 +70,20 @@ export interface RegisterVersionInput {
    * process changed the subject before the write, call it again with the new history.
    */
   decide: (history: SubjectVersionWithSchema[]) => RegisterDecision | Promise<RegisterDecision>;
+  /**
+   * Called inside the write transaction when a version is created (never for `existing`); the
+   * event it returns is appended in that same transaction, so a version is never stored without
+   * its event nor an event without its version. If it throws, nothing is written.
+   */
+  event?: (created: SubjectVersionWithSchema) => NewEvent;
 }
 
 /** Result of {@link SchemaStore.registerVersion}. */
 export interface RegisterVersionResult {
-  /** `existing` when the same content was already a live version of the subject. */
+  /**
+   * `existing` when a live version of the subject has the same schema (type and fingerprint)
+   * and equal metadata (compared as JSON; null and absent are equal).
+   */
   outcome: 'created' | 'existing';
   version: SubjectVersionWithSchema;
 }
@@ -95,6 +109,14 @@ export interface StoredEvent {
   type: string;
   payload: Record<string, unknown>;
   createdAt: string;
+}
+
+/** Store-level options of `createSchemaStore` and the backend factories. */
+export interface SchemaStoreOptions {
+  /** How many change events to keep (default 10,000); `appendEvent` uses it without `retain`. */
+  eventRetention?: number;
+  /** SQLite: how often {@link SchemaStore.watchEvents} polls `PRAGMA data_version`, in ms (default 200). */
+  pollMs?: number;
 }
 
 /** Options of version listings. */
@@ -139,14 +161,18 @@ export interface SchemaStore {
     options?: ListVersionsOptions,
   ): Promise<SubjectVersionRecord[]>;
 
-  /** Soft delete: sets `deletedAt`. Returns false when the version is missing or already soft-deleted. */
-  softDeleteVersion(subject: string, version: number): Promise<boolean>;
+  /**
+   * Soft delete: sets `deletedAt`. Returns false when the version is missing or already
+   * soft-deleted. `options.event` is appended in the same transaction when it returns true.
+   */
+  softDeleteVersion(subject: string, version: number, options?: MutationOptions): Promise<boolean>;
   /**
    * Permanent delete of a version that was soft-deleted first. Throws {@link StorageError}
    * `NOT_SOFT_DELETED` otherwise, `REFERENCED` while a live schema references it. Returns false when missing.
-   * A schema row no version uses any more is removed too.
+   * A schema row no version uses any more is removed too; its id is never handed out again.
+   * `options.event` is appended in the same transaction when it returns true.
    */
-  hardDeleteVersion(subject: string, version: number): Promise<boolean>;
+  hardDeleteVersion(subject: string, version: number, options?: MutationOptions): Promise<boolean>;
 
   search(query: SearchQuery): Promise<{ total: number; items: SubjectVersionWithSchema[] }>;
 
@@ -161,9 +187,10 @@ export interface SchemaStore {
 
   /** Config of a subject, or the global config with `subject = null`. */
   getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
-  /** Merge-free replace of a config row. */
-  setConfig(config: ConfigRecord): Promise<ConfigRecord>;
-  deleteConfig(subject: string | null): Promise<boolean>;
+  /** Merge-free replace of a config row; `options.event` is appended in the same transaction. */
+  setConfig(config: ConfigRecord, options?: MutationOptions): Promise<ConfigRecord>;
+  /** Deletes a config row; `options.event` is appended in the same transaction when it returns true. */
+  deleteConfig(subject: string | null, options?: MutationOptions): Promise<boolean>;
 
   getResource<TDocument = unknown>(
     kind: string,
@@ -186,8 +213,9 @@ export interface SchemaStore {
   deleteResource(kind: string, id: string): Promise<boolean>;
 
   /**
-   * Append a change event with the next id, then drop the oldest beyond `retain` (10,000 by
-   * default). Ids stay increasing across processes sharing the database.
+   * Append a change event with the next id, then drop the oldest beyond `retain` (the store's
+   * `eventRetention`, 10,000 by default). Ids stay increasing across processes sharing the
+   * database.
    */
   appendEvent(
     event: { type: string; payload: Record<string, unknown> },
@@ -195,6 +223,27 @@ export interface SchemaStore {
   ): Promise<StoredEvent>;
   /** Retained events with an id above `afterId` (default 0), oldest first, at most `limit`. */
   listEvents(options?: { afterId?: number; limit?: number }): Promise<StoredEvent[]>;
+  /**
+   * Calls `listener` (asynchronously, possibly once for several appends) when events may have
+   * been appended by this or another process: PostgreSQL LISTEN/NOTIFY (and once after every
+   * (re)connect), SQLite `PRAGMA data_version` polling, memory after each append. The listener
+   * then reads {@link listEvents} from its cursor. Returns the unsubscribe function; errors the
+   * listener throws are ignored. {@link close} stops every watch.
+   */
+  watchEvents(listener: () => void): () => void;
+
+  /**
+   * Recomputes the identity (fingerprint, canonical form, PCF fingerprint, JSON draft) of every
+   * schema row written under older identity rules than `options.target` (default
+   * `CURRENT_IDENTITY_VERSION`), in batches under the schema-id lock. Ids, versions, schema text,
+   * references and guids never change. Idempotent and safe to run from two processes at once.
+   * A row whose new fingerprint another row of its type already holds is skipped (left at its old
+   * identity version). Returns how many rows changed.
+   */
+  upgradeSchemaIdentities(
+    compute: ComputeSchemaIdentity,
+    options?: UpgradeSchemaIdentitiesOptions,
+  ): Promise<number>;
 
   /** Counts for health reporting. */
   stats(): Promise<{ schemas: number; subjects: number; versions: number }>;

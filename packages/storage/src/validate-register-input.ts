@@ -1,4 +1,4 @@
-import type { RegisterDecision, RegisterVersionInput } from './schema-store.js';
+import type { NewEvent, RegisterDecision, RegisterVersionInput } from './schema-store.js';
 import { assertStorableText } from './storable-text.js';
 import { StorageError } from './storage-error.js';
 
@@ -22,6 +22,9 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
       version: input.version,
     });
   }
+  if (input.event !== undefined && typeof input.event !== 'function') {
+    throw new TypeError('registerVersion event must be a function of the created version');
+  }
   assertStorableText('subject', input.subject);
   assertStorableText('schema text', input.schema.schema);
   assertStorableText('canonical text', input.schema.canonical);
@@ -40,6 +43,17 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
     }
     assertStorableText(`reference ${index} name`, ref.name);
     assertStorableText(`reference ${index} subject`, ref.subject);
+  }
+}
+
+/** Throws `ID_CONFLICT` when `next` is past the largest id every backend can store. */
+export function assertIdLeft(next: number): void {
+  if (next > MAX_INT32) {
+    throw new StorageError(
+      'ID_CONFLICT',
+      `No schema id is left: ids run from 1 to ${MAX_INT32} and are never reused`,
+      { next },
+    );
   }
 }
 
@@ -69,7 +83,7 @@ const LEVELS: ReadonlySet<string> = new Set([
  * Checks what `decide` returned before anything is written, so a caller bug fails the same way
  * on every backend instead of as a driver's NOT NULL violation (or silently, in memory).
  */
-export function validateDecision(decision: RegisterDecision): RegisterDecision {
+export function validateDecision(decision: RegisterDecision, subject: string): RegisterDecision {
   if (
     typeof decision !== 'object' ||
     decision === null ||
@@ -79,5 +93,33 @@ export function validateDecision(decision: RegisterDecision): RegisterDecision {
     throw new TypeError('decide must return { semver: string, compatibilityLevel: <a level> }');
   }
   assertStorableText('semver', decision.semver);
+  const config = decision.subjectConfig;
+  if (config !== undefined && (typeof config !== 'object' || config?.subject !== subject)) {
+    throw new TypeError(
+      `decide's subjectConfig must be the config of the subject being registered (${JSON.stringify(subject)})`,
+    );
+  }
   return decision;
+}
+
+/** Checks an event to append: a storable string type and an object payload. */
+export function assertEvent(event: NewEvent): void {
+  if (
+    typeof event !== 'object' ||
+    event === null ||
+    typeof event.type !== 'string' ||
+    typeof event.payload !== 'object' ||
+    event.payload === null
+  ) {
+    throw new TypeError('An event must be { type: string, payload: object }');
+  }
+  assertStorableText('event type', event.type);
+}
+
+/** A usable identity version to upgrade to: an integer of at least 1. */
+export function assertIdentityTarget(target: number): number {
+  if (!Number.isInteger(target) || target < 1 || target > MAX_INT32) {
+    throw new RangeError(`The identity version must be an integer in 1..${MAX_INT32}`);
+  }
+  return target;
 }

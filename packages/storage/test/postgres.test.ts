@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
+import { runIdMarkConformance } from './id-mark-conformance.js';
+import { runIdentityConformance } from './identity-conformance.js';
+import { runLegacyUpgradeTest } from './legacy-upgrade.js';
+import { runOutboxConformance } from './outbox-conformance.js';
+import { runUpgradeConformance } from './upgrade-conformance.js';
+import { runWatchConformance, waitFor } from './watch-conformance.js';
 
 const configuredUrl = process.env.LLMSR_TEST_POSTGRES_URL;
 const adminUrl = configuredUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -68,6 +76,20 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     if (dropFailure) throw new Error(`Could not drop ${databaseName}: ${dropFailure.message}`);
   });
 
+  let freshDatabases = 0;
+  /** A new database of its own, dropped by `dispose`. */
+  const freshDatabase = async () => {
+    const name = `${databaseName}_f${++freshDatabases}`;
+    const failed = await admin(`create database ${name}`);
+    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
+    return {
+      url: databaseUrl(name),
+      drop: async () => {
+        await admin(`drop database if exists ${name} with (force)`);
+      },
+    };
+  };
+
   describe('postgres backend specifics', () => {
     it('reports a missing database as UNAVAILABLE', async () => {
       await expectStorageError(
@@ -126,6 +148,35 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
       }
     });
 
+    it('listens again after its connection is killed, signalling once to catch up', async () => {
+      const watcher = await createSchemaStore(url);
+      const writer = await createSchemaStore(url);
+      const killer = new pg.Client({ connectionString: url });
+      await killer.connect();
+      let calls = 0;
+      const stop = watcher.watchEvents(() => {
+        calls += 1;
+      });
+      try {
+        await waitFor(() => calls > 0, 2_000); // the first LISTEN signals once
+        calls = 0;
+        const killed = await killer.query(
+          `select pg_terminate_backend(pid) as ok from pg_stat_activity
+           where datname = current_database() and query ilike 'listen %'`,
+        );
+        expect(killed.rowCount).toBe(1);
+        await waitFor(() => calls > 0, 3_000); // the re-LISTEN signals once
+        calls = 0;
+        await writer.appendEvent({ type: 'after-reconnect', payload: {} });
+        await waitFor(() => calls > 0, 1_000);
+      } finally {
+        stop();
+        await killer.end();
+        await writer.close();
+        await watcher.close();
+      }
+    });
+
     it('accepts the postgresql:// scheme too', async () => {
       const store = await createSchemaStore(url.replace(/^postgres:/, 'postgresql:'));
       expect(store.backend).toBe('postgres');
@@ -145,5 +196,63 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     name: 'postgres',
     createStore: () => createSchemaStore(url),
     persistent: true,
+  });
+
+  runIdMarkConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    freshDatabase: async () => {
+      const fresh = await freshDatabase();
+      return { open: () => createSchemaStore(fresh.url), dispose: fresh.drop };
+    },
+    persistent: true,
+  });
+
+  runOutboxConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    createStoreWith: (options) => createSchemaStore(url, options),
+    persistent: true,
+    concurrentInstances: true,
+  });
+
+  runWatchConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
+    concurrentInstances: true,
+  });
+
+  runCrashConformance({ name: 'postgres', url: () => url, open: () => createSchemaStore(url) });
+
+  runUpgradeConformance({
+    name: 'postgres',
+    freshDatabase: async () => {
+      const fresh = await freshDatabase();
+      return { open: () => createSchemaStore(fresh.url), dispose: fresh.drop };
+    },
+    shared: true,
+  });
+
+  runLegacyUpgradeTest('postgres', async () => {
+    const fresh = await freshDatabase();
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fresh.url }) }),
+    });
+    return {
+      db,
+      open: () => createSchemaStore(fresh.url),
+      dispose: async () => {
+        await db.destroy();
+        await fresh.drop();
+      },
+    };
+  });
+
+  runIdentityConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
+    concurrentInstances: true,
   });
 }

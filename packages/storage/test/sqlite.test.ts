@@ -1,14 +1,22 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
+import { runIdMarkConformance } from './id-mark-conformance.js';
+import { runIdentityConformance } from './identity-conformance.js';
+import { runLegacyUpgradeTest } from './legacy-upgrade.js';
+import { runOutboxConformance } from './outbox-conformance.js';
+import { runUpgradeConformance } from './upgrade-conformance.js';
+import { runWatchConformance } from './watch-conformance.js';
 
 // One temporary directory per run, made before and removed after every test of this file
 // (file-level hooks, so a filtered run cleans up too).
@@ -33,6 +41,69 @@ runEventConformance({
   name: 'sqlite',
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'events', 'registry.db')}`),
   persistent: true,
+});
+
+runIdMarkConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'marks', 'registry.db')}`),
+  freshDatabase: async () => {
+    const file = join(dir, 'marks', 'exhausted.db');
+    return { open: () => createSchemaStore(`sqlite:${file}`), dispose: async () => {} };
+  },
+  persistent: true,
+});
+
+runIdentityConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'identity', 'registry.db')}`),
+  persistent: true,
+  concurrentInstances: true,
+});
+
+runOutboxConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'outbox', 'registry.db')}`),
+  createStoreWith: (options) =>
+    createSchemaStore(`sqlite:${join(dir, 'outbox-retention', 'registry.db')}`, options),
+  persistent: true,
+  concurrentInstances: true,
+});
+
+runWatchConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'watch', 'registry.db')}`),
+  persistent: true,
+  concurrentInstances: true,
+});
+
+runCrashConformance({
+  name: 'sqlite',
+  url: () => `sqlite:${join(dir, 'crash', 'registry.db')}`,
+  open: () => createSchemaStore(`sqlite:${join(dir, 'crash', 'registry.db')}`),
+});
+
+let freshFiles = 0;
+/** A new database file under the run's directory. */
+const freshFile = () => join(dir, 'fresh', `registry-${++freshFiles}.db`);
+
+runUpgradeConformance({
+  name: 'sqlite',
+  freshDatabase: async () => {
+    const file = freshFile();
+    return { open: () => createSchemaStore(`sqlite:${file}`), dispose: async () => {} };
+  },
+  shared: true,
+});
+
+runLegacyUpgradeTest('sqlite', async () => {
+  const file = freshFile();
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: new Sqlite(file) }) });
+  return {
+    db,
+    open: () => createSchemaStore(`sqlite:${file}`),
+    dispose: () => db.destroy(),
+  };
 });
 
 describe('sqlite backend specifics', () => {
@@ -154,6 +225,31 @@ describe('sqlite backend specifics', () => {
       );
       expect(byOther.length).toBe(30);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('allocates above the stored ids when the id mark row was removed by hand', async () => {
+    const path = join(scratch, 'no-mark.db');
+    const store = await createSqliteStore({ filename: path });
+    const other = new Sqlite(path);
+    try {
+      const first = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":1}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      other.prepare('delete from id_marks').run();
+      const second = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":2}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      expect(second.version.schemaId).toBe(first.version.schemaId + 1);
+      const mark = other.prepare('select value from id_marks').get() as { value: number };
+      expect(mark.value).toBe(second.version.schemaId);
+    } finally {
+      other.close();
       await store.close();
     }
   });

@@ -1,4 +1,7 @@
+import { contentGuid } from '../content-guid.js';
 import { toJsonValue } from '../json-match.js';
+import type { RegisterVersionInput } from '../schema-store.js';
+import { toReference } from '../to-reference.js';
 import type { ConfigRecord, SchemaRecord, SchemaType, SubjectVersionRecord } from '../types.js';
 
 /** A stored version; metadata is kept as JSON text so reads behave like the SQL backends. */
@@ -41,4 +44,25 @@ export function copyConfig(config: ConfigRecord): ConfigRecord {
   if (config.mode !== undefined) copy.mode = config.mode;
   if (config.extra !== undefined) copy.extra = toJsonValue(config.extra) as Record<string, unknown>;
   return copy;
+}
+
+/** The schema row a registration of new content stores. */
+export function newSchemaRecord(
+  input: RegisterVersionInput,
+  id: number,
+  now: string,
+): SchemaRecord {
+  const { schema } = input;
+  return {
+    id,
+    guid: contentGuid(schema.schemaType, schema.fingerprint),
+    schemaType: schema.schemaType,
+    fingerprint: schema.fingerprint,
+    canonical: schema.canonical,
+    schema: schema.schema,
+    references: schema.references.map(toReference),
+    pcfFingerprint: schema.pcfFingerprint ?? null,
+    jsonDraft: schema.jsonDraft ?? null,
+    createdAt: now,
+  };
 }

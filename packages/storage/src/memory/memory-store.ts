@@ -1,20 +1,23 @@
 import { compareCodePoints } from '../compare-code-points.js';
-import { contentGuid } from '../content-guid.js';
+import { EventWatchers } from '../event-watchers.js';
 import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizePage } from '../normalize-page.js';
 import { normalizeRetention } from '../normalize-retention.js';
+import { sameMetadata } from '../same-metadata.js';
 import type {
   ListVersionsOptions,
+  MutationOptions,
+  NewEvent,
   RegisterVersionInput,
   RegisterVersionResult,
   SchemaStore,
+  SchemaStoreOptions,
   SearchQuery,
   StoredEvent,
 } from '../schema-store.js';
 import { assertStorableText, hasUnstorableText } from '../storable-text.js';
 import { StorageError } from '../storage-error.js';
-import { toReference } from '../to-reference.js';
 import type {
   ConfigRecord,
   ResourceRecord,
@@ -24,13 +27,26 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from '../types.js';
-import { validateDecision, validateRegisterInput } from '../validate-register-input.js';
+import {
+  type ComputeSchemaIdentity,
+  CURRENT_IDENTITY_VERSION,
+  type UpgradeSchemaIdentitiesOptions,
+} from '../upgrade-schema-identities.js';
+import {
+  assertEvent,
+  assertIdentityTarget,
+  assertIdLeft,
+  validateDecision,
+  validateRegisterInput,
+} from '../validate-register-input.js';
 import { MemoryEvents } from './memory-events.js';
+import { upgradeMemoryIdentities } from './memory-identities.js';
 import {
   copyConfig,
   copySchema,
   keyOf,
   maxOf,
+  newSchemaRecord,
   parseMetadata,
   type StoredVersion,
   toRecord,
@@ -56,22 +72,36 @@ export class MemoryStore implements SchemaStore {
   readonly #resources = new MemoryResources();
   #events = new MemoryEvents();
   readonly #mutex = createKeyedMutex();
+  /** The largest schema id ever handed out: permanently deleted ids are never reused. */
+  #schemaIdMark = 0;
+  /** The identity rules each schema row was written with (see `upgradeSchemaIdentities`). */
+  readonly #identityVersions = new Map<number, number>();
+  readonly #retain: number;
+  readonly #watchers = new EventWatchers();
   #closed = false;
+
+  constructor(options: SchemaStoreOptions = {}) {
+    this.#retain = normalizeRetention(options.eventRetention);
+  }
 
   async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
     this.#assertOpen();
     validateRegisterInput(input);
     return this.#mutex.run(input.subject, async () => {
-      const contentKey = keyOf(input.schema.schemaType, input.schema.fingerprint);
-      const knownId = this.#schemaIdByContent.get(contentKey);
-      const live = this.#versionsOf(input.subject, false);
-      const existing = live.filter((v) => v.schemaId === knownId).at(-1);
+      const existing = this.#findLive(input);
       if (existing) return { outcome: 'existing', version: this.#withSchema(existing) };
 
-      const history = live.reverse().map((v) => this.#withSchema(v));
-      const decision = validateDecision(await input.decide(history));
+      const history = this.#versionsOf(input.subject, false)
+        .reverse()
+        .map((v) => this.#withSchema(v));
+      const decision = validateDecision(await input.decide(history), input.subject);
+      // The subject mutex already excludes other registrations; checked again for symmetry with
+      // the SQL backends, which must (another node may register while decide runs).
+      const again = this.#findLive(input);
+      if (again) return { outcome: 'existing', version: this.#withSchema(again) };
 
       // Everything below is synchronous, so the checks and the writes are one atomic step.
+      const contentKey = keyOf(input.schema.schemaType, input.schema.fingerprint);
       const schemaId = this.#resolveSchemaId(input, contentKey);
       const versions = this.#subjects.get(input.subject) ?? new Map<number, StoredVersion>();
       const version = input.version ?? maxOf(versions.keys()) + 1;
@@ -82,20 +112,7 @@ export class MemoryStore implements SchemaStore {
         });
       }
       const now = new Date().toISOString();
-      if (!this.#schemas.has(schemaId)) {
-        const { schema } = input;
-        this.#schemas.set(schemaId, {
-          id: schemaId,
-          guid: contentGuid(schema.schemaType, schema.fingerprint),
-          schemaType: schema.schemaType,
-          fingerprint: schema.fingerprint,
-          canonical: schema.canonical,
-          schema: schema.schema,
-          references: schema.references.map(toReference),
-          createdAt: now,
-        });
-        this.#schemaIdByContent.set(contentKey, schemaId);
-      }
+      const schemaRecord = this.#schemas.get(schemaId) ?? newSchemaRecord(input, schemaId, now);
       const stored: StoredVersion = {
         subject: input.subject,
         version,
@@ -107,8 +124,22 @@ export class MemoryStore implements SchemaStore {
         createdBy: input.createdBy ?? null,
         deletedAt: null,
       };
+      // Built before anything is written: if the event callback throws, nothing changed.
+      const event = input.event?.({ ...toRecord(stored), schemaRecord: copySchema(schemaRecord) });
+      if (event) assertEvent(event);
+      const subjectConfig =
+        decision.subjectConfig && copyConfig({ ...decision.subjectConfig, subject: input.subject });
+
+      if (!this.#schemas.has(schemaId)) {
+        this.#schemas.set(schemaId, schemaRecord);
+        this.#schemaIdByContent.set(contentKey, schemaId);
+        this.#identityVersions.set(schemaId, CURRENT_IDENTITY_VERSION);
+        this.#schemaIdMark = Math.max(this.#schemaIdMark, schemaId);
+      }
       versions.set(version, stored);
       this.#subjects.set(input.subject, versions);
+      if (subjectConfig) this.#configs.set(input.subject, subjectConfig);
+      if (event) this.#append(event);
       return { outcome: 'created', version: this.#withSchema(stored) };
     });
   }
@@ -182,18 +213,29 @@ export class MemoryStore implements SchemaStore {
       .map(toRecord);
   }
 
-  async softDeleteVersion(subject: string, version: number): Promise<boolean> {
+  async softDeleteVersion(
+    subject: string,
+    version: number,
+    options: MutationOptions = {},
+  ): Promise<boolean> {
     this.#assertOpen();
+    if (options.event) assertEvent(options.event);
     return this.#mutex.run(subject, async () => {
       const stored = this.#subjects.get(subject)?.get(version);
       if (!stored || stored.deletedAt !== null) return false;
       stored.deletedAt = new Date().toISOString();
+      if (options.event) this.#append(options.event);
       return true;
     });
   }
 
-  async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
+  async hardDeleteVersion(
+    subject: string,
+    version: number,
+    options: MutationOptions = {},
+  ): Promise<boolean> {
     this.#assertOpen();
+    if (options.event) assertEvent(options.event);
     return this.#mutex.run(subject, async () => {
       const versions = this.#subjects.get(subject);
       const stored = versions?.get(version);
@@ -221,8 +263,10 @@ export class MemoryStore implements SchemaStore {
       if (!this.#allVersions(true).some((v) => v.schemaId === stored.schemaId)) {
         const schema = this.#schemas.get(stored.schemaId);
         this.#schemas.delete(stored.schemaId);
+        this.#identityVersions.delete(stored.schemaId);
         if (schema) this.#schemaIdByContent.delete(keyOf(schema.schemaType, schema.fingerprint));
       }
+      if (options.event) this.#append(options.event);
       return true;
     });
   }
@@ -271,16 +315,21 @@ export class MemoryStore implements SchemaStore {
     return config && copyConfig(config);
   }
 
-  async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+  async setConfig(config: ConfigRecord, options: MutationOptions = {}): Promise<ConfigRecord> {
     this.#assertOpen();
     assertStorableText('config subject', config.subject);
+    if (options.event) assertEvent(options.event);
     this.#configs.set(config.subject, copyConfig(config));
+    if (options.event) this.#append(options.event);
     return copyConfig(config);
   }
 
-  async deleteConfig(subject: string | null): Promise<boolean> {
+  async deleteConfig(subject: string | null, options: MutationOptions = {}): Promise<boolean> {
     this.#assertOpen();
-    return this.#configs.delete(subject);
+    if (options.event) assertEvent(options.event);
+    const deleted = this.#configs.delete(subject);
+    if (deleted && options.event) this.#append(options.event);
+    return deleted;
   }
 
   async getResource<TDocument = unknown>(
@@ -321,7 +370,9 @@ export class MemoryStore implements SchemaStore {
     options: { retain?: number } = {},
   ): Promise<StoredEvent> {
     this.#assertOpen();
-    return this.#events.append(event, normalizeRetention(options.retain));
+    assertEvent(event);
+    const retain = options.retain === undefined ? this.#retain : normalizeRetention(options.retain);
+    return this.#append(event, retain);
   }
 
   async listEvents(options: { afterId?: number; limit?: number } = {}): Promise<StoredEvent[]> {
@@ -329,6 +380,31 @@ export class MemoryStore implements SchemaStore {
     const page = normalizePage({ limit: options.limit ?? 1_000 });
     const afterId = Number.isFinite(options.afterId) ? (options.afterId as number) : 0;
     return this.#events.list(afterId, page.limit ?? 1_000);
+  }
+
+  watchEvents(listener: () => void): () => void {
+    this.#assertOpen();
+    if (typeof listener !== 'function') throw new TypeError('watchEvents needs a function');
+    return this.#watchers.watch(listener);
+  }
+
+  async upgradeSchemaIdentities(
+    compute: ComputeSchemaIdentity,
+    options: UpgradeSchemaIdentitiesOptions = {},
+  ): Promise<number> {
+    this.#assertOpen();
+    const target = assertIdentityTarget(options.target ?? CURRENT_IDENTITY_VERSION);
+    if (typeof compute !== 'function')
+      throw new TypeError('upgradeSchemaIdentities needs a function');
+    return upgradeMemoryIdentities(
+      {
+        schemas: this.#schemas,
+        schemaIdByContent: this.#schemaIdByContent,
+        identityVersions: this.#identityVersions,
+      },
+      compute,
+      target,
+    );
   }
 
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
@@ -354,6 +430,29 @@ export class MemoryStore implements SchemaStore {
     this.#configs.clear();
     this.#resources.clear();
     this.#events = new MemoryEvents();
+    this.#identityVersions.clear();
+    await this.#watchers.close();
+  }
+
+  /** Appends an event (the store's retention unless given) and signals watchers. */
+  #append(event: NewEvent, retain = this.#retain): StoredEvent {
+    const stored = this.#events.append(event, retain);
+    this.#watchers.signal();
+    return stored;
+  }
+
+  /** The newest live version of the input's subject with its content and metadata. */
+  #findLive(input: RegisterVersionInput): StoredVersion | undefined {
+    const knownId = this.#schemaIdByContent.get(
+      keyOf(input.schema.schemaType, input.schema.fingerprint),
+    );
+    if (knownId === undefined) return undefined;
+    return this.#versionsOf(input.subject, false)
+      .filter(
+        (v) =>
+          v.schemaId === knownId && sameMetadata(parseMetadata(v.metadataJson), input.metadata),
+      )
+      .at(-1);
   }
 
   #assertOpen(): void {
@@ -362,7 +461,11 @@ export class MemoryStore implements SchemaStore {
 
   #resolveSchemaId(input: RegisterVersionInput, contentKey: string): number {
     const knownId = this.#schemaIdByContent.get(contentKey);
-    if (input.id === undefined) return knownId ?? maxOf(this.#schemas.keys()) + 1;
+    if (input.id === undefined) {
+      if (knownId !== undefined) return knownId;
+      assertIdLeft(this.#schemaIdMark + 1);
+      return this.#schemaIdMark + 1;
+    }
     if (knownId !== undefined && knownId !== input.id) {
       throw new StorageError('ID_CONFLICT', `This schema is already stored with id ${knownId}`, {
         id: input.id,

@@ -4,6 +4,7 @@ import type { SchemaStore } from '../schema-store.js';
 import type { Database } from '../sql/database.js';
 import { runMigrations } from '../sql/migrations/run-migrations.js';
 import { SqlStore } from '../sql/sql-store.js';
+import { openPostgresChangeFeed } from './postgres-change-feed.js';
 import { postgresDialectAdapter } from './postgres-dialect-adapter.js';
 
 /** Options of {@link createPostgresStore}. */
@@ -14,6 +15,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** How long to wait for a connection before failing with `UNAVAILABLE`, in ms (default 10000). */
   connectionTimeoutMs?: number;
+  /** Change events to keep (default 10,000). */
+  eventRetention?: number | undefined;
 }
 
 /**
@@ -43,5 +46,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await db.destroy().catch(() => {});
     throw postgresDialectAdapter.translateError(error);
   }
-  return new SqlStore(db, postgresDialectAdapter);
+  return new SqlStore(db, postgresDialectAdapter, {
+    eventRetention: options.eventRetention,
+    openChangeFeed: (signal) => openPostgresChangeFeed(options.connectionString, signal),
+  });
 }

@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import type { SqlDialectAdapter } from '../sql/sql-dialect-adapter.js';
 import { StorageError } from '../storage-error.js';
+import { EVENTS_CHANNEL } from './postgres-change-feed.js';
 
 /** First key of every advisory lock this package takes ("llms"), so it never meets others'. */
 const LOCK_NAMESPACE = 0x6c6c6d73;
 /** Second key of the schema-id allocation lock; subject locks use `hashtext(subject)`... */
 const SCHEMA_ID_LOCK = 0;
+/** Second key of the event-id allocation lock. */
+const EVENTS_LOCK = 1;
 /** ...in their own namespace, so a subject whose hash is 0 does not share the id lock. */
 const SUBJECT_LOCK_NAMESPACE = LOCK_NAMESPACE + 1;
 
@@ -15,9 +18,11 @@ export const postgresDialectAdapter: SqlDialectAdapter = {
 
   async writeTransaction(db, subject, work) {
     return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${sql.lit(SUBJECT_LOCK_NAMESPACE)}, hashtext(${subject}))`.execute(
-        trx,
-      );
+      if (subject !== null) {
+        await sql`select pg_advisory_xact_lock(${sql.lit(SUBJECT_LOCK_NAMESPACE)}, hashtext(${subject}))`.execute(
+          trx,
+        );
+      }
       return work(trx);
     });
   },
@@ -26,6 +31,17 @@ export const postgresDialectAdapter: SqlDialectAdapter = {
     await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_NAMESPACE)}, ${sql.lit(SCHEMA_ID_LOCK)})`.execute(
       trx,
     );
+  },
+
+  async lockEvents(trx) {
+    await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_NAMESPACE)}, ${sql.lit(EVENTS_LOCK)})`.execute(
+      trx,
+    );
+  },
+
+  async notifyEvents(trx) {
+    // Delivered when (and only if) the transaction commits.
+    await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(trx);
   },
 
   subjectContains(needle) {

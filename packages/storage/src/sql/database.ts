@@ -9,6 +9,7 @@ export interface Database {
   configs: ConfigsTable;
   resources: ResourcesTable;
   events: EventsTable;
+  id_marks: IdMarksTable;
 }
 
 /** One row per distinct (schema type, fingerprint). */
@@ -21,6 +22,12 @@ export interface SchemasTable {
   schema_text: string;
   references_json: string;
   created_at: string;
+  /** Avro: fingerprint of the Parsing Canonical Form (migration 0003); null otherwise. */
+  pcf_fingerprint: string | null;
+  /** JSON Schema: the draft it was registered under (migration 0003); null otherwise. */
+  json_draft: string | null;
+  /** Which identity rules computed `fingerprint` (1: before migration 0003). */
+  identity_version: number;
 }
 
 /** One row per (subject, version); soft-deleted rows keep their version number. */
@@ -70,4 +77,13 @@ export interface EventsTable {
   type: string;
   payload_json: string;
   created_at: string;
+}
+
+/**
+ * High-water marks of allocated ids (migration 0003). `schemas` is the largest schema id ever
+ * handed out, so a permanently deleted id is never given to other content.
+ */
+export interface IdMarksTable {
+  name: string;
+  value: number;
 }

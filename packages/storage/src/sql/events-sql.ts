@@ -1,38 +1,51 @@
 import type { Kysely } from 'kysely';
 import { toJsonText } from '../json-match.js';
 import { normalizePage } from '../normalize-page.js';
-import type { StoredEvent } from '../schema-store.js';
+import type { NewEvent, StoredEvent } from '../schema-store.js';
 import type { Database, EventsTable } from './database.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 
-/** Lock key of the event log; a subject of that name merely shares the lock. */
-const EVENTS_LOCK = 'llmsr:events-log';
+/**
+ * Appends an event as max(id) + 1 inside the caller's write transaction, under the events lock
+ * (so ids grow across processes and commit in id order), trims to `retain`, and notifies other
+ * processes on commit. The event exists exactly when the caller's change commits.
+ */
+export async function appendEventInTransaction(
+  trx: Kysely<Database>,
+  adapter: SqlDialectAdapter,
+  event: NewEvent,
+  retain: number,
+): Promise<StoredEvent> {
+  await adapter.lockEvents(trx);
+  const last = await trx
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
+  const row: EventsTable = {
+    id: Number(last?.max ?? 0) + 1,
+    type: event.type,
+    payload_json: toJsonText(event.payload),
+    created_at: new Date().toISOString(),
+  };
+  await trx.insertInto('events').values(row).execute();
+  await trx
+    .deleteFrom('events')
+    .where('id', '<=', row.id - retain)
+    .execute();
+  await adapter.notifyEvents(trx);
+  return toStoredEvent(row);
+}
 
-/** Appends an event as max(id) + 1 under a cross-process lock, then trims to `retain`. */
+/** Appends an event on its own (a transaction of its own, no subject lock). */
 export async function appendEventSql(
   db: Kysely<Database>,
   adapter: SqlDialectAdapter,
-  event: { type: string; payload: Record<string, unknown> },
+  event: NewEvent,
   retain: number,
 ): Promise<StoredEvent> {
-  return adapter.writeTransaction(db, EVENTS_LOCK, async (trx) => {
-    const last = await trx
-      .selectFrom('events')
-      .select((eb) => eb.fn.max('id').as('max'))
-      .executeTakeFirst();
-    const row: EventsTable = {
-      id: Number(last?.max ?? 0) + 1,
-      type: event.type,
-      payload_json: toJsonText(event.payload),
-      created_at: new Date().toISOString(),
-    };
-    await trx.insertInto('events').values(row).execute();
-    await trx
-      .deleteFrom('events')
-      .where('id', '<=', row.id - retain)
-      .execute();
-    return toStoredEvent(row);
-  });
+  return adapter.writeTransaction(db, null, (trx) =>
+    appendEventInTransaction(trx, adapter, event, retain),
+  );
 }
 
 /** Events above `afterId`, oldest first. */

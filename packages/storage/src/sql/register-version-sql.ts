@@ -1,10 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import { contentGuid } from '../content-guid.js';
+import { sameMetadata } from '../same-metadata.js';
 import type { RegisterDecision, RegisterVersionInput } from '../schema-store.js';
 import { StorageError } from '../storage-error.js';
 import { toReference } from '../to-reference.js';
 import type { SchemaRecord, SubjectVersionWithSchema } from '../types.js';
+import { CURRENT_IDENTITY_VERSION } from '../upgrade-schema-identities.js';
 import type { Database } from './database.js';
+import { allocateSchemaId, raiseSchemaIdMark } from './schema-id-mark.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
 import {
   selectVersionsWithSchema,
@@ -30,15 +33,8 @@ export async function readRegisterSnapshot(
 ): Promise<RegisterSnapshot> {
   // Re-registering live content is the common call (clients register on every start), so it is
   // answered with one indexed lookup before the whole history is read.
-  const existing = await selectVersionsWithSchema(db)
-    .where('sv.subject', '=', input.subject)
-    .where('sv.deleted_at', 'is', null)
-    .where('s.schema_type', '=', input.schema.schemaType)
-    .where('s.fingerprint', '=', input.schema.fingerprint)
-    .orderBy('sv.version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (existing) return { existing: toVersionWithSchema(existing), history: [], signature: '' };
+  const existing = await findLiveVersion(db, input);
+  if (existing) return { existing, history: [], signature: '' };
   const rows = await selectVersionsWithSchema(db)
     .where('sv.subject', '=', input.subject)
     .orderBy('sv.version', 'desc')
@@ -49,6 +45,24 @@ export async function readRegisterSnapshot(
     history: all.filter((v) => v.deletedAt === null),
     signature: all.map((v) => `${v.version}:${v.schemaId}:${v.deletedAt === null}`).join(','),
   };
+}
+
+/**
+ * The newest live version of the subject with the same schema content AND the same metadata (a
+ * version's identity); the same schema with other metadata is a new version.
+ */
+export async function findLiveVersion(
+  db: Kysely<Database>,
+  input: RegisterVersionInput,
+): Promise<SubjectVersionWithSchema | undefined> {
+  const rows = await selectVersionsWithSchema(db)
+    .where('sv.subject', '=', input.subject)
+    .where('sv.deleted_at', 'is', null)
+    .where('s.schema_type', '=', input.schema.schemaType)
+    .where('s.fingerprint', '=', input.schema.fingerprint)
+    .orderBy('sv.version', 'desc')
+    .execute();
+  return rows.map(toVersionWithSchema).find((v) => sameMetadata(v.metadata, input.metadata));
 }
 
 /** The signature of {@link readRegisterSnapshot}, read again under the subject lock. */
@@ -68,8 +82,9 @@ export async function readSubjectSignature(
 /**
  * Steps 3 to 5 of a registration, inside the subject's write transaction: reuse or insert the
  * schema row, allocate the version, insert it. Throws `ID_CONFLICT` / `VERSION_CONFLICT` in
- * import mode; the caller's transaction then rolls everything back. Ids and versions are
- * computed by the INSERT itself (max + 1 subqueries), which is safe under the locks held.
+ * import mode; the caller's transaction then rolls everything back. New schema ids come from the
+ * high-water mark (never a permanently deleted id); versions are computed by the INSERT itself
+ * (a max + 1 subquery), which is safe under the subject lock held.
  */
 export async function insertRegisteredVersion(
   trx: Kysely<Database>,
@@ -144,15 +159,19 @@ async function resolveSchemaRow(
     schema_text: schema.schema,
     references_json: JSON.stringify(schema.references.map(toReference)),
     created_at: now,
+    pcf_fingerprint: schema.pcfFingerprint ?? null,
+    json_draft: schema.jsonDraft ?? null,
   };
-  const { id } = await trx
+  let id: number;
+  if (input.id === undefined) id = await allocateSchemaId(trx);
+  else {
+    id = input.id;
+    await raiseSchemaIdMark(trx, id);
+  }
+  await trx
     .insertInto('schemas')
-    .values({
-      ...values,
-      id: input.id ?? sql<number>`(select coalesce(max(id), 0) + 1 from schemas)`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    .values({ ...values, id, identity_version: CURRENT_IDENTITY_VERSION })
+    .execute();
   const edges = schema.references.map((ref, position) => ({
     schema_id: id,
     position,

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
+import { EventWatchers, type OpenChangeFeed } from '../event-watchers.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizeRetention } from '../normalize-retention.js';
 import type {
   ListVersionsOptions,
+  MutationOptions,
+  NewEvent,
   RegisterVersionInput,
   RegisterVersionResult,
   SchemaStore,
@@ -20,12 +23,24 @@ import type {
   SubjectVersionRecord,
   SubjectVersionWithSchema,
 } from '../types.js';
-import { isInt32, validateDecision, validateRegisterInput } from '../validate-register-input.js';
+import {
+  type ComputeSchemaIdentity,
+  CURRENT_IDENTITY_VERSION,
+  type UpgradeSchemaIdentitiesOptions,
+} from '../upgrade-schema-identities.js';
+import {
+  assertEvent,
+  assertIdentityTarget,
+  isInt32,
+  validateDecision,
+  validateRegisterInput,
+} from '../validate-register-input.js';
 import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
 import type { Database } from './database.js';
-import { appendEventSql, listEventsSql } from './events-sql.js';
+import { appendEventInTransaction, appendEventSql, listEventsSql } from './events-sql.js';
 import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
 import {
+  findLiveVersion,
   insertRegisteredVersion,
   readRegisterSnapshot,
   readSubjectSignature,
@@ -39,6 +54,7 @@ import {
 import { getDependenciesSql, getSchemaSql, statsSql } from './schema-queries.js';
 import { searchVersionsSql } from './search-versions-sql.js';
 import type { SqlDialectAdapter } from './sql-dialect-adapter.js';
+import { upgradeSchemaIdentitiesSql } from './upgrade-schema-identities-sql.js';
 import {
   getDependentsSql,
   getLatestVersionSql,
@@ -51,6 +67,14 @@ import {
 /** How often a registration re-runs `decide` when another process changed the subject meanwhile. */
 const MAX_REGISTER_ATTEMPTS = 50;
 
+/** Options of {@link SqlStore} beyond its database and dialect. */
+export interface SqlStoreOptions {
+  /** Events kept by appends without their own `retain` (default 10,000). */
+  eventRetention?: number | undefined;
+  /** The cross-process signal behind `watchEvents` (LISTEN/NOTIFY, data_version polling). */
+  openChangeFeed?: OpenChangeFeed | undefined;
+}
+
 /**
  * The {@link SchemaStore} shared by the SQLite and PostgreSQL backends: one Kysely query layer,
  * with the dialect differences behind a {@link SqlDialectAdapter}.
@@ -58,19 +82,27 @@ const MAX_REGISTER_ATTEMPTS = 50;
  * Registration runs `decide` outside any transaction (so it may read the store), then re-checks
  * the subject under its cross-process lock and writes; if another process changed the subject in
  * between, it reads the new history and decides again. In one process an async mutex per subject
- * makes that re-check always succeed.
+ * makes that re-check always succeed. Under the lock, the write first looks again for a live
+ * version with the same content and metadata (another node may have just registered it).
+ *
+ * Change events passed with a mutation are appended in the mutation's own transaction, after
+ * its subject lock (lock order: subject, schema ids, events).
  */
 export class SqlStore implements SchemaStore {
   readonly backend: 'sqlite' | 'postgres';
   readonly #db: Kysely<Database>;
   readonly #adapter: SqlDialectAdapter;
   readonly #mutex = createKeyedMutex();
+  readonly #retain: number;
+  readonly #watchers: EventWatchers;
   #closed = false;
 
-  constructor(db: Kysely<Database>, adapter: SqlDialectAdapter) {
+  constructor(db: Kysely<Database>, adapter: SqlDialectAdapter, options: SqlStoreOptions = {}) {
     this.#db = db;
     this.#adapter = adapter;
     this.backend = adapter.backend;
+    this.#retain = normalizeRetention(options.eventRetention);
+    this.#watchers = new EventWatchers(options.openChangeFeed);
   }
 
   async registerVersion(input: RegisterVersionInput): Promise<RegisterVersionResult> {
@@ -80,16 +112,29 @@ export class SqlStore implements SchemaStore {
         const snapshot = await this.#run(() => readRegisterSnapshot(this.#db, input));
         if (snapshot.existing) return { outcome: 'existing', version: snapshot.existing };
         // Not wrapped by #run: the caller's error must propagate as the very same object.
-        const decision = validateDecision(await input.decide(snapshot.history));
-        const created = await this.#run(() =>
-          this.#adapter.writeTransaction(this.#db, input.subject, async (trx) => {
-            if ((await readSubjectSignature(trx, input.subject)) !== snapshot.signature) {
-              return undefined;
-            }
-            return insertRegisteredVersion(trx, this.#adapter, input, decision);
-          }),
+        const decision = validateDecision(await input.decide(snapshot.history), input.subject);
+        const result = await this.#run(() =>
+          this.#adapter.writeTransaction(
+            this.#db,
+            input.subject,
+            async (trx): Promise<RegisterVersionResult | undefined> => {
+              // Another node may have registered this very content since the snapshot.
+              const live = await findLiveVersion(trx, input);
+              if (live) return { outcome: 'existing', version: live };
+              if ((await readSubjectSignature(trx, input.subject)) !== snapshot.signature) {
+                return undefined;
+              }
+              const created = await insertRegisteredVersion(trx, this.#adapter, input, decision);
+              if (decision.subjectConfig) {
+                await setConfigSql(trx, { ...decision.subjectConfig, subject: input.subject });
+              }
+              if (input.event) await this.#appendIn(trx, input.event(created));
+              return { outcome: 'created', version: created };
+            },
+          ),
         );
-        if (created) return { outcome: 'created', version: created };
+        if (result?.outcome === 'created' && input.event) this.#watchers.signal();
+        if (result) return result;
       }
       throw new StorageError('UNAVAILABLE', 'Subject kept changing during registration', {
         subject: input.subject,
@@ -156,31 +201,37 @@ export class SqlStore implements SchemaStore {
     );
   }
 
-  async softDeleteVersion(subject: string, version: number): Promise<boolean> {
+  async softDeleteVersion(
+    subject: string,
+    version: number,
+    options: MutationOptions = {},
+  ): Promise<boolean> {
+    if (options.event) assertEvent(options.event);
     if (!isInt32(version) || hasUnstorableText(subject)) return false;
     return this.#mutex.run(subject, () =>
-      this.#run(() =>
-        this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
-          const result = await trx
-            .updateTable('subject_versions')
-            .set({ deleted_at: new Date().toISOString() })
-            .where('subject', '=', subject)
-            .where('version', '=', version)
-            .where('deleted_at', 'is', null)
-            .executeTakeFirst();
-          return result.numUpdatedRows > 0n;
-        }),
-      ),
+      this.#mutate(subject, options.event, async (trx) => {
+        const result = await trx
+          .updateTable('subject_versions')
+          .set({ deleted_at: new Date().toISOString() })
+          .where('subject', '=', subject)
+          .where('version', '=', version)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        return result.numUpdatedRows > 0n;
+      }),
     );
   }
 
-  async hardDeleteVersion(subject: string, version: number): Promise<boolean> {
+  async hardDeleteVersion(
+    subject: string,
+    version: number,
+    options: MutationOptions = {},
+  ): Promise<boolean> {
+    if (options.event) assertEvent(options.event);
     if (!isInt32(version) || hasUnstorableText(subject)) return false;
     return this.#mutex.run(subject, () =>
-      this.#run(() =>
-        this.#adapter.writeTransaction(this.#db, subject, (trx) =>
-          hardDeleteVersionSql(trx, this.#adapter, subject, version),
-        ),
+      this.#mutate(subject, options.event, (trx) =>
+        hardDeleteVersionSql(trx, this.#adapter, subject, version),
       ),
     );
   }
@@ -218,14 +269,22 @@ export class SqlStore implements SchemaStore {
     return this.#run(() => getConfigSql(this.#db, subject));
   }
 
-  async setConfig(config: ConfigRecord): Promise<ConfigRecord> {
+  async setConfig(config: ConfigRecord, options: MutationOptions = {}): Promise<ConfigRecord> {
     assertStorableText('config subject', config.subject);
-    return this.#run(() => setConfigSql(this.#db, config));
+    if (options.event) assertEvent(options.event);
+    let saved: ConfigRecord | undefined;
+    // Under the subject lock, so it serializes with a first registration writing the same row.
+    await this.#mutate(config.subject, options.event, async (trx) => {
+      saved = await setConfigSql(trx, config);
+      return true;
+    });
+    return saved as ConfigRecord;
   }
 
-  async deleteConfig(subject: string | null): Promise<boolean> {
+  async deleteConfig(subject: string | null, options: MutationOptions = {}): Promise<boolean> {
+    if (options.event) assertEvent(options.event);
     if (hasUnstorableText(subject)) return false;
-    return this.#run(() => deleteConfigSql(this.#db, subject));
+    return this.#mutate(subject, options.event, (trx) => deleteConfigSql(trx, subject));
   }
 
   async getResource<TDocument = unknown>(
@@ -264,12 +323,34 @@ export class SqlStore implements SchemaStore {
     event: { type: string; payload: Record<string, unknown> },
     options: { retain?: number } = {},
   ): Promise<StoredEvent> {
-    const retain = normalizeRetention(options.retain);
-    return this.#run(() => appendEventSql(this.#db, this.#adapter, event, retain));
+    assertEvent(event);
+    const retain = options.retain === undefined ? this.#retain : normalizeRetention(options.retain);
+    const stored = await this.#run(() => appendEventSql(this.#db, this.#adapter, event, retain));
+    this.#watchers.signal();
+    return stored;
   }
 
   async listEvents(options: { afterId?: number; limit?: number } = {}): Promise<StoredEvent[]> {
     return this.#run(() => listEventsSql(this.#db, options));
+  }
+
+  watchEvents(listener: () => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('watchEvents needs a function');
+    if (this.#closed) throw new StorageError('UNAVAILABLE', `The ${this.backend} store is closed`);
+    return this.#watchers.watch(listener);
+  }
+
+  async upgradeSchemaIdentities(
+    compute: ComputeSchemaIdentity,
+    options: UpgradeSchemaIdentitiesOptions = {},
+  ): Promise<number> {
+    const target = assertIdentityTarget(options.target ?? CURRENT_IDENTITY_VERSION);
+    if (typeof compute !== 'function')
+      throw new TypeError('upgradeSchemaIdentities needs a function');
+    // Not wrapped by #run as a whole: an error thrown by compute must propagate unchanged.
+    return upgradeSchemaIdentitiesSql(this.#db, this.#adapter, compute, target, (step) =>
+      this.#run(step),
+    );
   }
 
   async stats(): Promise<{ schemas: number; subjects: number; versions: number }> {
@@ -283,7 +364,33 @@ export class SqlStore implements SchemaStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#watchers.close();
     await this.#db.destroy();
+  }
+
+  /**
+   * Runs a mutation in a write transaction (under `subject`'s lock unless null) and, when it
+   * reports a change, appends `event` in the same transaction; signals watchers after commit.
+   */
+  async #mutate(
+    subject: string | null,
+    event: NewEvent | undefined,
+    work: (trx: Kysely<Database>) => Promise<boolean>,
+  ): Promise<boolean> {
+    const changed = await this.#run(() =>
+      this.#adapter.writeTransaction(this.#db, subject, async (trx) => {
+        const result = await work(trx);
+        if (result && event) await this.#appendIn(trx, event);
+        return result;
+      }),
+    );
+    if (changed && event) this.#watchers.signal();
+    return changed;
+  }
+
+  async #appendIn(trx: Kysely<Database>, event: NewEvent): Promise<StoredEvent> {
+    assertEvent(event);
+    return appendEventInTransaction(trx, this.#adapter, event, this.#retain);
   }
 
   /** Runs one database step, translating driver failures into {@link StorageError}s. */

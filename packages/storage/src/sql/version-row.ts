@@ -30,6 +30,8 @@ export function selectVersionsWithSchema(db: Kysely<Database>) {
       's.schema_text',
       's.references_json',
       's.created_at as schema_created_at',
+      's.pcf_fingerprint',
+      's.json_draft',
     ]);
 }
 
@@ -42,6 +44,8 @@ export interface VersionWithSchemaRow extends SubjectVersionsTable {
   schema_text: string;
   references_json: string;
   schema_created_at: string;
+  pcf_fingerprint: string | null;
+  json_draft: string | null;
 }
 
 /** Maps a joined row to the port's record. */
@@ -57,6 +61,8 @@ export function toVersionWithSchema(row: VersionWithSchemaRow): SubjectVersionWi
       schema_text: row.schema_text,
       references_json: row.references_json,
       created_at: row.schema_created_at,
+      pcf_fingerprint: row.pcf_fingerprint,
+      json_draft: row.json_draft,
     }),
   };
 }
@@ -77,7 +83,9 @@ export function toVersionRecord(row: SubjectVersionsTable): SubjectVersionRecord
 }
 
 /** Maps a `schemas` row to the port's record. */
-export function toSchemaRecord(row: SchemasTable): SchemaRecord {
+export function toSchemaRecord(
+  row: Omit<SchemasTable, 'identity_version'> & { identity_version?: number },
+): SchemaRecord {
   return {
     id: row.id,
     guid: row.guid,
@@ -86,6 +94,8 @@ export function toSchemaRecord(row: SchemasTable): SchemaRecord {
     canonical: row.canonical,
     schema: row.schema_text,
     references: JSON.parse(row.references_json),
+    pcfFingerprint: row.pcf_fingerprint ?? null,
+    jsonDraft: row.json_draft ?? null,
     createdAt: row.created_at,
   };
 }

@@ -8,6 +8,7 @@ import type { Database } from '../sql/database.js';
 import { runMigrations } from '../sql/migrations/run-migrations.js';
 import { SqlStore } from '../sql/sql-store.js';
 import { StorageError } from '../storage-error.js';
+import { openSqliteChangeFeed } from './sqlite-change-feed.js';
 import {
   createSqliteDialectAdapter,
   registerSqliteFunctions,
@@ -21,6 +22,10 @@ export interface SqliteStoreOptions {
   filename: string;
   /** How long a write waits for another process's lock before failing, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** Change events to keep (default 10,000). */
+  eventRetention?: number | undefined;
+  /** How often `watchEvents` polls `PRAGMA data_version`, in ms (default 200). */
+  pollMs?: number | undefined;
 }
 
 /**
@@ -44,7 +49,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sc
     await db.destroy();
     throw translateSqliteError(error);
   }
-  return new SqlStore(db, createSqliteDialectAdapter(fileKeyOf(database)));
+  return new SqlStore(db, createSqliteDialectAdapter(fileKeyOf(database)), {
+    eventRetention: options.eventRetention,
+    openChangeFeed: (signal) => openSqliteChangeFeed(database, signal, options.pollMs),
+  });
 }
 
 /** The real path of the database file, or a key of its own for an in-memory database. */

@@ -71,6 +71,14 @@ export function createSqliteDialectAdapter(fileKey: string): SqlDialectAdapter {
       // BEGIN IMMEDIATE already excludes every other writer.
     },
 
+    async lockEvents() {
+      // BEGIN IMMEDIATE already excludes every other writer.
+    },
+
+    async notifyEvents() {
+      // Other connections see the commit through PRAGMA data_version (sqlite-change-feed.ts).
+    },
+
     subjectContains(needle) {
       return sql`llmsr_contains(${sql.ref('sv.subject')}, ${needle})`;
     },

@@ -1,17 +1,19 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { initialSchema } from './0001-initial-schema.js';
 import { eventsTable } from './0002-events.js';
+import { schemaIdentity } from './0003-schema-identity.js';
 
 /** Every migration, in order. Add new ones here; never edit or rename a released one. */
-const migrations: Record<string, Migration> = {
+export const migrations: Readonly<Record<string, Migration>> = {
   '0001_initial_schema': initialSchema,
   '0002_events': eventsTable,
+  '0003_schema_identity': schemaIdentity,
 };
 
 /** A static provider: migrations are bundled code, so no file-system globbing at startup. */
 const migrationProvider: MigrationProvider = {
   async getMigrations() {
-    return migrations;
+    return { ...migrations };
   },
 };
 
