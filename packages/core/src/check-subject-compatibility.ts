@@ -1,7 +1,7 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
-import { parseCompatibilityLevel, resolveCompatibilityLevel } from './config-operations.js';
+import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { findVersionOrThrow } from './find-version.js';
-import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import { parseCandidate } from './parse-candidate.js';
 import { parseSubject } from './parse-subject.js';
 import { checkAgainstHistory } from './register-schema.js';
 import type { RegistryContext } from './registry-context.js';
@@ -9,7 +9,12 @@ import { parseReferences, resolveReferences } from './resolve-references.js';
 import { parseSchemaType, toSchemaText } from './schema-text.js';
 import type { CheckCompatibilityInput } from './types.js';
 
-/** Check a schema against a subject's history without registering it. */
+/**
+ * Check a schema against a subject's history without registering it, under the subject's
+ * settings as a registration would be: its level (unless `input.level`), its
+ * `compatibilityPolicy`, its `jsonSchemaDefaultDraft` and its `normalize` (unless
+ * `input.normalize`).
+ */
 export async function checkSubjectCompatibility(
   context: RegistryContext,
   input: CheckCompatibilityInput,
@@ -18,17 +23,23 @@ export async function checkSubjectCompatibility(
   const schemaType = parseSchemaType(input.schemaType);
   const text = toSchemaText(input.schema, schemaType);
   const references = await resolveReferences(context.store, parseReferences(input.references));
-  const parsed = parseSchemaOrThrow(schemaType, text, references);
+  const settings = await resolveSubjectConfig(context, subject);
+  const { parsed } = parseCandidate({
+    schemaType,
+    text,
+    references,
+    normalize: input.normalize ?? settings.normalize,
+    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
+  });
   const level =
-    input.level === undefined
-      ? await resolveCompatibilityLevel(context, subject)
-      : parseCompatibilityLevel(input.level);
+    input.level === undefined ? settings.compatibilityLevel : parseCompatibilityLevel(input.level);
+  const policy = settings.compatibilityPolicy;
   if (input.version !== undefined) {
     // One named version: compare with it alone, in the level's direction(s).
     const row = await findVersionOrThrow(context, subject, input.version);
     const direct = level.replace('_TRANSITIVE', '') as typeof level;
-    return checkAgainstHistory(context, { level: direct, parsed, history: [row] });
+    return checkAgainstHistory(context, { level: direct, parsed, history: [row], policy });
   }
   const history = (await context.store.listVersions(subject)).reverse();
-  return checkAgainstHistory(context, { level, parsed, history });
+  return checkAgainstHistory(context, { level, parsed, history, policy });
 }

@@ -7,8 +7,8 @@ import { RegistryError } from './registry-error.js';
 /**
  * The semver of a new version: the client's (must be valid and higher than every earlier one),
  * else 1.0.0 for a first version, else the latest bumped by the kind of change: major when
- * incompatible (allowed by the level), minor for a compatible structural change, patch when
- * only annotations changed.
+ * incompatible (allowed by the level) or of another schema type (allowed under NONE), minor for
+ * a compatible structural change, patch when only annotations changed.
  */
 export function computeSemver(input: {
   requested: string | undefined;
@@ -42,6 +42,10 @@ export function computeSemver(input: {
     return requested;
   }
   if (!input.latest || !highest) return '1.0.0';
+  // The formats' differs compare two schemas of one type; a new type breaks every reader.
+  if (input.latest.parsed.schemaType !== input.candidate.schemaType) {
+    return semver.inc(highest, 'major') ?? '1.0.0';
+  }
   const diff = diffSchemas(input.candidate.schemaType, input.latest.parsed, input.candidate);
   const bump = semverBump({ diff, compatible: input.compatibleWithLatest });
   return semver.inc(highest, bump === 'none' ? 'patch' : bump) ?? '1.0.0';

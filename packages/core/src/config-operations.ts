@@ -1,6 +1,12 @@
 import { COMPATIBILITY_LEVELS as LEVELS } from '@llmsr/compatibility';
 import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '@llmsr/storage';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
+import {
+  type CompatibilityPolicy,
+  type JsonSchemaDraft,
+  parseConfigExtra,
+  readConfigSetting,
+} from './parse-config-extra.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 
@@ -45,21 +51,41 @@ export function parseMode(value: unknown): RegistryMode {
   });
 }
 
+/** The settings in force for a subject (see {@link resolveSubjectConfig}). */
+export interface SubjectConfig {
+  compatibilityLevel: CompatibilityLevel;
+  mode: RegistryMode;
+  /** JSON Schema content-model rules on registration and compatibility checks. */
+  compatibilityPolicy: CompatibilityPolicy;
+  /** Confluent's `normalize`: store and look up schemas in their canonical form. */
+  normalize: boolean;
+  /** The draft a JSON Schema without `$schema` is read under. */
+  jsonSchemaDefaultDraft: JsonSchemaDraft;
+}
+
 /**
- * The level and mode in force for a subject, reading its config and the global one once each:
- * a subject's own setting wins, then the global one, then BACKWARD and READWRITE.
+ * The settings in force for a subject, reading its config and the global one once each: a
+ * subject's own setting wins, then the global one, then the defaults (BACKWARD, READWRITE,
+ * STRICT, no normalize, and the registry's `defaultJsonDraft`). `compatibilityPolicy`,
+ * `normalize` and `jsonSchemaDefaultDraft` live in the config's extra fields.
  */
 export async function resolveSubjectConfig(
   context: RegistryContext,
   subject: string | null,
-): Promise<{ compatibilityLevel: CompatibilityLevel; mode: RegistryMode }> {
+): Promise<SubjectConfig> {
   const [own, global] = await Promise.all([
     subject === null ? undefined : context.store.getConfig(subject),
     context.store.getConfig(null),
   ]);
+  const setting = <K extends 'compatibilityPolicy' | 'normalize' | 'jsonSchemaDefaultDraft'>(
+    field: K,
+  ) => readConfigSetting(own?.extra, field) ?? readConfigSetting(global?.extra, field);
   return {
     compatibilityLevel: own?.compatibilityLevel ?? global?.compatibilityLevel ?? 'BACKWARD',
     mode: own?.mode ?? global?.mode ?? 'READWRITE',
+    compatibilityPolicy: setting('compatibilityPolicy') ?? 'STRICT',
+    normalize: setting('normalize') ?? false,
+    jsonSchemaDefaultDraft: setting('jsonSchemaDefaultDraft') ?? context.defaultJsonDraft,
   };
 }
 
@@ -79,7 +105,12 @@ export async function resolveMode(
   return (await resolveSubjectConfig(context, subject)).mode;
 }
 
-/** Set level and/or mode (merged into what is stored) and emit `config.changed`. */
+/**
+ * Set level and/or mode (merged into what is stored) and emit `config.changed`. `extra` replaces
+ * the stored extra fields; the settings the registry acts on among them are checked first.
+ * @throws RegistryError `INVALID_COMPATIBILITY_LEVEL`, `INVALID_MODE`, or `INVALID_INPUT` with
+ * `details.field` for a bad `compatibilityPolicy`, `normalize` or `jsonSchemaDefaultDraft`.
+ */
 export async function setConfig(
   context: RegistryContext,
   subject: string | null,
@@ -90,6 +121,7 @@ export async function setConfig(
       ? undefined
       : parseCompatibilityLevel(input.compatibilityLevel);
   const mode = input.mode === undefined ? undefined : parseMode(input.mode);
+  const extra = input.extra === undefined ? undefined : parseConfigExtra(input.extra);
   if (compatibilityLevel === undefined && mode === undefined && input.extra === undefined) {
     throw new RegistryError('INVALID_INPUT', 'Give a compatibility level or a mode to set', {});
   }
@@ -108,7 +140,7 @@ export async function setConfig(
       subject,
       compatibilityLevel: compatibilityLevel ?? current?.compatibilityLevel,
       mode: mode ?? current?.mode,
-      extra: input.extra ?? current?.extra,
+      extra: extra ?? current?.extra,
     },
     { event: toNewEvent(event) },
   );

@@ -1,7 +1,8 @@
 import type { ConfigRecord } from '@llmsr/storage';
 import { toNewEvent } from './change-events.js';
-import { configChanged } from './config-operations.js';
-import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import { configChanged, resolveSubjectConfig } from './config-operations.js';
+import { parseCandidate } from './parse-candidate.js';
+import { parseSubject } from './parse-subject.js';
 import type { RegistryContext } from './registry-context.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
 import { parseSchemaType, toSchemaText } from './schema-text.js';
@@ -10,8 +11,11 @@ import type { FindVersionByContentInput, SchemaVersionView } from './types.js';
 
 /**
  * The version of a subject that holds the same content as a schema (Confluent's lookup,
- * `POST /subjects/{subject}`): the schema is parsed like a registration, so formatting
- * differences that canonicalise away still match. The newest matching version wins.
+ * `POST /subjects/{subject}`): the schema is parsed like a registration into the subject
+ * (its `jsonSchemaDefaultDraft`, its `normalize` unless `input.normalize`), and matched by
+ * identity, the fingerprint of the canonical form, so formatting and key-order differences
+ * match with or without normalize, and a schema registered with normalize is found by its
+ * original text. The newest matching version wins.
  * @throws RegistryError `INVALID_SCHEMA` / `INVALID_INPUT` for a schema that does not parse.
  */
 export async function findVersionByContent(
@@ -21,7 +25,18 @@ export async function findVersionByContent(
   const schemaType = parseSchemaType(input.schemaType);
   const text = toSchemaText(input.schema, schemaType);
   const references = await resolveReferences(context.store, parseReferences(input.references));
-  const parsed = parseSchemaOrThrow(schemaType, text, references);
+  // A subject name no subject can have holds no version: read only the global settings for it.
+  const settings = await resolveSubjectConfig(
+    context,
+    isSubjectName(input.subject) ? input.subject : null,
+  );
+  const { parsed } = parseCandidate({
+    schemaType,
+    text,
+    references,
+    normalize: input.normalize ?? settings.normalize,
+    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
+  });
   const record = await context.store.getSchemaByFingerprint(schemaType, parsed.fingerprint);
   if (!record) return undefined;
   const includeDeleted = input.includeDeleted === true;
@@ -30,6 +45,15 @@ export async function findVersionByContent(
   const newest = matching[matching.length - 1];
   if (!newest) return undefined;
   return toVersionView({ ...newest, schemaRecord: record });
+}
+
+function isSubjectName(value: unknown): value is string {
+  try {
+    parseSubject(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Global ids of the schemas whose references point at a subject version, ascending. */

@@ -1,6 +1,6 @@
 import type { SchemaRecord } from '@llmsr/storage';
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
-import { type CompiledValidator, type ParsedSchema, SchemaParseError } from '@llmsr/validation';
+import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
 import * as config from './config-operations.js';
 import {
@@ -12,20 +12,17 @@ import { createCountingCache } from './counting-cache.js';
 import { deleteSubject, deleteVersion } from './delete-operations.js';
 import { dropStaleCaches, forgetAll } from './drop-stale-caches.js';
 import { findVersion, findVersionOrThrow } from './find-version.js';
-import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
+import { parseJsonSchemaDraft } from './parse-config-extra.js';
 import { getSchema, getSchemaOrThrow, listVersions } from './read-operations.js';
 import { createRecordingChangeEmitter } from './recorded-change-events.js';
 import { registerSchema } from './register-schema.js';
 import type { RegistryContext } from './registry-context.js';
-import { isRegistryError } from './registry-error.js';
-import { parseReferences, resolveReferences } from './resolve-references.js';
 import {
   getSchemaDependencies,
   getSchemaDependents,
   getSchemaVersion,
   listSchemaVersions,
 } from './schema-relations.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
 import { findSchemas, searchSchemas } from './search-schemas.js';
 import { toRegistryError } from './to-registry-error.js';
 import { toVersionView } from './to-version-view.js';
@@ -33,6 +30,7 @@ import type { Registry, SchemaView } from './types.js';
 import { upgradeSchemaIdentities } from './upgrade-identities.js';
 import { validateBatch } from './validate-batch.js';
 import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
+import { validateSchema } from './validate-schema.js';
 import { createVariableSpaceService } from './variable-space-service.js';
 
 /** Options of {@link createRegistry}. */
@@ -47,6 +45,11 @@ export interface CreateRegistryOptions {
   eventRetention?: number;
   /** How often (ms) sqlite checks for other processes' writes; the store's default (200) when absent. */
   eventPollMs?: number;
+  /**
+   * The draft a JSON Schema without `$schema` is read under when no config sets
+   * `jsonSchemaDefaultDraft`; draft-07 by default, as Confluent.
+   */
+  defaultJsonDraft?: string;
 }
 
 /**
@@ -64,6 +67,11 @@ export interface CreateRegistryOptions {
  * ```
  */
 export async function createRegistry(options: CreateRegistryOptions): Promise<Registry> {
+  // Checked before the store opens, so a bad option leaves nothing open behind.
+  const defaultJsonDraft = parseJsonSchemaDraft(
+    options.defaultJsonDraft ?? 'draft-07',
+    'defaultJsonDraft',
+  );
   const store =
     typeof options.storage === 'string'
       ? await createSchemaStore(options.storage, {
@@ -94,7 +102,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     onStored: (event) => dropStaleCaches(caches, event),
     onGap: () => forgetAll(caches),
   });
-  const context: RegistryContext = { ...caches, events, startedAt: Date.now() };
+  const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
 
   return guardAll({
     store,
@@ -118,35 +126,14 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     validateData: (input) => validateData(context, input),
     getValidator: async (input) =>
       getValidator(context, await resolveSchemaId(context, input), input),
-    validateSchema: async (input) => {
-      try {
-        const schemaType = parseSchemaType(input.schemaType);
-        const text = toSchemaText(input.schema, schemaType);
-        const references = await resolveReferences(store, parseReferences(input.references));
-        const parsed = parseSchemaOrThrow(schemaType, text, references);
-        return {
-          valid: true,
-          problems: [],
-          fingerprint: parsed.fingerprint,
-          canonical: parsed.canonical,
-        };
-      } catch (error) {
-        if (isRegistryError(error) && error.code === 'INVALID_SCHEMA') {
-          const problems = error.details.problems as
-            | { path: string; message: string }[]
-            | undefined;
-          return { valid: false, problems: problems ?? [{ path: '', message: error.message }] };
-        }
-        if (error instanceof SchemaParseError) return { valid: false, problems: error.problems };
-        throw error;
-      }
-    },
+    validateSchema: (input) => validateSchema(context, input),
     checkCompatibility: (input) => checkSubjectCompatibility(context, input),
     findVersionByContent: (input) => findVersionByContent(context, input),
     listReferencingSchemaIds: (subject, version, opts) =>
       listReferencingSchemaIds(context, subject, version, opts),
     clearConfigSetting: (subject, setting) => clearConfigSetting(context, subject, setting),
     resolveCompatibilityLevel: (subject) => config.resolveCompatibilityLevel(context, subject),
+    resolveConfig: (subject) => config.resolveSubjectConfig(context, subject),
     resolveMode: (subject) => config.resolveMode(context, subject),
     getConfig: (subject) => store.getConfig(subject),
     setConfig: (subject, input) => config.setConfig(context, subject, input),

@@ -18,8 +18,16 @@ export {
   parseCompatibilityLevel,
   parseMode,
   REGISTRY_MODES,
+  type SubjectConfig,
 } from './config-operations.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export {
+  COMPATIBILITY_POLICIES,
+  type CompatibilityPolicy,
+  JSON_SCHEMA_DRAFTS,
+  type JsonSchemaDraft,
+  parseJsonSchemaDraft,
+} from './parse-config-extra.js';
 export type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 export { ERROR_CODES, type ErrorCode, isRegistryError, RegistryError } from './registry-error.js';
 export { parseSchemaType } from './schema-text.js';

@@ -17,7 +17,12 @@ export async function loadSchemaRecord(
   return record;
 }
 
-/** A stored schema parsed with its references, cached by id (stored content is immutable). */
+/**
+ * A stored schema parsed with its references, cached by id (stored content is immutable). A JSON
+ * Schema is read under the draft recorded at its registration, so changing the default draft
+ * never changes how stored schemas validate; rows from before drafts were recorded were read
+ * under 2020-12, and keep it.
+ */
 export async function loadParsedSchema(
   context: RegistryContext,
   record: SchemaRecord,
@@ -25,7 +30,9 @@ export async function loadParsedSchema(
   const cached = context.parsed.get(record.id);
   if (cached) return cached;
   const references = await resolveReferences(context.store, record.references);
-  const parsed = parseSchemaOrThrow(record.schemaType, record.schema, references);
+  const parsed = parseSchemaOrThrow(record.schemaType, record.schema, references, {
+    defaultJsonDraft: record.jsonDraft ?? '2020-12',
+  });
   context.parsed.set(record.id, parsed);
   return parsed;
 }

@@ -9,15 +9,23 @@ import { RegistryError } from './registry-error.js';
 
 /**
  * Parse a schema with its format, turning a parse failure into `INVALID_SCHEMA` with the
- * problems' locations in `details.problems`.
+ * problems' locations in `details.problems`. `defaultJsonDraft` is the draft a JSON Schema
+ * without `$schema` is read under (the subject's setting for new schemas, the recorded draft for
+ * stored ones); other formats ignore it.
  */
 export function parseSchemaOrThrow(
   schemaType: SchemaType,
   text: string,
   references: ResolvedReference[],
+  options: { defaultJsonDraft?: string | undefined } = {},
 ): ParsedSchema {
   try {
-    return getSchemaFormat(schemaType).parse(text, { references });
+    return getSchemaFormat(schemaType).parse(text, {
+      references,
+      ...(options.defaultJsonDraft === undefined
+        ? {}
+        : { defaultJsonDraft: options.defaultJsonDraft }),
+    });
   } catch (error) {
     if (error instanceof SchemaParseError) {
       throw new RegistryError('INVALID_SCHEMA', `Invalid ${schemaType} schema: ${error.message}`, {

@@ -1,12 +1,16 @@
-import { type CompatibilityReport, checkCompatibility } from '@llmsr/compatibility';
+import {
+  type CompatibilityReport,
+  checkCompatibility,
+  type JsonCompatibilityPolicy,
+} from '@llmsr/compatibility';
 import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from '@llmsr/storage';
 import type { ParsedSchema } from '@llmsr/validation';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
 import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
+import { parseCandidate } from './parse-candidate.js';
 import { parseMetadata } from './parse-metadata.js';
-import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
 import { parseSubject } from './parse-subject.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
@@ -25,6 +29,10 @@ const TRANSITIVE: ReadonlySet<CompatibilityLevel> = new Set([
  * The register flow: well-formed? -> same content already live in the subject? return it ->
  * compatibility under the subject's level -> next version and semver -> store -> event.
  * The check and the version allocation run in the store's per-subject critical section.
+ * The subject's settings apply: `compatibilityPolicy` to the check, `jsonSchemaDefaultDraft` to
+ * a JSON Schema without `$schema` (the draft is recorded with the schema), and `normalize`
+ * (or `input.normalize`) stores the canonical text (see {@link parseCandidate}). A change of
+ * schema type is allowed under NONE only, and is a major semver bump.
  */
 export async function registerSchema(
   context: RegistryContext,
@@ -35,10 +43,8 @@ export async function registerSchema(
   const text = toSchemaText(input.schema, schemaType);
   const metadata = parseMetadata(input.metadata);
   const references = parseReferences(input.references);
-  const { mode, compatibilityLevel: configuredLevel } = await resolveSubjectConfig(
-    context,
-    subject,
-  );
+  const settings = await resolveSubjectConfig(context, subject);
+  const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode`, {
       subject,
@@ -59,7 +65,14 @@ export async function registerSchema(
     ...ref,
     version: resolved[index]?.version ?? ref.version,
   }));
-  const parsed = parseSchemaOrThrow(schemaType, text, resolved);
+  const candidate = parseCandidate({
+    schemaType,
+    text,
+    references: resolved,
+    normalize: input.normalize ?? settings.normalize,
+    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
+  });
+  const parsed = candidate.parsed;
   const requestedLevel =
     input.compatibilityLevel === undefined
       ? undefined
@@ -73,8 +86,10 @@ export async function registerSchema(
       schemaType,
       fingerprint: parsed.fingerprint,
       canonical: parsed.canonical,
-      schema: text,
+      schema: candidate.text,
       references: pinned,
+      pcfFingerprint: parsed.pcfFingerprint ?? null,
+      jsonDraft: parsed.jsonDraft ?? null,
     },
     metadata,
     createdBy: input.createdBy ?? null,
@@ -108,11 +123,13 @@ export async function registerSchema(
         level: mode === 'IMPORT' ? 'NONE' : level,
         parsed,
         history,
+        policy,
       });
       if (!report.compatible) {
+        const reason = report.violations.find((violation) => violation.severity === 'error');
         throw new RegistryError(
           'INCOMPATIBLE_SCHEMA',
-          `Schema being registered is incompatible with an earlier schema for subject '${subject}' (${level})`,
+          `Schema being registered is incompatible with an earlier schema for subject '${subject}' (${level})${reason ? `: ${reason.message}` : ''}`,
           { subject, report },
         );
       }
@@ -128,6 +145,7 @@ export async function registerSchema(
               level: 'BACKWARD',
               candidate: parsed,
               previous: [{ version: latest!.version, schema: latestParsed }],
+              policy,
             }).compatible
           : report.compatible);
       const semver = computeSemver({
@@ -165,10 +183,16 @@ function registeredEvent(created: SubjectVersionWithSchema): ChangeEvent {
   };
 }
 
-/** Check a parsed candidate against a subject's live history (newest first) under a level. */
+/** Check a parsed candidate against a subject's live history (newest first) under a level and policy. */
 export async function checkAgainstHistory(
   context: RegistryContext,
-  input: { level: CompatibilityLevel; parsed: ParsedSchema; history: SubjectVersionWithSchema[] },
+  input: {
+    level: CompatibilityLevel;
+    parsed: ParsedSchema;
+    history: SubjectVersionWithSchema[];
+    /** JSON Schema content-model policy; STRICT by default. */
+    policy?: JsonCompatibilityPolicy | undefined;
+  },
 ): Promise<CompatibilityReport> {
   const relevant =
     input.level === 'NONE'
@@ -188,5 +212,6 @@ export async function checkAgainstHistory(
     level: input.level,
     candidate: input.parsed,
     previous,
+    ...(input.policy === undefined ? {} : { policy: input.policy }),
   });
 }

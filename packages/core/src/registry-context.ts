@@ -2,6 +2,7 @@ import type { SchemaRecord, SchemaStore } from '@llmsr/storage';
 import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import type { ChangeEmitter } from './change-events.js';
 import type { CountingCache } from './counting-cache.js';
+import type { JsonSchemaDraft } from './parse-config-extra.js';
 import type { SchemaView } from './types.js';
 
 /**
@@ -22,5 +23,7 @@ export interface RegistryContext {
    */
   views: CountingCache<number, SchemaView>;
   events: ChangeEmitter;
+  /** The draft for JSON Schemas without `$schema` when no config sets one. */
+  defaultJsonDraft: JsonSchemaDraft;
   startedAt: number;
 }

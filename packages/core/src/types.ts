@@ -9,6 +9,7 @@ import type {
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
+import type { SubjectConfig } from './config-operations.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { VariableSpaceService } from './variable-space-service.js';
 
@@ -68,6 +69,10 @@ export interface RegisterSchemaInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * A new schema is then stored (and returned) as its canonical text instead of the text as
+   * sent. Versions are matched by the fingerprint of the canonical form either way, so an
+   * equivalent schema (other formatting or key order) finds the existing version with or
+   * without normalize, and keeps the text that was stored first.
    */
   normalize?: boolean | undefined;
 }
@@ -113,6 +118,8 @@ export interface CheckCompatibilityInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * Matching is by the fingerprint of the canonical form either way, so the answer is the same
+   * with or without it (see {@link RegisterSchemaInput.normalize}).
    */
   normalize?: boolean | undefined;
 }
@@ -130,6 +137,8 @@ export interface FindVersionByContentInput {
   /**
    * Confluent's `normalize`: read the schema in its normalized (canonical) form before lookup
    * and registration. Unset: the subject's, else the global `normalize` config, else false.
+   * Matching is by the fingerprint of the canonical form either way, so the answer is the same
+   * with or without it (see {@link RegisterSchemaInput.normalize}).
    */
   normalize?: boolean | undefined;
 }
@@ -203,6 +212,8 @@ export interface Registry {
     schema: unknown;
     schemaType?: string | undefined;
     references?: unknown;
+    /** Read the schema under this subject's settings (its default JSON draft); global by default. */
+    subject?: string | undefined;
   }): Promise<{
     valid: boolean;
     problems: { path: string; message: string; line?: number; column?: number }[];
@@ -225,6 +236,11 @@ export interface Registry {
   ): Promise<ConfigRecord | undefined>;
   /** The compatibility level in force for a subject (its own, else global, else BACKWARD). */
   resolveCompatibilityLevel(subject: string | null): Promise<CompatibilityLevel>;
+  /**
+   * Every setting in force for a subject (its own, else global, else the default): level, mode,
+   * `compatibilityPolicy`, `normalize` and `jsonSchemaDefaultDraft`.
+   */
+  resolveConfig(subject: string | null): Promise<SubjectConfig>;
   getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
   setConfig(
     subject: string | null,

@@ -22,6 +22,9 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
       version: input.version,
     });
   }
+  if (input.event !== undefined && typeof input.event !== 'function') {
+    throw new TypeError('registerVersion event must be a function of the created version');
+  }
   assertStorableText('subject', input.subject);
   assertStorableText('schema text', input.schema.schema);
   assertStorableText('canonical text', input.schema.canonical);
@@ -40,6 +43,17 @@ export function validateRegisterInput(input: RegisterVersionInput): void {
     }
     assertStorableText(`reference ${index} name`, ref.name);
     assertStorableText(`reference ${index} subject`, ref.subject);
+  }
+}
+
+/** Throws `ID_CONFLICT` when `next` is past the largest id every backend can store. */
+export function assertIdLeft(next: number): void {
+  if (next > MAX_INT32) {
+    throw new StorageError(
+      'ID_CONFLICT',
+      `No schema id is left: ids run from 1 to ${MAX_INT32} and are never reused`,
+      { next },
+    );
   }
 }
 

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisterVersionInput, SchemaStore } from '../src/index.js';
-import { type StoreConformanceOptions, schemaOf, uniqueSubject } from './conformance.js';
+import {
+  expectStorageError,
+  type StoreConformanceOptions,
+  schemaOf,
+  uniqueSubject,
+} from './conformance.js';
+import type { FreshDatabase } from './upgrade-conformance.js';
+
+/** {@link runIdMarkConformance} also needs a database of its own for one test. */
+export interface IdMarkConformanceOptions extends StoreConformanceOptions {
+  freshDatabase: () => Promise<FreshDatabase>;
+}
 
 const accept: RegisterVersionInput['decide'] = () => ({
   semver: '1.0.0',
@@ -9,7 +20,7 @@ const accept: RegisterVersionInput['decide'] = () => ({
 });
 
 /** Global schema ids are never reused, even after a permanent delete (every backend). */
-export function runIdMarkConformance(options: StoreConformanceOptions): void {
+export function runIdMarkConformance(options: IdMarkConformanceOptions): void {
   describe(`${options.name} schema id high-water mark`, () => {
     let store: SchemaStore;
     beforeAll(async () => {
@@ -84,6 +95,26 @@ export function runIdMarkConformance(options: StoreConformanceOptions): void {
       expect(low.version.schemaId).toBe(high.version.schemaId);
       const next = await registerNew(store, subject);
       expect(next.version.schemaId).toBe(high.version.schemaId + 1);
+    });
+
+    it('refuses new content with ID_CONFLICT once the largest id was handed out', async () => {
+      const db = await options.freshDatabase();
+      const fresh = await db.open();
+      try {
+        await registerNew(fresh, 'last', { id: 2_147_483_647 });
+        await expectStorageError(registerNew(fresh, 'after-last'), 'ID_CONFLICT');
+        expect(await fresh.listVersions('after-last')).toEqual([]);
+        // Content already stored keeps registering under other subjects.
+        const again = await fresh.registerVersion({
+          subject: 'same-content',
+          schema: (await fresh.getVersion('last', 1))?.schemaRecord ?? schemaOf('{}'),
+          decide: accept,
+        });
+        expect(again.version.schemaId).toBe(2_147_483_647);
+      } finally {
+        await fresh.close();
+        await db.dispose();
+      }
     });
 
     if (options.persistent) {

@@ -9,7 +9,11 @@ import { runWatchConformance } from './watch-conformance.js';
 
 runStoreConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runEventConformance({ name: 'memory', createStore: async () => new MemoryStore() });
-runIdMarkConformance({ name: 'memory', createStore: async () => new MemoryStore() });
+runIdMarkConformance({
+  name: 'memory',
+  createStore: async () => new MemoryStore(),
+  freshDatabase: async () => ({ open: async () => new MemoryStore(), dispose: async () => {} }),
+});
 runIdentityConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runOutboxConformance({
   name: 'memory',

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
@@ -74,6 +75,20 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     const dropFailure = await admin(`drop database if exists ${databaseName} with (force)`);
     if (dropFailure) throw new Error(`Could not drop ${databaseName}: ${dropFailure.message}`);
   });
+
+  let freshDatabases = 0;
+  /** A new database of its own, dropped by `dispose`. */
+  const freshDatabase = async () => {
+    const name = `${databaseName}_f${++freshDatabases}`;
+    const failed = await admin(`create database ${name}`);
+    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
+    return {
+      url: databaseUrl(name),
+      drop: async () => {
+        await admin(`drop database if exists ${name} with (force)`);
+      },
+    };
+  };
 
   describe('postgres backend specifics', () => {
     it('reports a missing database as UNAVAILABLE', async () => {
@@ -186,6 +201,10 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
   runIdMarkConformance({
     name: 'postgres',
     createStore: () => createSchemaStore(url),
+    freshDatabase: async () => {
+      const fresh = await freshDatabase();
+      return { open: () => createSchemaStore(fresh.url), dispose: fresh.drop };
+    },
     persistent: true,
   });
 
@@ -204,19 +223,7 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     concurrentInstances: true,
   });
 
-  let freshDatabases = 0;
-  /** A new database of its own, dropped by `dispose`. */
-  const freshDatabase = async () => {
-    const name = `${databaseName}_f${++freshDatabases}`;
-    const failed = await admin(`create database ${name}`);
-    if (failed) throw new Error(`Cannot create ${name}: ${failed.message}`);
-    return {
-      url: databaseUrl(name),
-      drop: async () => {
-        await admin(`drop database if exists ${name} with (force)`);
-      },
-    };
-  };
+  runCrashConformance({ name: 'postgres', url: () => url, open: () => createSchemaStore(url) });
 
   runUpgradeConformance({
     name: 'postgres',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
+import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
 import { runIdentityConformance } from './identity-conformance.js';
@@ -45,6 +46,10 @@ runEventConformance({
 runIdMarkConformance({
   name: 'sqlite',
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'marks', 'registry.db')}`),
+  freshDatabase: async () => {
+    const file = join(dir, 'marks', 'exhausted.db');
+    return { open: () => createSchemaStore(`sqlite:${file}`), dispose: async () => {} };
+  },
   persistent: true,
 });
 
@@ -69,6 +74,12 @@ runWatchConformance({
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'watch', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
+});
+
+runCrashConformance({
+  name: 'sqlite',
+  url: () => `sqlite:${join(dir, 'crash', 'registry.db')}`,
+  open: () => createSchemaStore(`sqlite:${join(dir, 'crash', 'registry.db')}`),
 });
 
 let freshFiles = 0;
@@ -214,6 +225,31 @@ describe('sqlite backend specifics', () => {
       );
       expect(byOther.length).toBe(30);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('allocates above the stored ids when the id mark row was removed by hand', async () => {
+    const path = join(scratch, 'no-mark.db');
+    const store = await createSqliteStore({ filename: path });
+    const other = new Sqlite(path);
+    try {
+      const first = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":1}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      other.prepare('delete from id_marks').run();
+      const second = await store.registerVersion({
+        subject: 'm',
+        schema: schemaOf('{"m":2}'),
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      expect(second.version.schemaId).toBe(first.version.schemaId + 1);
+      const mark = other.prepare('select value from id_marks').get() as { value: number };
+      expect(mark.value).toBe(second.version.schemaId);
+    } finally {
+      other.close();
       await store.close();
     }
   });

@@ -35,6 +35,7 @@ import {
 import {
   assertEvent,
   assertIdentityTarget,
+  assertIdLeft,
   validateDecision,
   validateRegisterInput,
 } from '../validate-register-input.js';
@@ -460,7 +461,11 @@ export class MemoryStore implements SchemaStore {
 
   #resolveSchemaId(input: RegisterVersionInput, contentKey: string): number {
     const knownId = this.#schemaIdByContent.get(contentKey);
-    if (input.id === undefined) return knownId ?? this.#schemaIdMark + 1;
+    if (input.id === undefined) {
+      if (knownId !== undefined) return knownId;
+      assertIdLeft(this.#schemaIdMark + 1);
+      return this.#schemaIdMark + 1;
+    }
     if (knownId !== undefined && knownId !== input.id) {
       throw new StorageError('ID_CONFLICT', `This schema is already stored with id ${knownId}`, {
         id: input.id,
