@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
+import type { Database } from '../src/sql/database.js';
+import { SqlStore } from '../src/sql/sql-store.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
+import { createSqliteDialectAdapter } from '../src/sqlite/sqlite-dialect-adapter.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
@@ -226,6 +229,68 @@ describe('sqlite backend specifics', () => {
       expect(byOther.length).toBe(30);
     } finally {
       await store.close();
+    }
+  });
+
+  it('returns existing when another process stores the same content between the lookup and the history read', async () => {
+    const path = join(scratch, 'lookup-race.db');
+    await (await createSqliteStore({ filename: path })).close();
+    const other = new Sqlite(path);
+    const database = new Sqlite(path);
+    const content = schemaOf('{"race":"window"}');
+    let injected = false;
+    // What another node commits right after this one's existing-content lookup found nothing.
+    const commitElsewhere = () => {
+      injected = true;
+      const now = new Date().toISOString();
+      other
+        .prepare(
+          `insert into schemas (id, guid, schema_type, fingerprint, canonical, schema_text, references_json, created_at, identity_version)
+           values (900, 'g-900', 'JSON', ?, ?, ?, '[]', ?, 2)`,
+        )
+        .run(content.fingerprint, content.canonical, content.schema, now);
+      other
+        .prepare(
+          `insert into subject_versions (subject, version, semver, schema_id, compatibility_level, created_at)
+           values ('window', 1, '1.0.0', 900, 'NONE', ?)`,
+        )
+        .run(now);
+    };
+    const hooked = {
+      close: () => database.close(),
+      prepare: (text: string) => {
+        const statement = database.prepare(text);
+        if (!text.includes('"s"."fingerprint" = ?')) return statement;
+        return new Proxy(statement, {
+          get(target, key) {
+            const value = Reflect.get(target, key, target);
+            if (key !== 'all' || typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              const rows = value.apply(target, args);
+              if (!injected) commitElsewhere();
+              return rows;
+            };
+          },
+        });
+      },
+    };
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: hooked as unknown as SqliteDatabase }),
+    });
+    const store = new SqlStore(db, createSqliteDialectAdapter(realpathSync(path)));
+    try {
+      const result = await store.registerVersion({
+        subject: 'window',
+        schema: content,
+        decide: () => ({ semver: '1.0.0', compatibilityLevel: 'NONE' }),
+      });
+      expect(injected).toBe(true);
+      expect(result.outcome).toBe('existing');
+      expect(result.version.version).toBe(1);
+      expect((await store.listVersions('window')).length).toBe(1);
+    } finally {
+      await store.close();
+      other.close();
     }
   });
 

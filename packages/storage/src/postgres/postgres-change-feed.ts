@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import pg from 'pg';
 import type { ChangeFeed } from '../event-watchers.js';
 
@@ -16,6 +17,11 @@ const MAX_BACKOFF_MS = 5_000;
 export function openPostgresChangeFeed(connectionString: string, signal: () => void): ChangeFeed {
   let closed = false;
   let client: pg.Client | undefined;
+  /**
+   * The socket of the client still connecting, so close() can abort it: `client.end()` only
+   * half-closes a connection that has not answered yet, which then lingers until its timeout.
+   */
+  let pending: Socket | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let backoff = MIN_BACKOFF_MS;
   let connecting: Promise<void> = Promise.resolve();
@@ -38,7 +44,15 @@ export function openPostgresChangeFeed(connectionString: string, signal: () => v
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+    let socket: Socket | undefined;
+    const next = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: 10_000,
+      stream: () => {
+        socket = new Socket();
+        return socket;
+      },
+    });
     // Without an 'error' listener a dropped connection would crash the process.
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
@@ -46,12 +60,16 @@ export function openPostgresChangeFeed(connectionString: string, signal: () => v
       if (message.channel === EVENTS_CHANNEL) signal();
     });
     try {
-      await next.connect();
+      const connected = next.connect();
+      pending = socket;
+      await connected;
       await next.query(`listen ${EVENTS_CHANNEL}`);
     } catch {
       await next.end().catch(() => {});
       scheduleRetry();
       return;
+    } finally {
+      pending = undefined;
     }
     if (closed) {
       await next.end().catch(() => {});
@@ -68,6 +86,7 @@ export function openPostgresChangeFeed(connectionString: string, signal: () => v
       closed = true;
       clearTimeout(retryTimer);
       retryTimer = undefined;
+      pending?.destroy();
       await connecting;
       const last = client;
       client = undefined;

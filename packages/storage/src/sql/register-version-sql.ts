@@ -65,18 +65,47 @@ export async function findLiveVersion(
   return rows.map(toVersionWithSchema).find((v) => sameMetadata(v.metadata, input.metadata));
 }
 
-/** The signature of {@link readRegisterSnapshot}, read again under the subject lock. */
-export async function readSubjectSignature(
+/** What a registration reads of its subject under the lock, in one statement. */
+export interface LockedSubjectState {
+  /** The signature of {@link readRegisterSnapshot}, to detect changes since the snapshot. */
+  signature: string;
+  /** The newest live version with the same content and metadata, if another node just made one. */
+  existingVersion: number | undefined;
+}
+
+/**
+ * The subject's signature and whether the content is live in it, read again under the subject
+ * lock: the snapshot's two reads are separate statements, so a version another node commits
+ * between them is in the history (and signature) but was missed by the content lookup.
+ */
+export async function readLockedSubjectState(
   trx: Kysely<Database>,
-  subject: string,
-): Promise<string> {
+  input: RegisterVersionInput,
+): Promise<LockedSubjectState> {
+  const { schemaType, fingerprint } = input.schema;
   const rows = await trx
-    .selectFrom('subject_versions')
-    .select(['version', 'schema_id', 'deleted_at'])
-    .where('subject', '=', subject)
-    .orderBy('version', 'desc')
+    .selectFrom('subject_versions as sv')
+    .innerJoin('schemas as s', 's.id', 'sv.schema_id')
+    .select(['sv.version', 'sv.schema_id', 'sv.deleted_at'])
+    .select(
+      // Metadata only of the live versions holding this content: usually none, so cheap.
+      sql<string | null>`case when ${sql.ref('s.schema_type')} = ${schemaType}
+        and ${sql.ref('s.fingerprint')} = ${fingerprint}
+        and ${sql.ref('sv.deleted_at')} is null
+        then coalesce(${sql.ref('sv.metadata_json')}, 'null') end`.as('same_content_metadata'),
+    )
+    .where('sv.subject', '=', input.subject)
+    .orderBy('sv.version', 'desc')
     .execute();
-  return rows.map((r) => `${r.version}:${r.schema_id}:${r.deleted_at === null}`).join(',');
+  const match = rows.find(
+    (r) =>
+      r.same_content_metadata !== null &&
+      sameMetadata(JSON.parse(r.same_content_metadata), input.metadata),
+  );
+  return {
+    signature: rows.map((r) => `${r.version}:${r.schema_id}:${r.deleted_at === null}`).join(','),
+    existingVersion: match?.version,
+  };
 }
 
 /**

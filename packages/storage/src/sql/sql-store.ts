@@ -40,10 +40,9 @@ import type { Database } from './database.js';
 import { appendEventInTransaction, appendEventSql, listEventsSql } from './events-sql.js';
 import { hardDeleteVersionSql } from './hard-delete-version-sql.js';
 import {
-  findLiveVersion,
   insertRegisteredVersion,
+  readLockedSubjectState,
   readRegisterSnapshot,
-  readSubjectSignature,
 } from './register-version-sql.js';
 import {
   deleteResourceSql,
@@ -119,11 +118,12 @@ export class SqlStore implements SchemaStore {
             input.subject,
             async (trx): Promise<RegisterVersionResult | undefined> => {
               // Another node may have registered this very content since the snapshot.
-              const live = await findLiveVersion(trx, input);
-              if (live) return { outcome: 'existing', version: live };
-              if ((await readSubjectSignature(trx, input.subject)) !== snapshot.signature) {
-                return undefined;
+              const state = await readLockedSubjectState(trx, input);
+              if (state.existingVersion !== undefined) {
+                const live = await getVersionSql(trx, input.subject, state.existingVersion, false);
+                if (live) return { outcome: 'existing', version: live };
               }
+              if (state.signature !== snapshot.signature) return undefined;
               const created = await insertRegisteredVersion(trx, this.#adapter, input, decision);
               if (decision.subjectConfig) {
                 await setConfigSql(trx, { ...decision.subjectConfig, subject: input.subject });
