@@ -340,6 +340,23 @@ message Order { Kind s = 1; }`),
     compatible: false,
     changes: ['FIELD_SCALAR_KIND_CHANGED #/Order/1'],
   },
+  {
+    name: 'a normalized spelling (qualified names, reordered oneofs, reserved and enum values) is compatible',
+    old: v3(
+      'message Box { message Item { string id = 1; } Item first = 1; map<string, Item> rest = 2;' +
+        ' reserved "old", "legacy"; reserved 9, 5 to 7;' +
+        ' oneof a { string x = 10; int32 y = 11; } oneof b { string z = 12; } }\n' +
+        'enum Size { S = 0; L = 2; M = 1; }',
+    ),
+    new: v3(
+      'message Box { message Item { string id = 1; } .shop.Box.Item first = 1;' +
+        ' map<string, .shop.Box.Item> rest = 2; reserved 5 to 7, 9; reserved "legacy", "old";' +
+        ' oneof b { string z = 12; } oneof a { int32 y = 11; string x = 10; } }\n' +
+        'enum Size { S = 0; M = 1; L = 2; }',
+    ),
+    compatible: true,
+    changes: [],
+  },
   // Documented difference: Confluent's vectors before it made PACKAGE_CHANGED incompatible
   // (confluentinc/schema-registry#3004) list it as compatible; we follow the current behaviour.
   {
