@@ -357,6 +357,37 @@ message Order { Kind s = 1; }`),
     compatible: true,
     changes: [],
   },
+  {
+    name: 'making a proto2 string field required is a compatible string label change, as in Confluent',
+    old: v2('message Order { optional string note = 1; }'),
+    new: v2('message Order { required string note = 1; }'),
+    compatible: true,
+    changes: ['FIELD_STRING_OR_BYTES_LABEL_CHANGED #/Order/1'],
+  },
+  {
+    name: 'making a proto2 number required is an incompatible numeric label change',
+    old: v2('message Order { optional int32 qty = 1; }'),
+    new: v2('message Order { required int32 qty = 1; }'),
+    compatible: false,
+    changes: ['FIELD_NUMERIC_LABEL_CHANGED #/Order/1'],
+  },
+  {
+    name: 'making an enum field repeated is an incompatible numeric label change',
+    old: v3(`${STATE}\nmessage Order { optional State s = 1; }`),
+    new: v3(`${STATE}\nmessage Order { repeated State s = 1; }`),
+    compatible: false,
+    changes: ['FIELD_NUMERIC_LABEL_CHANGED #/Order/1'],
+  },
+  // Documented difference: Confluent compares labels only when both fields spell one, so it
+  // accepts `int32 n` -> `repeated int32 n` while rejecting the wire-identical
+  // `optional int32 n` -> `repeated int32 n`; we treat both alike.
+  {
+    name: 'making an implicit-presence number repeated is incompatible like an optional one',
+    old: v3('message Order { int64 total = 1; }'),
+    new: v3('message Order { repeated int64 total = 1; }'),
+    compatible: false,
+    changes: ['FIELD_NUMERIC_LABEL_CHANGED #/Order/1'],
+  },
   // Documented difference: Confluent's vectors before it made PACKAGE_CHANGED incompatible
   // (confluentinc/schema-registry#3004) list it as compatible; we follow the current behaviour.
   {
