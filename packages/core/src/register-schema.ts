@@ -41,7 +41,12 @@ export async function registerSchema(
   const subject = parseSubject(input.subject);
   const schemaType = parseSchemaType(input.schemaType);
   const text = toSchemaText(input.schema, schemaType);
-  const metadata = parseMetadata(input.metadata);
+  // As in Confluent, a registration that gives no metadata carries the latest version's metadata,
+  // so clients that re-register plain content find the version registered with metadata.
+  const metadata =
+    input.metadata === undefined
+      ? ((await context.store.getLatestVersion(subject))?.metadata ?? null)
+      : parseMetadata(input.metadata);
   const references = parseReferences(input.references);
   const settings = await resolveSubjectConfig(context, subject);
   const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
