@@ -111,7 +111,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api/v1/config', configRoutes(registry));
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
   app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
-  app.route('/api/v1', exportRoutes(registry));
+  app.route('/api/v1', exportRoutes(registry, limits.schemaBytes));
 
   let document: Record<string, unknown> | undefined;
   app.get('/openapi.json', (c) => {

@@ -22,7 +22,7 @@ const IMPORT_BODY_LIMIT = 10_000_000;
  * `POST /api/v1/import`: apply one `config` or `resource` line of such an export (versions go
  * through `POST /api/v1/schemas` in IMPORT mode, which checks them like any registration).
  */
-export function exportRoutes(registry: Registry): Hono {
+export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_LIMIT): Hono {
   const app = new Hono();
 
   app.get('/export', async (c) => {
@@ -32,7 +32,7 @@ export function exportRoutes(registry: Registry): Hono {
   });
 
   app.post('/import', async (c) => {
-    const body = await readJsonObject(c, IMPORT_BODY_LIMIT);
+    const body = await readJsonObject(c, importBodyLimit);
     if (body.kind === 'config') return c.json(await importConfig(registry, body));
     if (body.kind === 'resource') return c.json(await importResource(registry, body));
     throw new RegistryError(
