@@ -12,7 +12,8 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
-import { DOCS_PAGE } from './openapi/docs-page.js';
+import { DOCS_INIT_SCRIPT, DOCS_PAGE } from './openapi/docs-page.js';
+import { readDocsAsset } from './openapi/read-docs-asset.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -119,6 +120,17 @@ export function createApp(options: CreateAppOptions): Hono {
     return c.json(document);
   });
   app.get('/docs', (c) => c.html(DOCS_PAGE));
+  app.get('/docs/init.js', (c) =>
+    c.body(DOCS_INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+  app.get('/docs/:asset', async (c) => {
+    const asset = readDocsAsset(c.req.param('asset'));
+    if (!asset) return c.notFound();
+    return c.body(await asset.body, 200, {
+      'content-type': asset.contentType,
+      'cache-control': 'public, max-age=86400',
+    });
+  });
 
   // Last: the Confluent API owns the root paths it knows.
   app.route('/', confluentRoutes(registry, limits));

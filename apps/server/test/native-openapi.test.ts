@@ -133,7 +133,27 @@ describe('OpenAPI document and reference page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
-    expect(html).toContain('/openapi.json');
     expect(html).toContain('<script');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it("serves the reference page's scripts and styles itself, so it works without internet", async () => {
+    const html = await (await app.request('/docs')).text();
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
+    for (const asset of assets) {
+      const response = await app.request(asset);
+      expect(response.status, asset).toBe(200);
+      expect((await response.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
+    }
+    const init = await (await app.request('/docs/init.js')).text();
+    expect(init).toContain("url: '/openapi.json'");
+    expect(init).toContain('validatorUrl: null');
+  });
+
+  it('refuses docs asset names outside its allow-list', async () => {
+    for (const name of ['package.json', '..%2Fpackage.json', 'index.js', 'swagger-ui.js.map']) {
+      expect((await app.request(`/docs/${name}`)).status, name).toBe(404);
+    }
   });
 });
