@@ -1,32 +1,41 @@
 import { Code } from '@connectrpc/connect';
-import type { ErrorCode } from '@llmsr/core';
+import {
+  type ConnectCodeName,
+  ERROR_CODES,
+  ERROR_CONNECT_CODES,
+  type ErrorCode,
+} from '@llmsr/spec';
 
 /**
- * Connect/gRPC status of every registry error code: one exhaustive table, so a new code fails to
- * compile until it is mapped here (the REST twin is `apps/server/src/error-status.ts`).
+ * `@connectrpc/connect`'s `Code` of each Connect code name: exhaustive, so the spec cannot name a
+ * code this app cannot answer with.
  */
-export const CONNECT_CODES: Record<ErrorCode, Code> = {
-  SUBJECT_NOT_FOUND: Code.NotFound,
-  VERSION_NOT_FOUND: Code.NotFound,
-  SCHEMA_NOT_FOUND: Code.NotFound,
-  RESOURCE_NOT_FOUND: Code.NotFound,
-  ROUTE_NOT_FOUND: Code.Unimplemented,
-  INVALID_INPUT: Code.InvalidArgument,
-  INVALID_SCHEMA: Code.InvalidArgument,
-  // The request is well-formed; the subject's history refuses it.
-  INCOMPATIBLE_SCHEMA: Code.FailedPrecondition,
-  INVALID_VERSION: Code.InvalidArgument,
-  INVALID_COMPATIBILITY_LEVEL: Code.InvalidArgument,
-  INVALID_MODE: Code.InvalidArgument,
-  // READONLY / IMPORT modes: the registry's state, not the caller's identity, forbids it.
-  OPERATION_NOT_PERMITTED: Code.FailedPrecondition,
-  NOT_SOFT_DELETED: Code.FailedPrecondition,
-  REFERENCED: Code.FailedPrecondition,
-  PAYLOAD_TOO_LARGE: Code.ResourceExhausted,
-  RATE_LIMITED: Code.ResourceExhausted,
-  TOO_MANY_STREAMS: Code.ResourceExhausted,
-  // Lost an optimistic-concurrency race: retrying may succeed.
-  CONFLICT: Code.Aborted,
-  STORAGE_UNAVAILABLE: Code.Unavailable,
-  INTERNAL: Code.Internal,
+const CODE_OF_NAME: Readonly<Record<ConnectCodeName, Code>> = {
+  canceled: Code.Canceled,
+  unknown: Code.Unknown,
+  invalid_argument: Code.InvalidArgument,
+  deadline_exceeded: Code.DeadlineExceeded,
+  not_found: Code.NotFound,
+  already_exists: Code.AlreadyExists,
+  permission_denied: Code.PermissionDenied,
+  resource_exhausted: Code.ResourceExhausted,
+  failed_precondition: Code.FailedPrecondition,
+  aborted: Code.Aborted,
+  out_of_range: Code.OutOfRange,
+  unimplemented: Code.Unimplemented,
+  internal: Code.Internal,
+  unavailable: Code.Unavailable,
+  data_loss: Code.DataLoss,
+  unauthenticated: Code.Unauthenticated,
 };
+
+/**
+ * Connect/gRPC status of every registry error code: `@llmsr/spec`'s one exhaustive table
+ * (`ERROR_CONNECT_CODES`, whose REST twin is `ERROR_REST_STATUS`) as `Code` values, so a new
+ * code fails to compile until it is mapped there.
+ */
+export const CONNECT_CODES: Readonly<Record<ErrorCode, Code>> = Object.freeze(
+  Object.fromEntries(
+    ERROR_CODES.map((code) => [code, CODE_OF_NAME[ERROR_CONNECT_CODES[code]]]),
+  ) as Record<ErrorCode, Code>,
+);

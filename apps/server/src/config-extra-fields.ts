@@ -1,16 +1,11 @@
 import { RegistryError } from '@llmsr/core';
+import { COMPATIBILITY_POLICIES, JSON_SCHEMA_DRAFTS } from '@llmsr/spec';
 
-/** Values of the `compatibilityPolicy` config field (Confluent's names). */
-export const COMPATIBILITY_POLICIES = ['STRICT', 'LENIENT'] as const;
-
-/** JSON Schema drafts a schema without `$schema` can be read as (`jsonSchemaDefaultDraft`). */
-export const JSON_SCHEMA_DRAFTS = [
-  'draft-04',
-  'draft-06',
-  'draft-07',
-  '2019-09',
-  '2020-12',
-] as const;
+/**
+ * Values of the `compatibilityPolicy` config field and the JSON Schema drafts a schema without
+ * `$schema` can be read as (`jsonSchemaDefaultDraft`), defined once in `@llmsr/spec`.
+ */
+export { COMPATIBILITY_POLICIES, JSON_SCHEMA_DRAFTS } from '@llmsr/spec';
 
 /**
  * The config extras with a closed set of values, by their stored (Confluent) key. Core checks

@@ -1,25 +1,7 @@
-import type { ErrorCode } from '@llmsr/core';
+import { ERROR_REST_STATUS, type ErrorCode, type ErrorHttpStatus } from '@llmsr/spec';
 
-/** HTTP status of every registry error code: one exhaustive table (a new code fails to compile). */
-export const ERROR_STATUS: Record<ErrorCode, number> = {
-  SUBJECT_NOT_FOUND: 404,
-  VERSION_NOT_FOUND: 404,
-  SCHEMA_NOT_FOUND: 404,
-  RESOURCE_NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  INVALID_INPUT: 400,
-  INVALID_SCHEMA: 422,
-  INCOMPATIBLE_SCHEMA: 409,
-  INVALID_VERSION: 422,
-  INVALID_COMPATIBILITY_LEVEL: 422,
-  INVALID_MODE: 422,
-  OPERATION_NOT_PERMITTED: 422,
-  NOT_SOFT_DELETED: 409,
-  REFERENCED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  TOO_MANY_STREAMS: 503,
-  CONFLICT: 409,
-  STORAGE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
+/**
+ * HTTP status of every registry error code: `@llmsr/spec`'s one exhaustive table (a new code
+ * fails to compile until it is mapped there), under the name this app has always exported.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, ErrorHttpStatus>> = ERROR_REST_STATUS;

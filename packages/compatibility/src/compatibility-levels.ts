@@ -1,31 +1,11 @@
-import type { CompatibilityLevel } from './types.js';
+import type { CompatibilityLevel } from '@llmsr/spec';
 
-/** Every compatibility level, in Confluent's order. */
-export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = Object.freeze([
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-]);
-
-/** The level used when none is configured (Confluent's server default). */
-export const DEFAULT_COMPATIBILITY_LEVEL: CompatibilityLevel = 'BACKWARD';
-
-/**
- * True when `value` is one of the seven level names (exact, upper-case).
- *
- * @example
- * ```ts
- * isCompatibilityLevel('FULL_TRANSITIVE'); // true
- * isCompatibilityLevel('full'); // false
- * ```
- */
-export function isCompatibilityLevel(value: unknown): value is CompatibilityLevel {
-  return typeof value === 'string' && (COMPATIBILITY_LEVELS as readonly string[]).includes(value);
-}
+/** The level list, default and guard are defined once in `@llmsr/spec`; re-exported for this package's API. */
+export {
+  COMPATIBILITY_LEVELS,
+  DEFAULT_COMPATIBILITY_LEVEL,
+  isCompatibilityLevel,
+} from '@llmsr/spec';
 
 /** Which directions a level checks and whether it checks every earlier version. */
 export interface LevelPlan {

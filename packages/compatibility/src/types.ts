@@ -1,14 +1,8 @@
-import type { ParsedSchema, SchemaType } from '@llmsr/validation';
+import type { CompatibilityLevel, SchemaType } from '@llmsr/spec';
+import type { ParsedSchema } from '@llmsr/validation';
 
-/** The seven compatibility levels (Confluent's names). */
-export type CompatibilityLevel =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
+/** The seven compatibility levels (defined once in `@llmsr/spec`, re-exported for this package's API). */
+export type { CompatibilityLevel } from '@llmsr/spec';
 
 /** One reason a new schema is not compatible with an earlier version. */
 export interface CompatibilityViolation {

@@ -1,4 +1,4 @@
-import { COMPATIBILITY_LEVELS as LEVELS } from '@llmsr/compatibility';
+import { COMPATIBILITY_LEVELS, REGISTRY_MODES } from '@llmsr/spec';
 import type { CompatibilityLevel, ConfigRecord, RegistryMode } from '@llmsr/storage';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import {
@@ -10,16 +10,8 @@ import {
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 
-/** The seven compatibility levels (the compatibility package's list). */
-export const COMPATIBILITY_LEVELS: readonly CompatibilityLevel[] = LEVELS;
-
-/** The registry modes. */
-export const REGISTRY_MODES: readonly RegistryMode[] = [
-  'READWRITE',
-  'READONLY',
-  'READONLY_OVERRIDE',
-  'IMPORT',
-];
+/** The compatibility levels and registry modes, defined once in `@llmsr/spec`. */
+export { COMPATIBILITY_LEVELS, REGISTRY_MODES } from '@llmsr/spec';
 
 /**
  * Check a compatibility level name (case-insensitive).

@@ -1,26 +1,21 @@
-import type { JsonDraft } from '@llmsr/validation';
+import {
+  COMPATIBILITY_POLICIES,
+  type CompatibilityPolicy,
+  JSON_SCHEMA_DRAFTS,
+  type JsonSchemaDraft,
+} from '@llmsr/spec';
 import { RegistryError } from './registry-error.js';
 
 /**
- * The JSON Schema drafts a schema without `$schema` can be read under (Confluent's list, and
- * each one the validation package reads, which `satisfies` checks).
+ * The JSON Schema drafts (`jsonSchemaDefaultDraft`) and compatibility policies
+ * (`compatibilityPolicy`) a config can name, defined once in `@llmsr/spec`.
  */
-export const JSON_SCHEMA_DRAFTS = [
-  'draft-04',
-  'draft-06',
-  'draft-07',
-  '2019-09',
-  '2020-12',
-] as const satisfies readonly JsonDraft[];
-
-/** A JSON Schema draft name, as the `jsonSchemaDefaultDraft` config setting spells it. */
-export type JsonSchemaDraft = (typeof JSON_SCHEMA_DRAFTS)[number];
-
-/** How strictly JSON Schema content models are judged (Confluent's `compatibilityPolicy`). */
-export const COMPATIBILITY_POLICIES = ['STRICT', 'LENIENT'] as const;
-
-/** A compatibility policy name. */
-export type CompatibilityPolicy = (typeof COMPATIBILITY_POLICIES)[number];
+export {
+  COMPATIBILITY_POLICIES,
+  type CompatibilityPolicy,
+  JSON_SCHEMA_DRAFTS,
+  type JsonSchemaDraft,
+} from '@llmsr/spec';
 
 /**
  * Check a JSON Schema draft name (case-insensitive, `draft7` accepted for `draft-07`).

@@ -1,32 +1,11 @@
-/**
- * The closed set of registry error codes. Every app maps each code in one exhaustive table
- * (`Record<ErrorCode, ...>`), so adding a code fails to compile until every app handles it.
- */
-export const ERROR_CODES = [
-  'SUBJECT_NOT_FOUND',
-  'VERSION_NOT_FOUND',
-  'SCHEMA_NOT_FOUND',
-  'RESOURCE_NOT_FOUND',
-  'ROUTE_NOT_FOUND',
-  'INVALID_INPUT',
-  'INVALID_SCHEMA',
-  'INCOMPATIBLE_SCHEMA',
-  'INVALID_VERSION',
-  'INVALID_COMPATIBILITY_LEVEL',
-  'INVALID_MODE',
-  'OPERATION_NOT_PERMITTED',
-  'NOT_SOFT_DELETED',
-  'REFERENCED',
-  'PAYLOAD_TOO_LARGE',
-  'RATE_LIMITED',
-  'TOO_MANY_STREAMS',
-  'CONFLICT',
-  'STORAGE_UNAVAILABLE',
-  'INTERNAL',
-] as const;
+import type { ErrorCode } from '@llmsr/spec';
 
-/** A registry error code. */
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * The closed set of registry error codes, defined once in `@llmsr/spec` with its REST, Connect
+ * and Confluent tables (`Record<ErrorCode, ...>`, so adding a code fails to compile until every
+ * table maps it).
+ */
+export { ERROR_CODES, type ErrorCode } from '@llmsr/spec';
 
 const MARKER = Symbol.for('llmsr.RegistryError');
 

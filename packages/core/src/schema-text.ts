@@ -1,7 +1,5 @@
-import type { SchemaType } from '@llmsr/storage';
+import { SCHEMA_TYPES, type SchemaType } from '@llmsr/spec';
 import { RegistryError } from './registry-error.js';
-
-const SCHEMA_TYPES: readonly SchemaType[] = ['JSON', 'AVRO', 'PROTOBUF'];
 
 /**
  * Check a schema type name; `undefined` means JSON (the native API's default).

@@ -1,8 +1,9 @@
+import type { SchemaType } from '@llmsr/spec';
 import type { ValidationIssue } from '@llmsr/validation';
 import type { CompatibilityViolation } from './registry-client-error.js';
 
-/** The three schema formats. */
-export type SchemaType = 'JSON' | 'AVRO' | 'PROTOBUF';
+/** The three schema formats (defined once in `@llmsr/spec`, re-exported for this package's API). */
+export type { SchemaType } from '@llmsr/spec';
 
 /** A schema another one references (Confluent references). */
 export interface SchemaReference {

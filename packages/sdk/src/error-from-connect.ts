@@ -1,39 +1,13 @@
 import { Code, ConnectError } from '@connectrpc/connect';
 import { ErrorDetailSchema } from '@llmsr/proto';
+import { ERROR_REST_STATUS, isErrorCode } from '@llmsr/spec';
 import { registryErrorOf } from './error-from-response.js';
 import { RegistryClientError } from './registry-client-error.js';
 
 /** Response header (gRPC: trailer) in which the Connect server puts the registry error code. */
 export const ERROR_CODE_HEADER = 'llmsr-error-code';
 
-/**
- * The HTTP status the REST API gives each registry error code (mirrors
- * `apps/server/src/error-status.ts`), so an error reads the same over either transport.
- */
-const REST_STATUS: Record<string, number> = {
-  SUBJECT_NOT_FOUND: 404,
-  VERSION_NOT_FOUND: 404,
-  SCHEMA_NOT_FOUND: 404,
-  RESOURCE_NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  INVALID_INPUT: 400,
-  INVALID_SCHEMA: 422,
-  INCOMPATIBLE_SCHEMA: 409,
-  INVALID_VERSION: 422,
-  INVALID_COMPATIBILITY_LEVEL: 422,
-  INVALID_MODE: 422,
-  OPERATION_NOT_PERMITTED: 422,
-  NOT_SOFT_DELETED: 409,
-  REFERENCED: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  TOO_MANY_STREAMS: 503,
-  CONFLICT: 409,
-  STORAGE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
-
-/** The Connect protocol's HTTP equivalent of each code, for codes the table above lacks. */
+/** The Connect protocol's HTTP equivalent of each code, for an error without a registry code. */
 const CONNECT_HTTP_STATUS: Partial<Record<Code, number>> = {
   [Code.Canceled]: 499,
   [Code.Unknown]: 500,
@@ -88,7 +62,8 @@ export function errorFromConnect(error: unknown, context: ConnectCallContext): R
   const code = failure.metadata.get(ERROR_CODE_HEADER) || detail?.code || undefined;
   if (code !== undefined) {
     const message = detail?.message || failure.rawMessage || `${code} (${Code[failure.code]})`;
-    const status = REST_STATUS[code] ?? CONNECT_HTTP_STATUS[failure.code];
+    // The REST API's status for a registry code, so an error reads the same over either transport.
+    const status = isErrorCode(code) ? ERROR_REST_STATUS[code] : CONNECT_HTTP_STATUS[failure.code];
     const mapped = registryErrorOf(code, message, status, detail?.details ?? {});
     return mapped;
   }

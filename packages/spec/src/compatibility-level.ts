@@ -1,5 +1,5 @@
 /** The seven compatibility levels, with Confluent's names, in Confluent's order. */
-export const COMPATIBILITY_LEVELS = [
+export const COMPATIBILITY_LEVELS = Object.freeze([
   'NONE',
   'BACKWARD',
   'BACKWARD_TRANSITIVE',
@@ -7,7 +7,7 @@ export const COMPATIBILITY_LEVELS = [
   'FORWARD_TRANSITIVE',
   'FULL',
   'FULL_TRANSITIVE',
-] as const;
+] as const);
 
 /** A compatibility level: which earlier versions a new one is checked against, and how. */
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];

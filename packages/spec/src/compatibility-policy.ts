@@ -2,7 +2,7 @@
  * How strictly JSON Schema content models are judged (Confluent's `compatibilityPolicy` config
  * setting): `STRICT` (the default) or `LENIENT`, which accepts some open/closed content-model changes.
  */
-export const COMPATIBILITY_POLICIES = ['STRICT', 'LENIENT'] as const;
+export const COMPATIBILITY_POLICIES = Object.freeze(['STRICT', 'LENIENT'] as const);
 
 /** A compatibility policy name. */
 export type CompatibilityPolicy = (typeof COMPATIBILITY_POLICIES)[number];

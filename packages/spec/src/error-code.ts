@@ -3,7 +3,7 @@
  * (`Record<ErrorCode, ...>`, see {@link ERROR_REST_STATUS}, {@link ERROR_CONNECT_CODES} and
  * {@link ERROR_CONFLUENT_CODES}), so adding a code fails to compile until every table maps it.
  */
-export const ERROR_CODES = [
+export const ERROR_CODES = Object.freeze([
   'SUBJECT_NOT_FOUND',
   'VERSION_NOT_FOUND',
   'SCHEMA_NOT_FOUND',
@@ -24,7 +24,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'STORAGE_UNAVAILABLE',
   'INTERNAL',
-] as const;
+] as const);
 
 /** A registry error code: the stable `error_code` of the native API and of Connect errors. */
 export type ErrorCode = (typeof ERROR_CODES)[number];

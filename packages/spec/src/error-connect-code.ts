@@ -5,7 +5,7 @@ import type { ErrorCode } from './error-code.js';
  * holds names rather than `@connectrpc/connect`'s `Code` enum so it keeps no dependency; the
  * Connect app converts each name with its own exhaustive table.
  */
-export const CONNECT_CODE_NAMES = [
+export const CONNECT_CODE_NAMES = Object.freeze([
   'canceled',
   'unknown',
   'invalid_argument',
@@ -22,7 +22,7 @@ export const CONNECT_CODE_NAMES = [
   'unavailable',
   'data_loss',
   'unauthenticated',
-] as const;
+] as const);
 
 /** A Connect status code name, as the Connect protocol spells it on the wire. */
 export type ConnectCodeName = (typeof CONNECT_CODE_NAMES)[number];

@@ -2,13 +2,13 @@
  * The JSON Schema drafts the registry reads, oldest first: the values of the
  * `jsonSchemaDefaultDraft` config setting (Confluent's list) for a schema without `$schema`.
  */
-export const JSON_SCHEMA_DRAFTS = [
+export const JSON_SCHEMA_DRAFTS = Object.freeze([
   'draft-04',
   'draft-06',
   'draft-07',
   '2019-09',
   '2020-12',
-] as const;
+] as const);
 
 /** A JSON Schema draft name, as the `jsonSchemaDefaultDraft` config setting spells it. */
 export type JsonSchemaDraft = (typeof JSON_SCHEMA_DRAFTS)[number];

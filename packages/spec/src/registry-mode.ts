@@ -2,7 +2,12 @@
  * The registry modes (Confluent's names): `READWRITE` (the default), `READONLY`,
  * `READONLY_OVERRIDE` and `IMPORT`, which lets a client choose ids and versions.
  */
-export const REGISTRY_MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'] as const;
+export const REGISTRY_MODES = Object.freeze([
+  'READWRITE',
+  'READONLY',
+  'READONLY_OVERRIDE',
+  'IMPORT',
+] as const);
 
 /** A registry mode, for one subject or the whole registry. */
 export type RegistryMode = (typeof REGISTRY_MODES)[number];

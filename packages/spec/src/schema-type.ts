@@ -2,7 +2,7 @@
  * The three schema formats the registry stores, in the order the native API lists them.
  * (Confluent's `GET /schemas/types` answers them in its own order; that route keeps it.)
  */
-export const SCHEMA_TYPES = ['JSON', 'AVRO', 'PROTOBUF'] as const;
+export const SCHEMA_TYPES = Object.freeze(['JSON', 'AVRO', 'PROTOBUF'] as const);
 
 /** A schema format: JSON Schema, Avro or Protobuf. */
 export type SchemaType = (typeof SCHEMA_TYPES)[number];

@@ -56,3 +56,16 @@ describe('the vocabulary', () => {
     expect(DEFAULT_REGISTRY_MODE).toBe('READWRITE');
   });
 });
+
+describe('the shared lists', () => {
+  it('cannot be changed at run time', () => {
+    const lists: readonly (readonly string[])[] = [
+      SCHEMA_TYPES,
+      COMPATIBILITY_LEVELS,
+      COMPATIBILITY_POLICIES,
+      REGISTRY_MODES,
+      JSON_SCHEMA_DRAFTS,
+    ];
+    for (const values of lists) expect(Object.isFrozen(values)).toBe(true);
+  });
+});

@@ -1,18 +1,10 @@
-/** The three schema formats the registry stores. */
-export type SchemaType = 'JSON' | 'AVRO' | 'PROTOBUF';
+import type { CompatibilityLevel, RegistryMode, SchemaType } from '@llmsr/spec';
 
-/** The seven compatibility levels (Confluent's names). */
-export type CompatibilityLevel =
-  | 'NONE'
-  | 'BACKWARD'
-  | 'BACKWARD_TRANSITIVE'
-  | 'FORWARD'
-  | 'FORWARD_TRANSITIVE'
-  | 'FULL'
-  | 'FULL_TRANSITIVE';
-
-/** Registry modes (Confluent's names). IMPORT lets a client choose ids and versions. */
-export type RegistryMode = 'READWRITE' | 'READONLY' | 'READONLY_OVERRIDE' | 'IMPORT';
+/**
+ * The schema formats, compatibility levels and registry modes the registry stores: defined once
+ * in `@llmsr/spec`, re-exported for this package's API.
+ */
+export type { CompatibilityLevel, RegistryMode, SchemaType } from '@llmsr/spec';
 
 /** A Confluent-style reference from one schema to a version of another subject. */
 export interface SchemaReference {

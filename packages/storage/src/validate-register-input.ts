@@ -1,3 +1,4 @@
+import { COMPATIBILITY_LEVELS } from '@llmsr/spec';
 import type { NewEvent, RegisterDecision, RegisterVersionInput } from './schema-store.js';
 import { assertStorableText } from './storable-text.js';
 import { StorageError } from './storage-error.js';
@@ -69,15 +70,7 @@ export function isInt32(value: number): boolean {
   return Number.isInteger(value) && value >= -MAX_INT32 - 1 && value <= MAX_INT32;
 }
 
-const LEVELS: ReadonlySet<string> = new Set([
-  'NONE',
-  'BACKWARD',
-  'BACKWARD_TRANSITIVE',
-  'FORWARD',
-  'FORWARD_TRANSITIVE',
-  'FULL',
-  'FULL_TRANSITIVE',
-]);
+const LEVELS: ReadonlySet<string> = new Set(COMPATIBILITY_LEVELS);
 
 /**
  * Checks what `decide` returned before anything is written, so a caller bug fails the same way

@@ -1,5 +1,7 @@
-/** The three schema formats. */
-export type SchemaType = 'JSON' | 'AVRO' | 'PROTOBUF';
+import type { SchemaType } from '@llmsr/spec';
+
+/** The three schema formats (defined once in `@llmsr/spec`, re-exported for this package's API). */
+export type { SchemaType } from '@llmsr/spec';
 
 /** A schema this one references, already resolved to its text (Confluent references). */
 export interface ResolvedReference {

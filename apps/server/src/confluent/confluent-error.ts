@@ -1,3 +1,5 @@
+import { confluentHttpStatus } from '@llmsr/spec';
+
 /**
  * An error answered with an explicit Confluent `error_code`, for the cases where Confluent
  * distinguishes what the registry reports with one code (e.g. 40404 subject already soft
@@ -20,7 +22,8 @@ export class ConfluentError extends Error {
   }
 }
 
-/** The HTTP status of a Confluent error code: the code itself, or its first three digits. */
-export function confluentStatus(errorCode: number): number {
-  return errorCode < 1000 ? errorCode : Math.floor(errorCode / 100);
-}
+/**
+ * The HTTP status of a Confluent error code: the code itself, or its first three digits
+ * (`@llmsr/spec`'s rule, under the name this app has always used).
+ */
+export const confluentStatus: (errorCode: number) => number = confluentHttpStatus;

@@ -1,4 +1,5 @@
 import type { Registry, SchemaView } from '@llmsr/core';
+import type { SchemaType } from '@llmsr/spec';
 import { type Context, Hono } from 'hono';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
@@ -10,8 +11,15 @@ import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.
 /** Most schemas `GET /schemas` answers at once, as Confluent's `schema.search.max.limit`. */
 const SCHEMA_LIST_LIMIT = 1_000;
 
-/** The schema types this registry serves, as `GET /schemas/types` lists them. */
-export const CONFLUENT_SCHEMA_TYPES = ['JSON', 'PROTOBUF', 'AVRO'] as const;
+/**
+ * The schema types this registry serves, in the order Confluent's `GET /schemas/types` lists
+ * them (not `@llmsr/spec`'s order); `satisfies` keeps each one a spec `SchemaType`.
+ */
+export const CONFLUENT_SCHEMA_TYPES = [
+  'JSON',
+  'PROTOBUF',
+  'AVRO',
+] as const satisfies readonly SchemaType[];
 
 /** `/schemas`: by global id (and its subjects and versions), by guid, and the schema types. */
 export function confluentSchemaRoutes(registry: Registry): Hono {

@@ -1,8 +1,11 @@
+import type { CompatibilityPolicy } from '@llmsr/spec';
+
 /**
  * How strictly JSON Schema content models are judged: `STRICT` (Confluent's default) or
- * `LENIENT` (Confluent's `compatibilityPolicy: LENIENT`, which relaxes open/closed content-model rules).
+ * `LENIENT` (Confluent's `compatibilityPolicy: LENIENT`, which relaxes open/closed content-model
+ * rules). The name of `@llmsr/spec`'s {@link CompatibilityPolicy} in this package.
  */
-export type JsonCompatibilityPolicy = 'STRICT' | 'LENIENT';
+export type JsonCompatibilityPolicy = CompatibilityPolicy;
 
 /** Rules that are incompatible under STRICT but accepted under LENIENT (Confluent `COMPATIBLE_CHANGES_LENIENT`). */
 export const LENIENT_ACCEPTED_RULES: ReadonlySet<string> = new Set([

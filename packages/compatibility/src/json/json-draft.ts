@@ -1,3 +1,4 @@
+import type { JsonSchemaDraft } from '@llmsr/spec';
 import type { ParsedSchema } from '@llmsr/validation';
 import { isJsonObject } from './json-keywords.js';
 
@@ -6,7 +7,7 @@ import { isJsonObject } from './json-keywords.js';
  * with no recorded draft and no `$schema`) means "accept every draft's spelling".
  * @internal
  */
-export type JsonDraftName = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
+export type JsonDraftName = JsonSchemaDraft;
 
 const DRAFT_BY_URI: ReadonlyMap<string, JsonDraftName> = new Map([
   ['json-schema.org/draft-04/schema', 'draft-04'],

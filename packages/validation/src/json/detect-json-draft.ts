@@ -1,16 +1,11 @@
+import { JSON_SCHEMA_DRAFTS, type JsonSchemaDraft } from '@llmsr/spec';
 import { SchemaParseError } from '../schema-format.js';
 
-/** The JSON Schema drafts this package supports. */
-export type JsonDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
+/** The JSON Schema drafts this package supports (`@llmsr/spec`'s {@link JsonSchemaDraft}). */
+export type JsonDraft = JsonSchemaDraft;
 
-/** Every supported draft, oldest first. */
-export const JSON_DRAFTS: readonly JsonDraft[] = [
-  'draft-04',
-  'draft-06',
-  'draft-07',
-  '2019-09',
-  '2020-12',
-];
+/** Every supported draft, oldest first (`@llmsr/spec`'s `JSON_SCHEMA_DRAFTS`). */
+export const JSON_DRAFTS: readonly JsonDraft[] = JSON_SCHEMA_DRAFTS;
 
 /**
  * The draft a schema without `$schema` is read under when the caller gives none: draft-07,
