@@ -1,11 +1,9 @@
 import type { ConfigRecord } from '@llmsr/storage';
 import { toNewEvent } from './change-events.js';
-import { configChanged, resolveSubjectConfig } from './config-operations.js';
-import { parseCandidate } from './parse-candidate.js';
+import { configChanged } from './config-operations.js';
 import { parseSubject } from './parse-subject.js';
+import { prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
-import { parseReferences, resolveReferences } from './resolve-references.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
 import { toVersionView } from './to-version-view.js';
 import type { FindVersionByContentInput, SchemaVersionView } from './types.js';
 
@@ -22,20 +20,9 @@ export async function findVersionByContent(
   context: RegistryContext,
   input: FindVersionByContentInput,
 ): Promise<SchemaVersionView | undefined> {
-  const schemaType = parseSchemaType(input.schemaType);
-  const text = toSchemaText(input.schema, schemaType);
-  const references = await resolveReferences(context.store, parseReferences(input.references));
   // A subject name no subject can have holds no version: read only the global settings for it.
-  const settings = await resolveSubjectConfig(
-    context,
-    isSubjectName(input.subject) ? input.subject : null,
-  );
-  const { parsed } = parseCandidate({
-    schemaType,
-    text,
-    references,
-    normalize: input.normalize ?? settings.normalize,
-    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
+  const { schemaType, parsed } = await prepareCandidate(context, input, {
+    subject: isSubjectName(input.subject) ? input.subject : null,
   });
   const record = await context.store.getSchemaByFingerprint(schemaType, parsed.fingerprint);
   if (!record) return undefined;
