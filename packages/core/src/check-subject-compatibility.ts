@@ -1,6 +1,6 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
-import { parseCompatibilityLevel } from './config-operations.js';
 import { findVersionOrThrow } from './find-version.js';
+import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseSubject } from './parse-subject.js';
 import { prepareCandidate } from './prepare-candidate.js';
 import { checkAgainstHistory } from './register-schema.js';

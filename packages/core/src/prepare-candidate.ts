@@ -1,9 +1,9 @@
 import type { SchemaReference, SchemaType } from '@llmsr/storage';
 import type { ParsedSchema, ResolvedReference } from '@llmsr/validation';
-import { resolveSubjectConfig, type SubjectConfig } from './config-operations.js';
 import { parseSchemaOrThrow } from './parse-schema-or-throw.js';
 import type { RegistryContext } from './registry-context.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
+import { resolveSubjectConfig, type SubjectConfig } from './resolve-subject-config.js';
 import { parseSchemaType, toSchemaText } from './schema-text.js';
 
 /** What a client sent as a schema to register, look up, check or validate. */

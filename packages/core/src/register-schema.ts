@@ -7,13 +7,14 @@ import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from 
 import type { ParsedSchema } from '@llmsr/validation';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
-import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
+import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseMetadata } from './parse-metadata.js';
 import { parseSubject } from './parse-subject.js';
 import { prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
+import { resolveSubjectConfig } from './resolve-subject-config.js';
 import { toVersionView } from './to-version-view.js';
 import type { RegisterSchemaInput, RegisterSchemaResult } from './types.js';
 

@@ -1,9 +1,9 @@
 import { SchemaParseError } from '@llmsr/validation';
 import { parseSubject } from './parse-subject.js';
 import { prepareCandidate } from './prepare-candidate.js';
+import type { ValidateSchemaInput, ValidateSchemaResult } from './registry.js';
 import type { RegistryContext } from './registry-context.js';
 import { isRegistryError } from './registry-error.js';
-import type { Registry } from './types.js';
 
 /**
  * Is this schema well-formed, read as a registration into `input.subject` would read it (that
@@ -12,8 +12,8 @@ import type { Registry } from './types.js';
  */
 export async function validateSchema(
   context: RegistryContext,
-  input: Parameters<Registry['validateSchema']>[0],
-): ReturnType<Registry['validateSchema']> {
+  input: ValidateSchemaInput,
+): Promise<ValidateSchemaResult> {
   try {
     const subject = input.subject === undefined ? null : parseSubject(input.subject);
     const { parsed } = await prepareCandidate(context, input, { subject, ignoreNormalize: true });
