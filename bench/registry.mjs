@@ -96,10 +96,10 @@ console.log(
   `  registry validator, validationTimeMs:  ${fmt(timedOps)}/s = ${ratio(timedOps)} (two clock reads per call)`,
 );
 console.log(
-  `  await registry.validateData, timing off: ${fmt(viaRegistry)}/s = ${ratio(viaRegistry)}`,
+  `  await registry.validation.validate, timing off: ${fmt(viaRegistry)}/s = ${ratio(viaRegistry)}`,
 );
 console.log(
-  `  await registry.validateData, timed:      ${fmt(viaRegistryTimed)}/s = ${ratio(viaRegistryTimed)}`,
+  `  await registry.validation.validate, timed:      ${fmt(viaRegistryTimed)}/s = ${ratio(viaRegistryTimed)}`,
 );
 
 await registry.close();

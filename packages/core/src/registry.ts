@@ -112,6 +112,7 @@ export interface ValidateSchemaResult {
 
 /** `registry.subjects`: subjects and their versions. */
 export interface RegistrySubjects {
+  /** Subject names; soft-deleted subjects only with `includeDeleted`; `prefix` filters by name. */
   list(options?: { includeDeleted?: boolean; prefix?: string }): Promise<string[]>;
   /** Versions of a subject, oldest first; throws SUBJECT_NOT_FOUND for an unknown subject. */
   versions(subject: string, options?: { includeDeleted?: boolean }): Promise<SchemaVersionView[]>;
