@@ -38,7 +38,7 @@ async function serve() {
   const properties = {};
   for (let p = 0; p < 10; p++)
     properties[`p${p}`] = p % 2 ? { type: 'integer' } : { type: 'string' };
-  const { version } = await rest.registry.register({
+  const { version } = await rest.registry.schemas.register({
     subject: 'bench',
     schema: { type: 'object', properties, required: ['p0', 'p1'] },
   });

@@ -6,12 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRegistry } from '../packages/core/dist/index.js';
+import { createSchemaStore } from '../packages/storage/dist/index.js';
 import { jsonSchemaFormat } from '../packages/validation/dist/index.js';
 import { Ajv2020 } from '../packages/validation/node_modules/ajv/dist/2020.js';
 import { fmt, opsPerSecond, opsPerSecondSync, percentile } from './stats.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'llmsr-bench-'));
-const registry = await createRegistry({ storage: `sqlite:${join(dir, 'bench.db')}` });
+// The store is shared with a second, cold-cache registry below.
+const store = await createSchemaStore(`sqlite:${join(dir, 'bench.db')}`);
+const registry = await createRegistry({ storage: store });
 
 // 1. Register: 100 subjects x 20 compatible versions (each adds an optional property).
 const SUBJECTS = 100;
@@ -23,7 +26,7 @@ for (let v = 0; v < VERSIONS; v++) {
     const properties = { id: { type: 'integer' } };
     for (let p = 0; p < v; p++) properties[`field_${s}_${p}`] = { type: 'string' };
     const started = performance.now();
-    await registry.register({
+    await registry.schemas.register({
       subject: `subject-${s}`,
       schema: { type: 'object', properties, required: ['id'], additionalProperties: false },
     });
@@ -40,12 +43,12 @@ console.log(
 // 2. Get by id: cached (hot view cache) and uncached (a registry with a one-entry cache, cycling ids).
 const ids = [];
 for (let s = 0; s < SUBJECTS; s++)
-  ids.push((await registry.getVersionOrThrow(`subject-${s}`, 'latest')).id);
-const cached = await opsPerSecond((i) => registry.getSchema(ids[i % ids.length]), {
+  ids.push((await registry.subjects.getVersionOrThrow(`subject-${s}`, 'latest')).id);
+const cached = await opsPerSecond((i) => registry.schemas.get(ids[i % ids.length]), {
   batch: 10_000,
 });
-const cold = await createRegistry({ storage: registry.store, schemaCacheSize: 1 });
-const uncached = await opsPerSecond((i) => cold.getSchema(ids[i % ids.length]), { batch: 200 });
+const cold = await createRegistry({ storage: store, schemaCacheSize: 1 });
+const uncached = await opsPerSecond((i) => cold.schemas.get(ids[i % ids.length]), { batch: 200 });
 console.log(
   `get schema by id: cached ${fmt(cached)}/s [target >= 1,000,000/s], uncached (sqlite) ${fmt(uncached)}/s`,
 );
@@ -55,7 +58,7 @@ const properties = {};
 for (let p = 0; p < 10; p++)
   properties[`p${p}`] = p % 2 ? { type: 'integer', minimum: 0 } : { type: 'string', maxLength: 50 };
 const schema = { type: 'object', properties, required: ['p0', 'p1'] };
-const { version } = await registry.register({ subject: 'validate-bench', schema });
+const { version } = await registry.schemas.register({ subject: 'validate-bench', schema });
 const data = {};
 for (let p = 0; p < 10; p++) data[`p${p}`] = p % 2 ? p : `value ${p}`;
 // Baselines: ajv with its defaults, and the very function the registry wraps (compiled with the
@@ -65,19 +68,19 @@ const raw = jsonSchemaFormat.compileAjvFunction(jsonSchemaFormat.parse(JSON.stri
 if (!raw(data) || !plain(data)) throw new Error('bench data must be valid');
 const plainOps = opsPerSecondSync(() => plain(data), { ms: 1500 });
 const rawOps = opsPerSecondSync(() => raw(data), { ms: 1500 });
-const timed = await registry.getValidator({ schemaId: version.id });
+const timed = await registry.validation.getValidator({ schemaId: version.id });
 const timedOps = opsPerSecondSync(() => timed.validate(data), { ms: 1500 });
-const untimed = await registry.getValidator({ schemaId: version.id, timing: false });
+const untimed = await registry.validation.getValidator({ schemaId: version.id, timing: false });
 const untimedOps = opsPerSecondSync(() => untimed.validate(data), { ms: 1500 });
 const viaRegistry = await opsPerSecond(
-  () => registry.validateData({ schemaId: version.id, data, timing: false }),
+  () => registry.validation.validate({ schemaId: version.id, data, timing: false }),
   {
     ms: 1500,
     batch: 10_000,
   },
 );
 const viaRegistryTimed = await opsPerSecond(
-  () => registry.validateData({ schemaId: version.id, data }),
+  () => registry.validation.validate({ schemaId: version.id, data }),
   {
     ms: 1500,
     batch: 10_000,
@@ -93,10 +96,10 @@ console.log(
   `  registry validator, validationTimeMs:  ${fmt(timedOps)}/s = ${ratio(timedOps)} (two clock reads per call)`,
 );
 console.log(
-  `  await registry.validateData, timing off: ${fmt(viaRegistry)}/s = ${ratio(viaRegistry)}`,
+  `  await registry.validation.validate, timing off: ${fmt(viaRegistry)}/s = ${ratio(viaRegistry)}`,
 );
 console.log(
-  `  await registry.validateData, timed:      ${fmt(viaRegistryTimed)}/s = ${ratio(viaRegistryTimed)}`,
+  `  await registry.validation.validate, timed:      ${fmt(viaRegistryTimed)}/s = ${ratio(viaRegistryTimed)}`,
 );
 
 await registry.close();

@@ -25,17 +25,17 @@ let importRun: Awaited<ReturnType<typeof runAt>>;
 
 /** Fill a registry with every kind of state an export must carry. */
 async function fill(registry: Registry): Promise<void> {
-  await registry.register({
+  await registry.schemas.register({
     subject: 'people',
     schema: PERSON,
     metadata: { owner: 'crm', tags: ['pii'] },
     createdBy: 'alice',
   });
-  await registry.register({ subject: 'people', schema: PERSON_V2, semver: '1.4.0' });
+  await registry.schemas.register({ subject: 'people', schema: PERSON_V2, semver: '1.4.0' });
   // Shared content: one id under two subjects.
-  await registry.register({ subject: 'people-copy', schema: PERSON_V2 });
-  await registry.register({ subject: 'user', schema: USER_AVRO, schemaType: 'AVRO' });
-  await registry.register({
+  await registry.schemas.register({ subject: 'people-copy', schema: PERSON_V2 });
+  await registry.schemas.register({ subject: 'user', schema: USER_AVRO, schemaType: 'AVRO' });
+  await registry.schemas.register({
     subject: 'session',
     schemaType: 'AVRO',
     schema: JSON.stringify({
@@ -45,29 +45,37 @@ async function fill(registry: Registry): Promise<void> {
     }),
     references: [{ name: 'User', subject: 'user', version: 1 }],
   });
-  await registry.register({ subject: 'orders', schema: ORDER_PROTO, schemaType: 'PROTOBUF' });
+  await registry.schemas.register({
+    subject: 'orders',
+    schema: ORDER_PROTO,
+    schemaType: 'PROTOBUF',
+  });
   // A soft-deleted version whose content is registered again as a later version.
-  await registry.deleteVersion('people-copy', 1);
-  await registry.register({ subject: 'people-copy', schema: PERSON_V2 });
+  await registry.subjects.deleteVersion('people-copy', 1);
+  await registry.schemas.register({ subject: 'people-copy', schema: PERSON_V2 });
   // A subject whose only version is soft-deleted.
-  await registry.register({ subject: 'gone', schema: '{"type":"string"}', schemaType: 'JSON' });
-  await registry.deleteSubject('gone');
+  await registry.schemas.register({
+    subject: 'gone',
+    schema: '{"type":"string"}',
+    schemaType: 'JSON',
+  });
+  await registry.subjects.delete('gone');
   // A permanently deleted version leaves a gap in ids and versions.
-  await registry.setConfig('orders', { compatibilityLevel: 'NONE' });
-  await registry.register({
+  await registry.config.set('orders', { compatibilityLevel: 'NONE' });
+  await registry.schemas.register({
     subject: 'orders',
     schema: ORDER_PROTO.replace('Order', 'Order2'),
     schemaType: 'PROTOBUF',
   });
-  await registry.deleteVersion('orders', 2);
-  await registry.deleteVersion('orders', 2, { permanent: true });
-  await registry.register({
+  await registry.subjects.deleteVersion('orders', 2);
+  await registry.subjects.deleteVersion('orders', 2, { permanent: true });
+  await registry.schemas.register({
     subject: 'orders',
     schema: ORDER_PROTO.replace('Order', 'Order3'),
     schemaType: 'PROTOBUF',
   });
   // Per-subject config with level, mode and extra fields; a config without any version.
-  await registry.setConfig('people', {
+  await registry.config.set('people', {
     compatibilityLevel: 'FULL',
     mode: 'READONLY',
     extra: {
@@ -77,9 +85,9 @@ async function fill(registry: Registry): Promise<void> {
       defaultMetadata: { properties: { team: 'crm' } },
     },
   });
-  await registry.setConfig('planned', { compatibilityLevel: 'NONE', extra: { alias: 'people' } });
+  await registry.config.set('planned', { compatibilityLevel: 'NONE', extra: { alias: 'people' } });
   // Global config last: READONLY would stop an import that applied it first.
-  await registry.setConfig(null, {
+  await registry.config.set(null, {
     compatibilityLevel: 'FORWARD',
     mode: 'READONLY',
     extra: { normalize: false },
@@ -89,10 +97,10 @@ async function fill(registry: Registry): Promise<void> {
 
 /** Every stored fact of a registry, in a comparable shape. */
 async function snapshot(registry: Registry) {
-  const subjects = await registry.listSubjects({ includeDeleted: true });
+  const subjects = await registry.subjects.list({ includeDeleted: true });
   const versions = [];
   for (const subject of subjects) {
-    for (const view of await registry.listVersions(subject, { includeDeleted: true })) {
+    for (const view of await registry.subjects.versions(subject, { includeDeleted: true })) {
       versions.push({
         subject: view.subject,
         version: view.version,
@@ -112,9 +120,9 @@ async function snapshot(registry: Registry) {
   }
   const configs: Record<string, unknown> = {};
   for (const subject of [null, ...subjects, 'planned']) {
-    configs[String(subject)] = await registry.getConfig(subject);
+    configs[String(subject)] = await registry.config.get(subject);
   }
-  const spaces = (await registry.store.listResources('variable-space')).map(
+  const spaces = (await registry.resources.list('variable-space')).map(
     (resource: { id: string; document: unknown }) => ({
       id: resource.id,
       document: resource.document,
@@ -152,16 +160,18 @@ describe('export then import into an empty registry', () => {
   });
 
   it('keeps soft-deleted versions deleted, and the re-registered content live', async () => {
-    const copy = await target.registry.listVersions('people-copy', { includeDeleted: true });
+    const copy = await target.registry.subjects.versions('people-copy', { includeDeleted: true });
     expect(copy.map((view) => [view.version, view.deletedAt !== null])).toEqual([
       [1, true],
       [2, false],
     ]);
-    expect(await target.registry.listSubjects()).not.toContain('gone');
-    expect(await target.registry.getVersion('gone', 1, { includeDeleted: true })).toBeDefined();
+    expect(await target.registry.subjects.list()).not.toContain('gone');
+    expect(
+      await target.registry.subjects.getVersion('gone', 1, { includeDeleted: true }),
+    ).toBeDefined();
     // The permanently deleted version stays gone; the ids around it are kept.
     const orders = async (server: RunningServer) =>
-      (await server.registry.listVersions('orders', { includeDeleted: true })).map((view) => [
+      (await server.registry.subjects.versions('orders', { includeDeleted: true })).map((view) => [
         view.version,
         view.id,
       ]);

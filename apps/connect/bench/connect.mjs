@@ -37,7 +37,7 @@ for (let p = 0; p < 10; p++) {
   properties[`p${p}`] = p % 2 ? { type: 'integer' } : { type: 'string' };
   data[`p${p}`] = p % 2 ? p : `v${p}`;
 }
-const { version } = await registry.register({
+const { version } = await registry.schemas.register({
   subject: 'bench',
   schema: { type: 'object', properties, required: ['p0'] },
 });
@@ -56,12 +56,12 @@ const request = {
 try {
   // Warm up every path (validator compile, HTTP/2 session, JIT).
   for (let i = 0; i < 200; i++) {
-    await registry.validateData({ schemaId: version.id, data });
+    await registry.validation.validate({ schemaId: version.id, data });
     await grpc.validateData(request);
     await connectJson.validateData(request);
   }
   const direct = await throughput(
-    () => registry.validateData({ schemaId: version.id, data }),
+    () => registry.validation.validate({ schemaId: version.id, data }),
     IN_FLIGHT,
   );
   const unaryGrpc = await throughput(() => grpc.validateData(request), IN_FLIGHT);

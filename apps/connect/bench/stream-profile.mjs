@@ -16,7 +16,7 @@ for (let p = 0; p < 10; p++) {
   properties[`p${p}`] = p % 2 ? { type: 'integer' } : { type: 'string' };
   data[`p${p}`] = p % 2 ? p : `v${p}`;
 }
-const { version } = await registry.register({
+const { version } = await registry.schemas.register({
   subject: 'bench',
   schema: { type: 'object', properties, required: ['p0'] },
 });

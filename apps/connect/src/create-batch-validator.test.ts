@@ -10,7 +10,7 @@ describe('createBatchValidator', () => {
   let schemaId: number;
   beforeEach(async () => {
     registry = await createRegistry({ storage: 'memory:' });
-    const { version } = await registry.register({
+    const { version } = await registry.schemas.register({
       subject: 's',
       schema: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] },
     });
@@ -30,7 +30,7 @@ describe('createBatchValidator', () => {
     const first = await batch.validate(item({ case: 'schemaId', value: schemaId }, { n: 'x' }));
     const second = batch.validate(item({ case: 'schemaId', value: schemaId }, { n: 'x' }));
     expect(second).not.toBeInstanceOf(Promise);
-    const expected = await registry.validateData({ schemaId, data: { n: 'x' } });
+    const expected = await registry.validation.validate({ schemaId, data: { n: 'x' } });
     for (const answer of [first, second as typeof first]) {
       expect(answer.valid).toBe(false);
       expect(answer.schemaId).toBe(schemaId);
@@ -39,7 +39,7 @@ describe('createBatchValidator', () => {
   });
 
   it('fetches a validator once per schema id and strictness', async () => {
-    const spy = vi.spyOn(registry, 'getValidator');
+    const spy = vi.spyOn(registry.validation, 'getValidator');
     const batch = createBatchValidator(registry);
     for (let i = 0; i < 5; i++) {
       await batch.validate(item({ case: 'schemaId', value: schemaId }, { n: i }));
@@ -61,7 +61,7 @@ describe('createBatchValidator', () => {
   });
 
   it('answers items alternating between two schemas each against its own schema', async () => {
-    const other = await registry.register({
+    const other = await registry.schemas.register({
       subject: 'o',
       schema: { type: 'object', properties: { n: { type: 'string' } }, required: ['n'] },
     });
@@ -78,7 +78,7 @@ describe('createBatchValidator', () => {
     const batch = createBatchValidator(registry);
     const bySubject = item({ case: 'subjectVersion', value: { subject: 's' } }, { n: 1 });
     expect((await batch.validate(bySubject)).schemaId).toBe(schemaId);
-    const { version } = await registry.register({
+    const { version } = await registry.schemas.register({
       subject: 's',
       schema: {
         type: 'object',

@@ -2,7 +2,7 @@ import type { Registry, ValidateDataInput, ValidationResult } from '@llmsr/core'
 import type { ValidateDataRequest } from '@llmsr/proto';
 import { parseValidateInput, parseValue } from './parse-validate-input.js';
 
-type Validator = Awaited<ReturnType<Registry['getValidator']>>;
+type Validator = Awaited<ReturnType<Registry['validation']['getValidator']>>;
 type Result = ValidationResult & { schemaId: number };
 
 /** Validates the items of one BatchValidate stream. */
@@ -32,7 +32,7 @@ export function createBatchValidator(registry: Registry): BatchValidator {
   const validators = new Map<string, Validator>();
 
   const slow = async (input: ValidateDataInput & { schemaId: number }, key: string) => {
-    const validator = await registry.getValidator(input);
+    const validator = await registry.validation.getValidator(input);
     if (validators.size < MAX_VALIDATORS_PER_STREAM) validators.set(key, validator);
     return run(validator, input);
   };
@@ -49,7 +49,7 @@ export function createBatchValidator(registry: Registry): BatchValidator {
       };
     } catch {
       // Let the registry redo it: it turns whatever was thrown into a RegistryError.
-      return registry.validateData(input);
+      return registry.validation.validate(input);
     }
   };
 
@@ -62,7 +62,8 @@ export function createBatchValidator(registry: Registry): BatchValidator {
   return {
     validate(item) {
       const selector = item.selector;
-      if (selector.case !== 'schemaId') return registry.validateData(parseValidateInput(item));
+      if (selector.case !== 'schemaId')
+        return registry.validation.validate(parseValidateInput(item));
       const input: ValidateDataInput & { schemaId: number } = {
         schemaId: selector.value,
         data: parseValue(item.data, 'data'),

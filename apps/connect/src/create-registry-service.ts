@@ -35,7 +35,7 @@ export function createRegistryService(
   let openChangeStreams = 0;
 
   const register = async (request: Parameters<Impl['registerSchema']>[0]) => {
-    const result = await registry.register(parseRegisterInput(request));
+    const result = await registry.schemas.register(parseRegisterInput(request));
     return {
       created: result.created,
       schema: toSchemaMessage(result.version),
@@ -54,9 +54,11 @@ export function createRegistryService(
         switch (selector.case) {
           case 'id':
           case 'guid':
-            return { schema: toSchemaMessageById(await registry.getSchemaOrThrow(selector.value)) };
+            return {
+              schema: toSchemaMessageById(await registry.schemas.getOrThrow(selector.value)),
+            };
           case 'subjectVersion': {
-            const version = await registry.getVersionOrThrow(
+            const version = await registry.subjects.getVersionOrThrow(
               selector.value.subject,
               selector.value.version === '' ? 'latest' : selector.value.version,
               { includeDeleted: request.includeDeleted },
@@ -86,13 +88,13 @@ export function createRegistryService(
 
     validateData: (request) =>
       mapErrors(async () => {
-        const result = await registry.validateData(parseValidateInput(request));
+        const result = await registry.validation.validate(parseValidateInput(request));
         return { report: toValidationReportMessage(result) };
       }),
 
     validateSchema: (request) =>
       mapErrors(async () => {
-        const result = await registry.validateSchema({
+        const result = await registry.schemas.validate({
           schema: request.schema,
           schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),
           references: parseReferences(request.references),
@@ -112,7 +114,7 @@ export function createRegistryService(
 
     checkCompatibility: (request) =>
       mapErrors(async () => {
-        const report = await registry.checkCompatibility({
+        const report = await registry.compatibility.check({
           subject: request.subject,
           schema: request.schema,
           schemaType: fromProtoSchemaType(request.schemaType, 'schema_type'),

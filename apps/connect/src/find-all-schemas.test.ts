@@ -10,7 +10,7 @@ const COUNT = 510;
 beforeAll(async () => {
   registry = await createRegistry({ storage: 'memory:' });
   for (let i = 0; i < COUNT; i++) {
-    await registry.register({
+    await registry.schemas.register({
       subject: `s-${String(i).padStart(4, '0')}`,
       schema: { type: 'object' },
     });

@@ -34,7 +34,7 @@ export async function* findAllSchemas(
   let offset = request.offset;
   while (remaining > 0 && !signal.aborted) {
     const limit = Math.min(remaining, PAGE);
-    const page = await registry.findSchemas({ ...filters, limit, offset });
+    const page = await registry.schemas.find({ ...filters, limit, offset });
     for (const item of page.items) yield { item, total: page.total };
     if (page.items.length < limit) return;
     offset += page.items.length;

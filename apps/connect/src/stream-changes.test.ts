@@ -14,12 +14,12 @@ afterEach(async () => {
 });
 
 const register = (subject: string) =>
-  registry.register({ subject, schema: { type: 'object', title: subject } });
+  registry.schemas.register({ subject, schema: { type: 'object', title: subject } });
 
 /** Wait until the registry has recorded `count` events. */
 async function recorded(count: number) {
   for (let i = 0; i < 200; i++) {
-    if ((await registry.listChanges({ afterId: 0 })).length >= count) return;
+    if ((await registry.events.list({ afterId: 0 })).length >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`fewer than ${count} events recorded`);
@@ -49,7 +49,7 @@ describe('streamChanges', () => {
     await register('a');
     await register('b');
     await recorded(2);
-    const [first] = await registry.listChanges({ afterId: 0 });
+    const [first] = await registry.events.list({ afterId: 0 });
     const abort = new AbortController();
     const iterator = streamChanges(registry, { afterId: first!.id, signal: abort.signal });
     const next = await iterator.next();

@@ -31,7 +31,7 @@ export async function* streamChanges(
     wake = undefined;
   };
   // Subscribe before replaying so nothing stored meanwhile falls between the two.
-  const unsubscribe = registry.subscribeChanges((event) => {
+  const unsubscribe = registry.events.subscribeRecorded((event) => {
     if (buffered.length >= maxBuffered) overflowed = true;
     else buffered.push(event);
     notify();
@@ -43,7 +43,7 @@ export async function* streamChanges(
       lastId = options.afterId;
       // Two passes at least: the second catches events stored while the first was read.
       for (let shortPasses = 0; shortPasses < 2 && !signal.aborted; ) {
-        const page = await registry.listChanges({ afterId: lastId, limit: REPLAY_PAGE });
+        const page = await registry.events.list({ afterId: lastId, limit: REPLAY_PAGE });
         for (const event of page) {
           lastId = event.id;
           yield event;

@@ -15,10 +15,10 @@ beforeAll(async () => {
     properties: { n: { type } },
     required: ['n'],
   });
-  schemaId = (await server.registry.register({ subject: 'int', schema: schema('integer') })).version
-    .id;
-  otherId = (await server.registry.register({ subject: 'str', schema: schema('string') })).version
-    .id;
+  schemaId = (await server.registry.schemas.register({ subject: 'int', schema: schema('integer') }))
+    .version.id;
+  otherId = (await server.registry.schemas.register({ subject: 'str', schema: schema('string') }))
+    .version.id;
 });
 afterAll(() => server.close());
 

@@ -90,7 +90,7 @@ describe('SchemaRegistryService details', () => {
 
   it('finds a soft-deleted version only with include_deleted', async () => {
     await client.registerSchema({ subject: 'to-delete', schema: personSchema() });
-    await server.registry.deleteVersion('to-delete', 1);
+    await server.registry.subjects.deleteVersion('to-delete', 1);
     const selector = {
       case: 'subjectVersion',
       value: { subject: 'to-delete', version: '1' },
@@ -106,7 +106,7 @@ describe('SchemaRegistryService details', () => {
       subject: 'orphan',
       schema: JSON.stringify({ type: 'string', title: 'orphan' }),
     });
-    await server.registry.deleteVersion('orphan', 1);
+    await server.registry.subjects.deleteVersion('orphan', 1);
     const answer = await client.getSchema({ selector: { case: 'id', value: schema!.id } });
     expect(answer.schema).toMatchObject({ id: schema!.id, subject: '', version: 0 });
     expect(answer.schema?.fingerprint).toBe(schema!.fingerprint);
@@ -158,7 +158,7 @@ describe('SchemaRegistryService details', () => {
     // The server subscribes at some point after the call starts; keep changing until it sees one.
     let event: Awaited<typeof first>;
     for (let n = 0; n < 100 && !event; n++) {
-      await server.registry.setConfig(`live-${n}`, { compatibilityLevel: 'FULL' });
+      await server.registry.config.set(`live-${n}`, { compatibilityLevel: 'FULL' });
       event = await Promise.race([
         first,
         new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50)),

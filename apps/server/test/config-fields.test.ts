@@ -20,7 +20,7 @@ describe('native config fields', () => {
       normalize: true,
       json_schema_default_draft: '2020-12',
     });
-    expect((await registry.getConfig('orders'))?.extra).toEqual({
+    expect((await registry.config.get('orders'))?.extra).toEqual({
       compatibilityPolicy: 'LENIENT',
       normalize: true,
       jsonSchemaDefaultDraft: '2020-12',
@@ -73,7 +73,7 @@ describe('Confluent config fields', () => {
       normalize: true,
       jsonSchemaDefaultDraft: 'draft-04',
     });
-    expect((await registry.getConfig('orders'))?.extra).toMatchObject({
+    expect((await registry.config.get('orders'))?.extra).toMatchObject({
       jsonSchemaDefaultDraft: 'draft-04',
     });
   });
@@ -91,21 +91,22 @@ describe('Confluent config fields', () => {
 
 /** A registry that records the `normalize` each call received. */
 function recording(registry: Registry, seen: Record<string, unknown[]>): Registry {
-  return new Proxy(registry, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (
-        typeof key === 'string' &&
-        ['register', 'findVersionByContent', 'checkCompatibility'].includes(key)
-      ) {
-        return (input: { normalize?: boolean }) => {
-          seen[key] = [...(seen[key] ?? []), input.normalize];
-          return (value as (input: unknown) => unknown).call(target, input);
-        };
-      }
-      return typeof value === 'function' ? value.bind(target) : value;
+  /** Wrap one operation so each call records its input's `normalize` under `key`. */
+  const record =
+    <I extends { normalize?: boolean | undefined }, R>(key: string, operation: (input: I) => R) =>
+    (input: I): R => {
+      seen[key] = [...(seen[key] ?? []), input.normalize];
+      return operation(input);
+    };
+  return {
+    ...registry,
+    schemas: {
+      ...registry.schemas,
+      register: record('register', registry.schemas.register),
+      findByContent: record('findVersionByContent', registry.schemas.findByContent),
     },
-  });
+    compatibility: { check: record('checkCompatibility', registry.compatibility.check) },
+  };
 }
 
 describe('the normalize flag', () => {

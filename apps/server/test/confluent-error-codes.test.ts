@@ -48,9 +48,19 @@ describe('the Confluent error code table', () => {
 });
 
 describe('unexpected failures', () => {
-  async function appOver(override: Partial<Registry>) {
+  /** An app over a registry whose `subjects` and `schemas` operations are partly replaced. */
+  async function appOver(override: {
+    subjects?: Partial<Registry['subjects']>;
+    schemas?: Partial<Registry['schemas']>;
+  }) {
     const registry = await createRegistry({ storage: 'memory:' });
-    return createApp({ registry: { ...registry, ...override } });
+    return createApp({
+      registry: {
+        ...registry,
+        subjects: { ...registry.subjects, ...override.subjects },
+        schemas: { ...registry.schemas, ...override.schemas },
+      },
+    });
   }
 
   it('answers a thrown plain error as 50001 without leaking it', async () => {
@@ -58,7 +68,9 @@ describe('unexpected failures', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      const app = await appOver({ listSubjects: () => Promise.reject(new Error('disk on fire')) });
+      const app = await appOver({
+        subjects: { list: () => Promise.reject(new Error('disk on fire')) },
+      });
       const response = await app.request('/subjects');
       expect(response.status).toBe(500);
       const body = (await response.json()) as { error_code: number; message: string };
@@ -75,8 +87,10 @@ describe('unexpected failures', () => {
     console.error = () => {};
     try {
       const app = await appOver({
-        getSchema: () =>
-          Promise.reject(new RegistryError('STORAGE_UNAVAILABLE', 'database unreachable')),
+        schemas: {
+          get: () =>
+            Promise.reject(new RegistryError('STORAGE_UNAVAILABLE', 'database unreachable')),
+        },
       });
       const response = await app.request('/schemas/ids/1');
       expect(response.status).toBe(500);

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
-import { createRegistry, type Registry } from '@llmsr/core';
+import { createRegistry, } from '@llmsr/core';
+import { MemoryStore, type SchemaStore } from '@llmsr/storage';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/create-app.js';
 import { createLogger } from '../src/middleware/create-logger.js';
@@ -60,13 +61,13 @@ describe('a NUL or control character in a config or mode subject', () => {
   it('writes no config for the refused subject', async () => {
     const { app, registry } = await createTestApp();
     await send(app, 'PUT', '/config/a%00b', { compatibility: 'NONE' });
-    expect(await registry.getConfig('a\u0000b')).toBeUndefined();
+    expect(await registry.config.get('a\u0000b')).toBeUndefined();
   });
 });
 
 /** A memory store whose subject listing fails like a broken SQL query. */
-async function failingStore(): Promise<Registry['store']> {
-  const { store } = await createRegistry({ storage: 'memory:' });
+async function failingStore(): Promise<SchemaStore> {
+  const store = new MemoryStore();
   return new Proxy(store, {
     get(target, key, receiver) {
       if (key === 'listSubjects') {

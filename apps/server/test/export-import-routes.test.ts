@@ -10,10 +10,10 @@ const SPACE = {
 describe('GET /api/v1/export', () => {
   it('streams versions (soft-deleted ones too), configs, resources and the global config last as NDJSON', async () => {
     const { app, registry } = await createTestApp();
-    await registry.register({ subject: 'p', schema: personSchema, createdBy: 'ann' });
-    await registry.deleteVersion('p', 1);
-    await registry.setConfig('p', { mode: 'READONLY', extra: { normalize: true } });
-    await registry.setConfig(null, { compatibilityLevel: 'FULL' });
+    await registry.schemas.register({ subject: 'p', schema: personSchema, createdBy: 'ann' });
+    await registry.subjects.deleteVersion('p', 1);
+    await registry.config.set('p', { mode: 'READONLY', extra: { normalize: true } });
+    await registry.config.set(null, { compatibilityLevel: 'FULL' });
     await registry.variableSpaces.create(SPACE);
     const response = await app.request('/api/v1/export');
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
@@ -44,7 +44,7 @@ describe('GET /api/v1/export', () => {
 describe('POST /api/v1/import', () => {
   it('replaces a config with the exported one, extras included', async () => {
     const { app, registry } = await createTestApp();
-    await registry.setConfig(null, { mode: 'IMPORT' });
+    await registry.config.set(null, { mode: 'IMPORT' });
     const answer = await send(app, 'POST', '/api/v1/import', {
       kind: 'config',
       subject: null,
@@ -53,7 +53,7 @@ describe('POST /api/v1/import', () => {
       extra: { compatibilityPolicy: 'LENIENT' },
     });
     expect(answer).toMatchObject({ status: 200, json: { outcome: 'applied' } });
-    expect(await registry.getConfig(null)).toEqual({
+    expect(await registry.config.get(null)).toEqual({
       subject: null,
       compatibilityLevel: 'NONE',
       extra: { compatibilityPolicy: 'LENIENT' },
@@ -65,7 +65,7 @@ describe('POST /api/v1/import', () => {
     const line = { kind: 'resource', resource_kind: 'variable-space', id: 'chat', document: SPACE };
     expect((await send(app, 'POST', '/api/v1/import', line)).json).toEqual({ outcome: 'applied' });
     // A re-run sends the document as exported: the stored (normalised) form.
-    const stored = await registry.store.getResource('variable-space', 'chat');
+    const stored = await registry.resources.get('variable-space', 'chat');
     const again = { ...line, document: stored?.document };
     expect((await send(app, 'POST', '/api/v1/import', again)).json).toEqual({
       outcome: 'skipped',

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { createRegistry, type Registry } from '@llmsr/core';
+import { MemoryStore } from '@llmsr/storage';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../src/create-app.js';
@@ -13,9 +14,11 @@ type Json = Record<string, unknown>;
 
 const opened: Registry[] = [];
 async function appWith(options: Omit<CreateAppOptions, 'registry'> = {}) {
-  const registry = await createRegistry({ storage: 'memory:' });
+  // The store is the test's own, so a test can make it unreachable under the registry.
+  const store = new MemoryStore();
+  const registry = await createRegistry({ storage: store });
   opened.push(registry);
-  return { app: createApp({ registry, processMetrics: false, ...options }), registry };
+  return { app: createApp({ registry, processMetrics: false, ...options }), registry, store };
 }
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((r) => r.close()));
@@ -49,8 +52,8 @@ describe('GET /health', () => {
   });
 
   it('answers 503 when storage is unreachable', async () => {
-    const { app, registry } = await appWith();
-    await registry.store.close();
+    const { app, store } = await appWith();
+    await store.close();
     const { status, json } = await send(app, 'GET', '/health');
     expect(status).toBe(503);
     expect(json).toMatchObject({ status: 'unavailable', storage: { reachable: false } });

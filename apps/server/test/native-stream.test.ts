@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, type Registry } from '@llmsr/core';
+import { MemoryStore } from '@llmsr/storage';
 import type { Hono } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,7 +89,7 @@ const register = (app: Hono, subject: string) =>
 async function lastEventId(registry: Registry): Promise<number> {
   let after = 0;
   for (;;) {
-    const page = await registry.listChanges({ afterId: after, limit: 10_000 });
+    const page = await registry.events.list({ afterId: after, limit: 10_000 });
     if (page.length === 0) return after;
     after = page.at(-1)?.id ?? after;
   }
@@ -219,9 +220,10 @@ describe('change stream edge cases', () => {
   });
 
   it('sends an error event and ends when the replay cannot read storage', async () => {
-    const registry = await createRegistry({ storage: 'memory:' });
+    const store = new MemoryStore();
+    const registry = await createRegistry({ storage: store });
     const app = createApp({ registry, processMetrics: false });
-    await registry.store.close();
+    await store.close();
     const response = await app.request('/api/v1/stream/changes?last_event_id=0');
     const events = await readEvents(response, 1);
     expect(events).toEqual([

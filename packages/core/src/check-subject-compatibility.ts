@@ -1,12 +1,10 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
-import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { findVersionOrThrow } from './find-version.js';
-import { parseCandidate } from './parse-candidate.js';
+import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseSubject } from './parse-subject.js';
+import { prepareCandidate } from './prepare-candidate.js';
 import { checkAgainstHistory } from './register-schema.js';
 import type { RegistryContext } from './registry-context.js';
-import { parseReferences, resolveReferences } from './resolve-references.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
 import type { CheckCompatibilityInput } from './types.js';
 
 /**
@@ -20,17 +18,7 @@ export async function checkSubjectCompatibility(
   input: CheckCompatibilityInput,
 ): Promise<CompatibilityReport> {
   const subject = parseSubject(input.subject);
-  const schemaType = parseSchemaType(input.schemaType);
-  const text = toSchemaText(input.schema, schemaType);
-  const references = await resolveReferences(context.store, parseReferences(input.references));
-  const settings = await resolveSubjectConfig(context, subject);
-  const { parsed } = parseCandidate({
-    schemaType,
-    text,
-    references,
-    normalize: input.normalize ?? settings.normalize,
-    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
-  });
+  const { parsed, settings } = await prepareCandidate(context, input, { subject });
   const level =
     input.level === undefined ? settings.compatibilityLevel : parseCompatibilityLevel(input.level);
   const policy = settings.compatibilityPolicy;

@@ -2,34 +2,39 @@ import type { SchemaRecord } from '@llmsr/storage';
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
-import * as config from './config-operations.js';
-import {
-  clearConfigSetting,
-  findVersionByContent,
-  listReferencingSchemaIds,
-} from './confluent-lookups.js';
+import { clearConfigSetting } from './clear-config-setting.js';
 import { createCountingCache } from './counting-cache.js';
-import { deleteSubject, deleteVersion } from './delete-operations.js';
+import { deleteConfig } from './delete-config.js';
+import { deleteSubject } from './delete-subject.js';
+import { deleteVersion } from './delete-version.js';
 import { dropStaleCaches, forgetAll } from './drop-stale-caches.js';
-import { findVersion, findVersionOrThrow } from './find-version.js';
+import { findSchemas } from './find-schemas.js';
+import { findVersionByContent } from './find-version-by-content.js';
+import { getHealth } from './get-health.js';
+import { getSchema, getSchemaOrThrow } from './get-schema.js';
+import { getSchemaDependencies } from './get-schema-dependencies.js';
+import { getSchemaDependents } from './get-schema-dependents.js';
+import { getSchemaVersion } from './get-schema-version.js';
+import { getValidator } from './get-validator.js';
+import { getVersion, getVersionOrThrow } from './get-version.js';
+import { listReferencingSchemaIds } from './list-referencing-schema-ids.js';
+import { listSchemaVersions } from './list-schema-versions.js';
+import { listSubjects } from './list-subjects.js';
+import { listVersions } from './list-versions.js';
 import { parseJsonSchemaDraft } from './parse-config-extra.js';
-import { getSchema, getSchemaOrThrow, listVersions } from './read-operations.js';
 import { createRecordingChangeEmitter } from './recorded-change-events.js';
 import { registerSchema } from './register-schema.js';
+import type { Registry } from './registry.js';
 import type { RegistryContext } from './registry-context.js';
-import {
-  getSchemaDependencies,
-  getSchemaDependents,
-  getSchemaVersion,
-  listSchemaVersions,
-} from './schema-relations.js';
-import { findSchemas, searchSchemas } from './search-schemas.js';
+import { resolveSchemaId } from './resolve-schema-id.js';
+import { resolveSubjectConfig } from './resolve-subject-config.js';
+import { searchSchemas } from './search-schemas.js';
+import { setConfig } from './set-config.js';
 import { toRegistryError } from './to-registry-error.js';
-import { toVersionView } from './to-version-view.js';
-import type { Registry, SchemaView } from './types.js';
+import type { SchemaView } from './types.js';
 import { upgradeSchemaIdentities } from './upgrade-identities.js';
 import { validateBatch } from './validate-batch.js';
-import { getValidator, resolveSchemaId, validateData } from './validate-data.js';
+import { validateData } from './validate-data.js';
 import { validateSchema } from './validate-schema.js';
 import { createVariableSpaceService } from './variable-space-service.js';
 
@@ -53,16 +58,17 @@ export interface CreateRegistryOptions {
 }
 
 /**
- * Create the registry service over a storage backend (migrations run first).
+ * Create the registry service over a storage backend (migrations run first). A `storage` URL
+ * opens a store the registry owns; a ready store is used as given (and closed by `close()`).
  *
  * @example
  * ```ts
  * const registry = await createRegistry({ storage: 'sqlite:./data/registry.db' });
- * const { version } = await registry.register({
+ * const { version } = await registry.schemas.register({
  *   subject: 'orders-value',
  *   schema: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] },
  * });
- * const result = await registry.validateData({ schemaId: version.id, data: { id: 1 } });
+ * const result = await registry.validation.validate({ schemaId: version.id, data: { id: 1 } });
  * console.log(result.valid); // true
  * ```
  */
@@ -104,94 +110,94 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
   });
   const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
 
-  return guardAll({
-    store,
+  const registry: Registry = {
+    schemas: {
+      register: (input) => registerSchema(context, input),
+      get: (idOrGuid) => getSchema(context, idOrGuid),
+      getOrThrow: (idOrGuid) => getSchemaOrThrow(context, idOrGuid),
+      findByContent: (input) => findVersionByContent(context, input),
+      find: (input) => findSchemas(context, input),
+      search: (input) => searchSchemas(context, input),
+      versions: (idOrGuid, opts) => listSchemaVersions(context, idOrGuid, opts),
+      getVersion: (idOrGuid, version, opts) => getSchemaVersion(context, idOrGuid, version, opts),
+      dependencies: (idOrGuid) => getSchemaDependencies(context, idOrGuid),
+      dependents: (idOrGuid, opts) => getSchemaDependents(context, idOrGuid, opts),
+      validate: (input) => validateSchema(context, input),
+    },
+    subjects: {
+      list: (opts) => listSubjects(context, opts),
+      versions: (subject, opts) => listVersions(context, subject, opts),
+      getVersion: (subject, version, opts) => getVersion(context, subject, version, opts),
+      getVersionOrThrow: (subject, version, opts) =>
+        getVersionOrThrow(context, subject, version, opts),
+      deleteVersion: (subject, version, opts) => deleteVersion(context, subject, version, opts),
+      delete: (subject, opts) => deleteSubject(context, subject, opts),
+      referencedBy: (subject, version, opts) =>
+        listReferencingSchemaIds(context, subject, version, opts),
+    },
+    validation: {
+      validate: (input) => validateData(context, input),
+      validateBatch: (items) => validateBatch((input) => validateData(context, input), items),
+      getValidator: async (input) =>
+        getValidator(context, await resolveSchemaId(context, input), input),
+    },
+    compatibility: {
+      check: (input) => checkSubjectCompatibility(context, input),
+    },
+    config: {
+      get: (subject) => store.getConfig(subject),
+      set: (subject, input) => setConfig(context, subject, input),
+      delete: (subject) => deleteConfig(context, subject),
+      clearSetting: (subject, setting) => clearConfigSetting(context, subject, setting),
+      resolve: (subject) => resolveSubjectConfig(context, subject),
+      resolveLevel: async (subject) =>
+        (await resolveSubjectConfig(context, subject)).compatibilityLevel,
+      resolveMode: async (subject) => (await resolveSubjectConfig(context, subject)).mode,
+    },
+    events: {
+      subscribe: (listener) => events.subscribe(listener),
+      subscribeRecorded: (listener) => events.subscribeRecorded(listener),
+      list: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
+    },
     variableSpaces: createVariableSpaceService(store),
-    register: (input) => registerSchema(context, input),
-    getSchema: (idOrGuid) => getSchema(context, idOrGuid),
-    getSchemaOrThrow: (idOrGuid) => getSchemaOrThrow(context, idOrGuid),
-    getVersion: async (subject, version, opts) => {
-      const row = await findVersion(context, subject, version, opts);
-      return row && toVersionView(row);
+    resources: {
+      get: (kind, id) => store.getResource(kind, id),
+      list: (kind, opts) => store.listResources(kind, opts),
     },
-    getVersionOrThrow: async (subject, version, opts) =>
-      toVersionView(await findVersionOrThrow(context, subject, version, opts)),
-    listSubjects: async (opts = {}) => {
-      const subjects = await store.listSubjects(opts);
-      return opts.prefix ? subjects.filter((s) => s.startsWith(opts.prefix as string)) : subjects;
-    },
-    listVersions: (subject, opts) => listVersions(context, subject, opts),
-    deleteVersion: (subject, version, opts) => deleteVersion(context, subject, version, opts),
-    deleteSubject: (subject, opts) => deleteSubject(context, subject, opts),
-    validateData: (input) => validateData(context, input),
-    getValidator: async (input) =>
-      getValidator(context, await resolveSchemaId(context, input), input),
-    validateSchema: (input) => validateSchema(context, input),
-    checkCompatibility: (input) => checkSubjectCompatibility(context, input),
-    findVersionByContent: (input) => findVersionByContent(context, input),
-    listReferencingSchemaIds: (subject, version, opts) =>
-      listReferencingSchemaIds(context, subject, version, opts),
-    clearConfigSetting: (subject, setting) => clearConfigSetting(context, subject, setting),
-    resolveCompatibilityLevel: (subject) => config.resolveCompatibilityLevel(context, subject),
-    resolveConfig: (subject) => config.resolveSubjectConfig(context, subject),
-    resolveMode: (subject) => config.resolveMode(context, subject),
-    getConfig: (subject) => store.getConfig(subject),
-    setConfig: (subject, input) => config.setConfig(context, subject, input),
-    deleteConfig: (subject) => config.deleteConfig(context, subject),
-    subscribe: (listener) => context.events.subscribe(listener),
-    subscribeChanges: (listener) => events.subscribeRecorded(listener),
-    listChanges: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
-    listSchemaVersions: (idOrGuid, opts) => listSchemaVersions(context, idOrGuid, opts),
-    getSchemaVersion: (idOrGuid, version, opts) =>
-      getSchemaVersion(context, idOrGuid, version, opts),
-    getSchemaDependencies: (idOrGuid) => getSchemaDependencies(context, idOrGuid),
-    getSchemaDependents: (idOrGuid, opts) => getSchemaDependents(context, idOrGuid, opts),
-    findSchemas: (input) => findSchemas(context, input),
-    searchSchemas: (input) => searchSchemas(context, input),
-    validateBatch: (items) => validateBatch((input) => validateData(context, input), items),
-    health: async () => {
-      let reachable = true;
-      let error: string | undefined;
-      let counts = { schemas: 0, subjects: 0, versions: 0 };
-      try {
-        await store.ping();
-        counts = await store.stats();
-      } catch (cause) {
-        reachable = false;
-        error = cause instanceof Error ? cause.message : String(cause);
-      }
-      return {
-        storage: { backend: store.backend, reachable, ...(error ? { error } : {}) },
-        uptimeSeconds: Math.round((Date.now() - context.startedAt) / 1000),
-        ...counts,
-        caches: {
-          schemas: context.schemas.stats(),
-          views: context.views.stats(),
-          validators: context.validators.stats(),
-        },
-      };
-    },
+    health: () => getHealth(context),
     close: () => events.close().then(() => store.close()),
-  });
+  };
+  return guardAll(registry);
 }
 
-/** Make every method reject with a {@link RegistryError} only. */
+/** Operations that must not be wrapped: listeners are synchronous, and `validation.validate`
+ * maps its own errors, so its warm path does not pay for an extra promise. */
+const UNGUARDED = new Set(['events.subscribe', 'events.subscribeRecorded', 'validation.validate']);
+
+/** Make every operation (top-level and in each group) reject with a {@link RegistryError} only. */
 function guardAll(registry: Registry): Registry {
-  const guarded = { ...registry } as Record<string, unknown>;
-  for (const [name, value] of Object.entries(registry)) {
-    // validateData maps its own errors: its warm path must not pay for an extra promise.
-    if (
-      typeof value !== 'function' ||
-      name === 'subscribe' ||
-      name === 'subscribeChanges' ||
-      name === 'validateData'
-    )
-      continue;
-    const method = value as (...args: unknown[]) => Promise<unknown>;
-    guarded[name] = (...args: unknown[]) =>
-      method(...args).catch((error: unknown) => {
-        throw toRegistryError(error);
-      });
-  }
-  return guarded as unknown as Registry;
+  const guard = (target: object, prefix: string): Record<string, unknown> => {
+    const guarded: Record<string, unknown> = { ...target };
+    for (const [name, value] of Object.entries(target)) {
+      if (typeof value !== 'function' || UNGUARDED.has(`${prefix}${name}`)) continue;
+      const method = value as (...args: unknown[]) => Promise<unknown>;
+      guarded[name] = (...args: unknown[]) =>
+        method(...args).catch((error: unknown) => {
+          throw toRegistryError(error);
+        });
+    }
+    return guarded;
+  };
+  const groups = [
+    'schemas',
+    'subjects',
+    'validation',
+    'compatibility',
+    'config',
+    'events',
+    'resources',
+  ] as const;
+  const result = guard(registry, '');
+  for (const group of groups) result[group] = guard(registry[group], `${group}.`);
+  return result as unknown as Registry;
 }

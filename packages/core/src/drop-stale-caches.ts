@@ -1,6 +1,6 @@
+import { dropValidators } from './get-validator.js';
 import type { RecordedChangeEvent } from './recorded-change-events.js';
 import type { RegistryContext } from './registry-context.js';
-import { dropValidators } from './validate-data.js';
 
 /** What cache invalidation needs of the registry context. */
 export type SchemaCaches = Pick<

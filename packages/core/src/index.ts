@@ -13,14 +13,8 @@ export type {
 } from '@llmsr/storage';
 export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
 export type { ChangeEvent, ChangeListener } from './change-events.js';
-export {
-  COMPATIBILITY_LEVELS,
-  parseCompatibilityLevel,
-  parseMode,
-  REGISTRY_MODES,
-  type SubjectConfig,
-} from './config-operations.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export { COMPATIBILITY_LEVELS, parseCompatibilityLevel } from './parse-compatibility-level.js';
 export {
   COMPATIBILITY_POLICIES,
   type CompatibilityPolicy,
@@ -28,10 +22,14 @@ export {
   type JsonSchemaDraft,
   parseJsonSchemaDraft,
 } from './parse-config-extra.js';
+export { parseMode, REGISTRY_MODES } from './parse-mode.js';
 export type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
+export type * from './registry.js';
 export { ERROR_CODES, type ErrorCode, isRegistryError, RegistryError } from './registry-error.js';
+export type { SubjectConfig } from './resolve-subject-config.js';
 export { parseSchemaType } from './schema-text.js';
-export { MAX_PAGE_SIZE, MAX_SEARCH_SCAN } from './search-schemas.js';
+export { MAX_PAGE_SIZE } from './search-query.js';
+export { MAX_SEARCH_SCAN } from './search-schemas.js';
 export type * from './types.js';
 export { MAX_BATCH_ITEMS } from './validate-batch.js';
 export {

@@ -7,15 +7,14 @@ import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from 
 import type { ParsedSchema } from '@llmsr/validation';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
-import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
-import { parseCandidate } from './parse-candidate.js';
+import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseMetadata } from './parse-metadata.js';
 import { parseSubject } from './parse-subject.js';
+import { prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
-import { parseReferences, resolveReferences } from './resolve-references.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
+import { resolveSubjectConfig } from './resolve-subject-config.js';
 import { toVersionView } from './to-version-view.js';
 import type { RegisterSchemaInput, RegisterSchemaResult } from './types.js';
 
@@ -31,7 +30,7 @@ const TRANSITIVE: ReadonlySet<CompatibilityLevel> = new Set([
  * The check and the version allocation run in the store's per-subject critical section.
  * The subject's settings apply: `compatibilityPolicy` to the check, `jsonSchemaDefaultDraft` to
  * a JSON Schema without `$schema` (the draft is recorded with the schema), and `normalize`
- * (or `input.normalize`) stores the canonical text (see {@link parseCandidate}). A change of
+ * (or `input.normalize`) stores the canonical text (see {@link prepareCandidate}). A change of
  * schema type is allowed under NONE only, and is a major semver bump.
  */
 export async function registerSchema(
@@ -39,44 +38,35 @@ export async function registerSchema(
   input: RegisterSchemaInput,
 ): Promise<RegisterSchemaResult> {
   const subject = parseSubject(input.subject);
-  const schemaType = parseSchemaType(input.schemaType);
-  const text = toSchemaText(input.schema, schemaType);
-  // As in Confluent, a registration that gives no metadata carries the latest version's metadata,
-  // so clients that re-register plain content find the version registered with metadata.
-  const metadata =
-    input.metadata === undefined
-      ? ((await context.store.getLatestVersion(subject))?.metadata ?? null)
-      : parseMetadata(input.metadata);
-  const references = parseReferences(input.references);
-  const settings = await resolveSubjectConfig(context, subject);
-  const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
-  if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
-    throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode`, {
-      subject,
-      mode,
-    });
-  }
-  if ((input.id !== undefined || input.version !== undefined) && mode !== 'IMPORT') {
-    throw new RegistryError(
-      'OPERATION_NOT_PERMITTED',
-      'Choosing the id or version of a schema is only allowed in IMPORT mode',
-      { subject, mode },
-    );
-  }
-  const resolved = await resolveReferences(context.store, references);
-  // Pin `latest` (-1) references to the version they resolved to, so the stored schema never
-  // changes meaning when the referenced subject evolves.
-  const pinned = references.map((ref, index) => ({
-    ...ref,
-    version: resolved[index]?.version ?? ref.version,
-  }));
-  const candidate = parseCandidate({
-    schemaType,
-    text,
-    references: resolved,
-    normalize: input.normalize ?? settings.normalize,
-    jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
+  // Set in the hook below, so it is read in the same order as before the references.
+  let metadata = null as Record<string, unknown> | null;
+  const candidate = await prepareCandidate(context, input, {
+    subject,
+    beforeResolve: async ({ mode }) => {
+      // As in Confluent, a registration that gives no metadata carries the latest version's
+      // metadata, so clients that re-register plain content find the version registered with it.
+      metadata =
+        input.metadata === undefined
+          ? ((await context.store.getLatestVersion(subject))?.metadata ?? null)
+          : parseMetadata(input.metadata);
+      if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
+        throw new RegistryError(
+          'OPERATION_NOT_PERMITTED',
+          `Subject '${subject}' is in ${mode} mode`,
+          { subject, mode },
+        );
+      }
+      if ((input.id !== undefined || input.version !== undefined) && mode !== 'IMPORT') {
+        throw new RegistryError(
+          'OPERATION_NOT_PERMITTED',
+          'Choosing the id or version of a schema is only allowed in IMPORT mode',
+          { subject, mode },
+        );
+      }
+    },
   });
+  const { schemaType, settings } = candidate;
+  const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
   const parsed = candidate.parsed;
   const requestedLevel =
     input.compatibilityLevel === undefined
@@ -92,7 +82,7 @@ export async function registerSchema(
       fingerprint: parsed.fingerprint,
       canonical: parsed.canonical,
       schema: candidate.text,
-      references: pinned,
+      references: candidate.references,
       pcfFingerprint: parsed.pcfFingerprint ?? null,
       jsonDraft: parsed.jsonDraft ?? null,
     },

@@ -1,26 +1,13 @@
-import type { SearchQuery, SubjectVersionWithSchema } from '@llmsr/storage';
+import type { SubjectVersionWithSchema } from '@llmsr/storage';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
-import { parseSchemaType } from './schema-text.js';
+import { baseQuery, checkPage } from './search-query.js';
 import { toVersionView } from './to-version-view.js';
-import type { FindSchemasInput, SchemaSearchHit, SearchSchemasInput } from './types.js';
+import type { SchemaSearchHit, SearchSchemasInput } from './types.js';
 
-/** Largest page a caller may ask for. */
-export const MAX_PAGE_SIZE = 1_000;
 /** Versions a text search scores at most (after the store's type and metadata filters). */
 export const MAX_SEARCH_SCAN = 100_000;
 const SCAN_PAGE = 1_000;
-const DEFAULT_PAGE_SIZE = 100;
-
-/** Subject versions matching structured filters (store-side), newest registrations last. */
-export async function findSchemas(context: RegistryContext, input: FindSchemasInput) {
-  const page = checkPage(input);
-  const query: SearchQuery = { ...baseQuery(input), limit: page.limit, offset: page.offset };
-  if (input.subject !== undefined) query.subject = input.subject;
-  if (input.tag !== undefined) query.tag = input.tag;
-  const result = await context.store.search(query);
-  return { total: result.total, items: result.items.map(toVersionView) };
-}
 
 /**
  * Text search over subject names, `metadata.description` and `metadata.tags`, after the store's
@@ -109,40 +96,4 @@ function scoreOf(row: SubjectVersionWithSchema, terms: string[]): number {
     total += score;
   }
   return total;
-}
-
-function baseQuery(input: FindSchemasInput | SearchSchemasInput): SearchQuery {
-  const query: SearchQuery = { includeDeleted: input.includeDeleted === true };
-  if (input.schemaType !== undefined) query.schemaType = parseSchemaType(input.schemaType);
-  if (input.metadataKey !== undefined) {
-    query.metadata = {
-      key: input.metadataKey,
-      ...(input.metadataValue === undefined ? {} : { value: input.metadataValue }),
-    };
-  } else if (input.metadataValue !== undefined) {
-    throw new RegistryError('INVALID_INPUT', 'A metadata value needs a metadata key', {
-      field: 'metadata_value',
-    });
-  }
-  return query;
-}
-
-function checkPage(input: { limit?: number | undefined; offset?: number | undefined }) {
-  const limit = input.limit ?? DEFAULT_PAGE_SIZE;
-  const offset = input.offset ?? 0;
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw new RegistryError(
-      'INVALID_INPUT',
-      `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`,
-      {
-        field: 'limit',
-      },
-    );
-  }
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new RegistryError('INVALID_INPUT', 'offset must be a non-negative integer', {
-      field: 'offset',
-    });
-  }
-  return { limit, offset };
 }

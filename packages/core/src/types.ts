@@ -1,17 +1,6 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
-import type {
-  CompatibilityLevel,
-  ConfigRecord,
-  RegistryMode,
-  SchemaReference,
-  SchemaStore,
-  SchemaType,
-} from '@llmsr/storage';
-import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
-import type { ChangeListener } from './change-events.js';
-import type { SubjectConfig } from './config-operations.js';
-import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
-import type { VariableSpaceService } from './variable-space-service.js';
+import type { CompatibilityLevel, SchemaReference, SchemaStore, SchemaType } from '@llmsr/storage';
+import type { ValidationResult } from '@llmsr/validation';
 
 /** A version of a subject as the registry shows it. */
 export interface SchemaVersionView {
@@ -47,7 +36,7 @@ export interface SchemaView {
   versions: { subject: string; version: number; deleted: boolean }[];
 }
 
-/** Input of {@link Registry.register}. */
+/** Input of {@link RegistrySchemas.register}. */
 export interface RegisterSchemaInput {
   subject: string;
   /** Schema text, or a JSON value for JSON Schema and Avro. */
@@ -77,7 +66,7 @@ export interface RegisterSchemaInput {
   normalize?: boolean | undefined;
 }
 
-/** Result of {@link Registry.register}. */
+/** Result of {@link RegistrySchemas.register}. */
 export interface RegisterSchemaResult {
   /** False when the same content was already a live version of the subject. */
   created: boolean;
@@ -95,7 +84,7 @@ export interface SchemaSelector {
   version?: string | number | undefined;
 }
 
-/** Input of {@link Registry.validateData}. */
+/** Input of {@link RegistryValidation.validate}. */
 export type ValidateDataInput = SchemaSelector & {
   data: unknown;
   strict?: boolean | undefined;
@@ -105,7 +94,7 @@ export type ValidateDataInput = SchemaSelector & {
   timing?: boolean | undefined;
 };
 
-/** Input of {@link Registry.checkCompatibility}. */
+/** Input of {@link RegistryCompatibility.check}. */
 export interface CheckCompatibilityInput {
   subject: string;
   schema: unknown;
@@ -124,7 +113,7 @@ export interface CheckCompatibilityInput {
   normalize?: boolean | undefined;
 }
 
-/** Input of {@link Registry.findVersionByContent}. */
+/** Input of {@link RegistrySchemas.findByContent}. */
 export interface FindVersionByContentInput {
   subject: string;
   /** Schema text, or a JSON value for JSON Schema and Avro. */
@@ -161,127 +150,6 @@ export interface CacheStats {
   hitRate: number;
 }
 
-/** The registry service: every app calls this and nothing else. */
-export interface Registry {
-  readonly store: SchemaStore;
-  /** Typed variable spaces for LLM programs, persisted in the same storage. */
-  readonly variableSpaces: VariableSpaceService;
-  register(input: RegisterSchemaInput): Promise<RegisterSchemaResult>;
-  /** A schema by global id or guid. */
-  getSchema(idOrGuid: number | string): Promise<SchemaView | undefined>;
-  getSchemaOrThrow(idOrGuid: number | string): Promise<SchemaView>;
-  /** A version by integer, semver or `latest`; soft-deleted ones only with `includeDeleted`. */
-  getVersion(
-    subject: string,
-    version: string | number,
-    options?: { includeDeleted?: boolean },
-  ): Promise<SchemaVersionView | undefined>;
-  getVersionOrThrow(
-    subject: string,
-    version: string | number,
-    options?: { includeDeleted?: boolean },
-  ): Promise<SchemaVersionView>;
-  listSubjects(options?: { includeDeleted?: boolean; prefix?: string }): Promise<string[]>;
-  /** Versions of a subject, oldest first; throws SUBJECT_NOT_FOUND for an unknown subject. */
-  listVersions(
-    subject: string,
-    options?: { includeDeleted?: boolean },
-  ): Promise<SchemaVersionView[]>;
-  /** Soft delete, or permanent delete of an already soft-deleted version. */
-  deleteVersion(
-    subject: string,
-    version: string | number,
-    options?: { permanent?: boolean },
-  ): Promise<SchemaVersionView>;
-  /** Delete every version of a subject; returns the version numbers deleted. */
-  deleteSubject(subject: string, options?: { permanent?: boolean }): Promise<number[]>;
-  validateData(input: ValidateDataInput): Promise<ValidationResult & { schemaId: number }>;
-  /**
-   * The cached compiled validator of a schema, for callers that validate many documents
-   * in-process (`validator.validate(data)` is synchronous).
-   */
-  getValidator(
-    input: SchemaSelector & {
-      strict?: boolean | undefined;
-      messageName?: string | undefined;
-      timing?: boolean | undefined;
-    },
-  ): Promise<CompiledValidator>;
-  /** Is this schema well-formed? Never throws for a bad schema: answers `valid: false` with locations. */
-  validateSchema(input: {
-    schema: unknown;
-    schemaType?: string | undefined;
-    references?: unknown;
-    /** Read the schema under this subject's settings (its default JSON draft); global by default. */
-    subject?: string | undefined;
-  }): Promise<{
-    valid: boolean;
-    problems: { path: string; message: string; line?: number; column?: number }[];
-    fingerprint?: string;
-    canonical?: string;
-  }>;
-  checkCompatibility(input: CheckCompatibilityInput): Promise<CompatibilityReport>;
-  /** The newest version of a subject holding the same content as a schema (Confluent lookup). */
-  findVersionByContent(input: FindVersionByContentInput): Promise<SchemaVersionView | undefined>;
-  /** Global ids of the schemas that reference a subject version (Confluent `referencedby`). */
-  listReferencingSchemaIds(
-    subject: string,
-    version: number,
-    options?: { includeDeleted?: boolean },
-  ): Promise<number[]>;
-  /** Remove the compatibility level (with the extra config fields) or the mode of a config and keep the rest; returns the old config. */
-  clearConfigSetting(
-    subject: string | null,
-    setting: 'compatibilityLevel' | 'mode',
-  ): Promise<ConfigRecord | undefined>;
-  /** The compatibility level in force for a subject (its own, else global, else BACKWARD). */
-  resolveCompatibilityLevel(subject: string | null): Promise<CompatibilityLevel>;
-  /**
-   * Every setting in force for a subject (its own, else global, else the default): level, mode,
-   * `compatibilityPolicy`, `normalize` and `jsonSchemaDefaultDraft`.
-   */
-  resolveConfig(subject: string | null): Promise<SubjectConfig>;
-  getConfig(subject: string | null): Promise<ConfigRecord | undefined>;
-  setConfig(
-    subject: string | null,
-    config: { compatibilityLevel?: string; mode?: string; extra?: Record<string, unknown> },
-  ): Promise<ConfigRecord>;
-  deleteConfig(subject: string | null): Promise<ConfigRecord | undefined>;
-  /** The mode in force for a subject (its own, else global, else READWRITE). */
-  resolveMode(subject: string | null): Promise<RegistryMode>;
-  subscribe(listener: ChangeListener): () => void;
-  /** Listen to change events once stored, each with its id (for resumable streams). */
-  subscribeChanges(listener: RecordedChangeListener): () => void;
-  /** Stored change events after `afterId` (0 for the oldest retained), oldest first; at most `limit` (1..10,000, default 1,000). */
-  listChanges(options?: { afterId?: number; limit?: number }): Promise<RecordedChangeEvent[]>;
-  /** Subject versions using a schema (id or guid), oldest first; SCHEMA_NOT_FOUND when unknown. */
-  listSchemaVersions(
-    idOrGuid: number | string,
-    options?: { includeDeleted?: boolean },
-  ): Promise<SchemaVersionView[]>;
-  /** The version (integer, semver or `latest`) using a schema; `subject` picks one of several. */
-  getSchemaVersion(
-    idOrGuid: number | string,
-    version: string | number,
-    options?: { subject?: string | undefined; includeDeleted?: boolean },
-  ): Promise<SchemaVersionView>;
-  /** What a schema references. */
-  getSchemaDependencies(idOrGuid: number | string): Promise<SchemaDependency[]>;
-  /** The versions whose schema references a version using this schema. */
-  getSchemaDependents(
-    idOrGuid: number | string,
-    options?: { includeDeleted?: boolean },
-  ): Promise<SchemaDependent[]>;
-  /** Subject versions by structured filters, paged (limit 1..1000, default 100). */
-  findSchemas(input: FindSchemasInput): Promise<{ total: number; items: SchemaVersionView[] }>;
-  /** Text search over subject, `metadata.description` and `metadata.tags`; by relevance then recency. */
-  searchSchemas(input: SearchSchemasInput): Promise<{ total: number; items: SchemaSearchHit[] }>;
-  /** Validate up to 1,000 documents; a bad selector fails only its own item. */
-  validateBatch(items: readonly BatchValidationItem[]): Promise<BatchValidationResult[]>;
-  health(): Promise<RegistryHealth>;
-  close(): Promise<void>;
-}
-
 /** A reference of a schema to a subject version, and the schema id that version holds. */
 export interface SchemaDependency {
   name: string;
@@ -300,7 +168,7 @@ export interface SchemaDependent {
   references: { subject: string; version: number };
 }
 
-/** Filters of {@link Registry.findSchemas}. */
+/** Filters of {@link RegistrySchemas.find}. */
 export interface FindSchemasInput {
   /** Case-insensitive substring of the subject. */
   subject?: string | undefined;
@@ -315,7 +183,7 @@ export interface FindSchemasInput {
   offset?: number | undefined;
 }
 
-/** Input of {@link Registry.searchSchemas}. */
+/** Input of {@link RegistrySchemas.search}. */
 export interface SearchSchemasInput {
   /** Words that must each match the subject, the description or a tag (case-insensitive). */
   query?: string | undefined;

@@ -1,12 +1,9 @@
 import { SchemaParseError } from '@llmsr/validation';
-import { resolveSubjectConfig } from './config-operations.js';
-import { parseCandidate } from './parse-candidate.js';
 import { parseSubject } from './parse-subject.js';
+import { prepareCandidate } from './prepare-candidate.js';
+import type { ValidateSchemaInput, ValidateSchemaResult } from './registry.js';
 import type { RegistryContext } from './registry-context.js';
 import { isRegistryError } from './registry-error.js';
-import { parseReferences, resolveReferences } from './resolve-references.js';
-import { parseSchemaType, toSchemaText } from './schema-text.js';
-import type { Registry } from './types.js';
 
 /**
  * Is this schema well-formed, read as a registration into `input.subject` would read it (that
@@ -15,21 +12,11 @@ import type { Registry } from './types.js';
  */
 export async function validateSchema(
   context: RegistryContext,
-  input: Parameters<Registry['validateSchema']>[0],
-): ReturnType<Registry['validateSchema']> {
+  input: ValidateSchemaInput,
+): Promise<ValidateSchemaResult> {
   try {
-    const schemaType = parseSchemaType(input.schemaType);
-    const text = toSchemaText(input.schema, schemaType);
     const subject = input.subject === undefined ? null : parseSubject(input.subject);
-    const references = await resolveReferences(context.store, parseReferences(input.references));
-    const settings = await resolveSubjectConfig(context, subject);
-    const { parsed } = parseCandidate({
-      schemaType,
-      text,
-      references,
-      normalize: false,
-      jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
-    });
+    const { parsed } = await prepareCandidate(context, input, { subject, ignoreNormalize: true });
     return {
       valid: true,
       problems: [],

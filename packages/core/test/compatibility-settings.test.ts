@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/types.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestRegistry } from './create-test-registry.js';
 
 async function rejection(promise: Promise<unknown>) {
   try {
@@ -25,18 +24,16 @@ const avroRecord = {
 };
 
 describe('the compatibilityPolicy setting', () => {
-  let registry: Registry;
+  const registry = useTestRegistry();
   beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({ subject: 'orders', schema: open });
-    await registry.register({ subject: 'payments', schema: open });
+    await registry.schemas.register({ subject: 'orders', schema: open });
+    await registry.schemas.register({ subject: 'payments', schema: open });
   });
-  afterEach(() => registry.close());
 
   it('is STRICT by default: adding a property to an open object is refused', async () => {
-    const error = await rejection(registry.register({ subject: 'orders', schema: withB }));
+    const error = await rejection(registry.schemas.register({ subject: 'orders', schema: withB }));
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
-    const report = await registry.checkCompatibility({ subject: 'orders', schema: withB });
+    const report = await registry.compatibility.check({ subject: 'orders', schema: withB });
     expect(report.compatible).toBe(false);
     expect(report.violations.map((v) => v.rule)).toContain(
       'OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
@@ -44,35 +41,45 @@ describe('the compatibilityPolicy setting', () => {
   });
 
   it('LENIENT globally accepts the change on checks and registration in every subject', async () => {
-    await registry.setConfig(null, { extra: { compatibilityPolicy: 'LENIENT' } });
+    await registry.config.set(null, { extra: { compatibilityPolicy: 'LENIENT' } });
     for (const subject of ['orders', 'payments']) {
-      expect((await registry.checkCompatibility({ subject, schema: withB })).compatible).toBe(true);
-      const { created, version } = await registry.register({ subject, schema: withB });
+      expect((await registry.compatibility.check({ subject, schema: withB })).compatible).toBe(
+        true,
+      );
+      const { created, version } = await registry.schemas.register({ subject, schema: withB });
       expect(created).toBe(true);
       expect(version.version).toBe(2);
     }
   });
 
   it('LENIENT on one subject applies to that subject only', async () => {
-    await registry.setConfig('orders', { extra: { compatibilityPolicy: 'LENIENT' } });
-    expect((await registry.register({ subject: 'orders', schema: withB })).created).toBe(true);
-    const error = await rejection(registry.register({ subject: 'payments', schema: withB }));
+    await registry.config.set('orders', { extra: { compatibilityPolicy: 'LENIENT' } });
+    expect((await registry.schemas.register({ subject: 'orders', schema: withB })).created).toBe(
+      true,
+    );
+    const error = await rejection(
+      registry.schemas.register({ subject: 'payments', schema: withB }),
+    );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
-    const report = await registry.checkCompatibility({ subject: 'payments', schema: withB });
+    const report = await registry.compatibility.check({ subject: 'payments', schema: withB });
     expect(report.compatible).toBe(false);
   });
 
   it("a subject's STRICT wins over a global LENIENT", async () => {
-    await registry.setConfig(null, { extra: { compatibilityPolicy: 'LENIENT' } });
-    await registry.setConfig('payments', { extra: { compatibilityPolicy: 'STRICT' } });
-    expect((await registry.register({ subject: 'orders', schema: withB })).created).toBe(true);
-    const error = await rejection(registry.register({ subject: 'payments', schema: withB }));
+    await registry.config.set(null, { extra: { compatibilityPolicy: 'LENIENT' } });
+    await registry.config.set('payments', { extra: { compatibilityPolicy: 'STRICT' } });
+    expect((await registry.schemas.register({ subject: 'orders', schema: withB })).created).toBe(
+      true,
+    );
+    const error = await rejection(
+      registry.schemas.register({ subject: 'payments', schema: withB }),
+    );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
   });
 
   it('LENIENT applies to a check against one named version too', async () => {
-    await registry.setConfig('orders', { extra: { compatibilityPolicy: 'LENIENT' } });
-    const report = await registry.checkCompatibility({
+    await registry.config.set('orders', { extra: { compatibilityPolicy: 'LENIENT' } });
+    const report = await registry.compatibility.check({
       subject: 'orders',
       schema: withB,
       version: 1,
@@ -81,45 +88,49 @@ describe('the compatibilityPolicy setting', () => {
   });
 
   it('LENIENT still refuses a type change of an existing property', async () => {
-    await registry.setConfig(null, { extra: { compatibilityPolicy: 'LENIENT' } });
-    const error = await rejection(registry.register({ subject: 'orders', schema: retyped }));
+    await registry.config.set(null, { extra: { compatibilityPolicy: 'LENIENT' } });
+    const error = await rejection(
+      registry.schemas.register({ subject: 'orders', schema: retyped }),
+    );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
   });
 
   it('a policy applies to JSON Schema only: Avro rules do not change under LENIENT', async () => {
-    await registry.setConfig(null, { extra: { compatibilityPolicy: 'LENIENT' } });
-    await registry.register({ subject: 'avro', schemaType: 'AVRO', schema: avroRecord });
+    await registry.config.set(null, { extra: { compatibilityPolicy: 'LENIENT' } });
+    await registry.schemas.register({ subject: 'avro', schemaType: 'AVRO', schema: avroRecord });
     const addedWithoutDefault = {
       ...avroRecord,
       fields: [...avroRecord.fields, { name: 'note', type: 'string' }],
     };
     const error = await rejection(
-      registry.register({ subject: 'avro', schemaType: 'AVRO', schema: addedWithoutDefault }),
+      registry.schemas.register({
+        subject: 'avro',
+        schemaType: 'AVRO',
+        schema: addedWithoutDefault,
+      }),
     );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
   });
 });
 
 describe('changing the schema type of a subject', () => {
-  let registry: Registry;
+  const registry = useTestRegistry();
   beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-    await registry.register({ subject: 'orders', schema: open });
+    await registry.schemas.register({ subject: 'orders', schema: open });
   });
-  afterEach(() => registry.close());
 
   it('is allowed under NONE, as a major semver bump', async () => {
-    await registry.setConfig('orders', { compatibilityLevel: 'NONE' });
-    const avro = await registry.register({
+    await registry.config.set('orders', { compatibilityLevel: 'NONE' });
+    const avro = await registry.schemas.register({
       subject: 'orders',
       schemaType: 'AVRO',
       schema: avroRecord,
     });
     expect(avro.created).toBe(true);
     expect(avro.version).toMatchObject({ version: 2, semver: '2.0.0', schemaType: 'AVRO' });
-    const back = await registry.register({ subject: 'orders', schema: retyped });
+    const back = await registry.schemas.register({ subject: 'orders', schema: retyped });
     expect(back.version).toMatchObject({ version: 3, semver: '3.0.0', schemaType: 'JSON' });
-    const check = await registry.checkCompatibility({
+    const check = await registry.compatibility.check({
       subject: 'orders',
       schemaType: 'PROTOBUF',
       schema: 'syntax = "proto3"; message Order { int64 id = 1; }',
@@ -128,8 +139,8 @@ describe('changing the schema type of a subject', () => {
   });
 
   it('is allowed under a global NONE', async () => {
-    await registry.setConfig(null, { compatibilityLevel: 'NONE' });
-    const avro = await registry.register({
+    await registry.config.set(null, { compatibilityLevel: 'NONE' });
+    const avro = await registry.schemas.register({
       subject: 'orders',
       schemaType: 'AVRO',
       schema: avroRecord,
@@ -145,20 +156,20 @@ describe('changing the schema type of a subject', () => {
     'FULL',
     'FULL_TRANSITIVE',
   ])('is refused under %s with INCOMPATIBLE_SCHEMA naming the two types', async (level) => {
-    await registry.setConfig('orders', { compatibilityLevel: level });
+    await registry.config.set('orders', { compatibilityLevel: level });
     const error = await rejection(
-      registry.register({ subject: 'orders', schemaType: 'AVRO', schema: avroRecord }),
+      registry.schemas.register({ subject: 'orders', schemaType: 'AVRO', schema: avroRecord }),
     );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
     expect(error.message).toContain('version 1 is JSON, the new schema is AVRO');
     const report = error.details.report as { violations: { rule: string }[] };
     expect(report.violations.map((v) => v.rule)).toEqual(['SCHEMA_TYPE_CHANGED']);
-    const check = await registry.checkCompatibility({
+    const check = await registry.compatibility.check({
       subject: 'orders',
       schemaType: 'AVRO',
       schema: avroRecord,
     });
     expect(check.compatible).toBe(false);
-    expect(await registry.listVersions('orders')).toHaveLength(1);
+    expect(await registry.subjects.versions('orders')).toHaveLength(1);
   });
 });

@@ -20,35 +20,35 @@ describe.each(backends)('racing registrations on %s', (_name, url) => {
       properties: { id: { type: 'integer' } },
       additionalProperties: false,
     };
-    await registry.register({ subject: 'race', schema: closed });
+    await registry.schemas.register({ subject: 'race', schema: closed });
     // Each adds `p` to a closed model (compatible with v1), with types that cannot read each other.
     const asString = { ...closed, properties: { ...closed.properties, p: { type: 'string' } } };
     const asInteger = { ...closed, properties: { ...closed.properties, p: { type: 'integer' } } };
     const results = await Promise.allSettled([
-      registry.register({ subject: 'race', schema: asString }),
-      registry.register({ subject: 'race', schema: asInteger }),
+      registry.schemas.register({ subject: 'race', schema: asString }),
+      registry.schemas.register({ subject: 'race', schema: asInteger }),
     ]);
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason.code).toBe('INCOMPATIBLE_SCHEMA');
-    expect((await registry.listVersions('race')).map((v) => v.version)).toEqual([1, 2]);
+    expect((await registry.subjects.versions('race')).map((v) => v.version)).toEqual([1, 2]);
     await registry.close();
   });
 
   it('gives 50 concurrent registrations of different schemas versions 1..50', async () => {
     const registry = await createRegistry({ storage: url() });
-    await registry.setConfig('many', { compatibilityLevel: 'NONE' });
+    await registry.config.set('many', { compatibilityLevel: 'NONE' });
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        registry.register({
+        registry.schemas.register({
           subject: 'many',
           schema: { type: 'object', title: `v${i}`, properties: { [`f${i}`]: {} } },
         }),
       ),
     );
-    const versions = (await registry.listVersions('many')).map((v) => v.version);
+    const versions = (await registry.subjects.versions('many')).map((v) => v.version);
     expect(versions).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     await registry.close();
   });

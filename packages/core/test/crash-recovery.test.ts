@@ -61,7 +61,7 @@ describe.each(backends)('a registry process killed mid-load on %s', (_name, crea
       expect(acks.length).toBeGreaterThanOrEqual(60);
       const registry = await createRegistry({ storage: database.url });
       try {
-        const events = await registry.listChanges({ limit: 10_000 });
+        const events = await registry.events.list({ limit: 10_000 });
         const registered = new Set(
           events
             .filter((e) => e.type === 'schema.registered')
@@ -70,14 +70,14 @@ describe.each(backends)('a registry process killed mid-load on %s', (_name, crea
             ),
         );
         for (const ack of acks) {
-          const version = await registry.getVersion(ack.subject, ack.version);
+          const version = await registry.subjects.getVersion(ack.subject, ack.version);
           expect(version?.id, `${ack.subject} v${ack.version}`).toBe(ack.id);
           expect(registered.has(`${ack.subject}/${ack.version}/${ack.id}`)).toBe(true);
         }
         // No event without its version either: the outbox is all or nothing.
         for (const key of registered) {
           const [subject, version] = key.split('/');
-          expect(await registry.getVersion(subject!, Number(version))).toBeDefined();
+          expect(await registry.subjects.getVersion(subject!, Number(version))).toBeDefined();
         }
       } finally {
         await registry.close();

@@ -63,8 +63,9 @@ describe('schema identities recomputed when a registry opens an older database',
 
   it('gives old rows their current fingerprints, keeping ids, and skips a row that no longer parses', async () => {
     const first = await createRegistry({ storage: database.url });
-    const a = (await first.register({ subject: 'address', schema: address })).version;
-    const c = (await first.register({ subject: 'customer', schema: customer, references })).version;
+    const a = (await first.schemas.register({ subject: 'address', schema: address })).version;
+    const c = (await first.schemas.register({ subject: 'customer', schema: customer, references }))
+      .version;
     const expected = rows();
     await first.close();
     ageRows();
@@ -76,11 +77,15 @@ describe('schema identities recomputed when a registry opens an older database',
         { id: 500, fingerprint: 'broken', identity_version: 2 },
       ]);
       // Content lookups and deduplication work again on the recomputed fingerprints.
-      const again = await reopened.register({ subject: 'customer', schema: customer, references });
+      const again = await reopened.schemas.register({
+        subject: 'customer',
+        schema: customer,
+        references,
+      });
       expect(again).toMatchObject({ created: false, version: { id: c.id, version: 1 } });
-      const found = await reopened.findVersionByContent({ subject: 'address', schema: address });
+      const found = await reopened.schemas.findByContent({ subject: 'address', schema: address });
       expect(found?.id).toBe(a.id);
-      expect((await reopened.getSchemaOrThrow(500)).schema).toBe('{"type": 5}');
+      expect((await reopened.schemas.getOrThrow(500)).schema).toBe('{"type": 5}');
     } finally {
       await reopened.close();
     }

@@ -1,8 +1,8 @@
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import { getSchemaFormat } from '@llmsr/validation';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/types.js';
+import { useTestRegistry } from './create-test-registry.js';
 
 // These tests watch the draft the registry hands the JSON Schema parser: what the parser makes
 // of each draft is the validation package's business (and its tests').
@@ -19,38 +19,40 @@ const schema = { type: 'object', properties: { id: { type: 'integer' } } };
 const widened = { type: 'object', properties: { id: { type: 'number' } } };
 
 describe('the JSON default draft', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it('reads a new schema under draft-07 when nothing is configured', async () => {
-    const drafts = await draftsParsedWith(() => registry.register({ subject: 's', schema }));
+    const drafts = await draftsParsedWith(() =>
+      registry.schemas.register({ subject: 's', schema }),
+    );
     expect(drafts).toEqual(['draft-07']);
   });
 
   it("reads a schema under the subject's draft on registration, check, lookup and validate-schema", async () => {
-    await registry.setConfig(null, { extra: { jsonSchemaDefaultDraft: '2019-09' } });
-    await registry.setConfig('s', { extra: { jsonSchemaDefaultDraft: '2020-12' } });
+    await registry.config.set(null, { extra: { jsonSchemaDefaultDraft: '2019-09' } });
+    await registry.config.set('s', { extra: { jsonSchemaDefaultDraft: '2020-12' } });
     const drafts = await draftsParsedWith(async () => {
-      await registry.register({ subject: 's', schema });
-      await registry.checkCompatibility({ subject: 's', schema: widened });
-      await registry.findVersionByContent({ subject: 's', schema });
-      await registry.validateSchema({ subject: 's', schema });
+      await registry.schemas.register({ subject: 's', schema });
+      await registry.compatibility.check({ subject: 's', schema: widened });
+      await registry.schemas.findByContent({ subject: 's', schema });
+      await registry.schemas.validate({ subject: 's', schema });
     });
     expect(drafts).toEqual(['2020-12', '2020-12', '2020-12', '2020-12']);
     const global = await draftsParsedWith(async () => {
-      await registry.register({ subject: 'other', schema: widened });
-      await registry.validateSchema({ schema });
+      await registry.schemas.register({ subject: 'other', schema: widened });
+      await registry.schemas.validate({ schema });
     });
     expect(global).toEqual(['2019-09', '2019-09']);
   });
 
   it('passes the draft on with normalize, which reads the canonical text again', async () => {
-    await registry.setConfig('s', { extra: { jsonSchemaDefaultDraft: 'draft-06' } });
+    await registry.config.set('s', { extra: { jsonSchemaDefaultDraft: 'draft-06' } });
     const drafts = await draftsParsedWith(() =>
-      registry.register({ subject: 's', schema: JSON.stringify(schema, null, 2), normalize: true }),
+      registry.schemas.register({
+        subject: 's',
+        schema: JSON.stringify(schema, null, 2),
+        normalize: true,
+      }),
     );
     expect(drafts).toEqual(['draft-06', 'draft-06']);
   });
@@ -61,7 +63,7 @@ describe('a stored JSON schema', () => {
   async function draftLoadedBySecondRegistry(recordedDraft: string | null | undefined) {
     const store = await createSchemaStore('memory:');
     const first = await createRegistry({ storage: store });
-    const { version } = await first.register({ subject: 's', schema });
+    const { version } = await first.schemas.register({ subject: 's', schema });
     const getSchemaById: SchemaStore['getSchemaById'] = async (id) => {
       const record = await store.getSchemaById(id);
       if (!record) return record;
@@ -77,10 +79,10 @@ describe('a stored JSON schema', () => {
       },
     });
     const second = await createRegistry({ storage: recording, defaultJsonDraft: 'draft-04' });
-    await second.setConfig(null, { extra: { jsonSchemaDefaultDraft: '2019-09' } });
+    await second.config.set(null, { extra: { jsonSchemaDefaultDraft: '2019-09' } });
     try {
       return await draftsParsedWith(() =>
-        second.validateData({ schemaId: version.id, data: { id: 1 } }),
+        second.validation.validate({ schemaId: version.id, data: { id: 1 } }),
       );
     } finally {
       await second.close();
@@ -106,48 +108,50 @@ const pair = {
 };
 
 describe('what the default draft means for a schema', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it('registers a tuple schema without $schema under the draft-07 default, as Confluent', async () => {
-    const { version } = await registry.register({ subject: 'pairs', schema: pair });
-    const good = await registry.validateData({ schemaId: version.id, data: ['a', 1] });
+    const { version } = await registry.schemas.register({ subject: 'pairs', schema: pair });
+    const good = await registry.validation.validate({ schemaId: version.id, data: ['a', 1] });
     expect(good.valid).toBe(true);
-    const bad = await registry.validateData({ schemaId: version.id, data: ['a', 'b'] });
+    const bad = await registry.validation.validate({ schemaId: version.id, data: ['a', 'b'] });
     expect(bad.valid).toBe(false);
   });
 
   it('keeps validating a stored schema under its draft after the global default changes', async () => {
-    const { version } = await registry.register({ subject: 'pairs', schema: pair });
-    await registry.setConfig(null, { extra: { jsonSchemaDefaultDraft: '2020-12' } });
-    const bad = await registry.validateData({ subject: 'pairs', data: ['a', 'b'] });
+    const { version } = await registry.schemas.register({ subject: 'pairs', schema: pair });
+    await registry.config.set(null, { extra: { jsonSchemaDefaultDraft: '2020-12' } });
+    const bad = await registry.validation.validate({ subject: 'pairs', data: ['a', 'b'] });
     expect(bad).toMatchObject({ schemaId: version.id, valid: false });
-    expect((await registry.validateData({ subject: 'pairs', data: ['a', 1] })).valid).toBe(true);
+    expect((await registry.validation.validate({ subject: 'pairs', data: ['a', 1] })).valid).toBe(
+      true,
+    );
     // New schemas are read under the new default.
-    const refused = await registry.validateSchema({ schema: pair });
+    const refused = await registry.schemas.validate({ schema: pair });
     expect(refused.valid).toBe(false);
   });
 
   it('gives the same text read under two drafts two identities', async () => {
     const text = { type: 'object', properties: { n: { type: 'integer' } } };
-    await registry.setConfig('new', { extra: { jsonSchemaDefaultDraft: '2020-12' } });
-    const old = await registry.register({ subject: 'old', schema: text });
-    const recent = await registry.register({ subject: 'new', schema: text });
+    await registry.config.set('new', { extra: { jsonSchemaDefaultDraft: '2020-12' } });
+    const old = await registry.schemas.register({ subject: 'old', schema: text });
+    const recent = await registry.schemas.register({ subject: 'new', schema: text });
     expect(recent.version.id).not.toBe(old.version.id);
     expect(recent.version.fingerprint).not.toBe(old.version.fingerprint);
   });
 
   it("reads a subject's schemas under its draft-04 setting", async () => {
-    await registry.setConfig('legacy', { extra: { jsonSchemaDefaultDraft: 'draft-04' } });
+    await registry.config.set('legacy', { extra: { jsonSchemaDefaultDraft: 'draft-04' } });
     const schema = { type: 'number', minimum: 0, exclusiveMinimum: true };
-    const { version } = await registry.register({ subject: 'legacy', schema });
-    expect((await registry.validateData({ schemaId: version.id, data: 0 })).valid).toBe(false);
-    expect((await registry.validateData({ schemaId: version.id, data: 1 })).valid).toBe(true);
+    const { version } = await registry.schemas.register({ subject: 'legacy', schema });
+    expect((await registry.validation.validate({ schemaId: version.id, data: 0 })).valid).toBe(
+      false,
+    );
+    expect((await registry.validation.validate({ schemaId: version.id, data: 1 })).valid).toBe(
+      true,
+    );
     // Boolean exclusiveMinimum is not valid draft-07.
-    const elsewhere = await registry.validateSchema({ schema });
+    const elsewhere = await registry.schemas.validate({ schema });
     expect(elsewhere.valid).toBe(false);
   });
 });

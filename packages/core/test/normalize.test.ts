@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/types.js';
+import { describe, expect, it } from 'vitest';
+import { useTestRegistry } from './create-test-registry.js';
 
 // The same JSON Schema twice: keys in another order, indented differently.
 const sent =
@@ -22,24 +21,24 @@ const samples = [
 ];
 
 describe('normalize on registration', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it.each(samples)(
     'stores a $schemaType schema as its canonical form with normalize',
     async (sample) => {
-      const { canonical } = await registry.validateSchema(sample);
+      const { canonical } = await registry.schemas.validate(sample);
       expect(canonical).toBeDefined();
       expect(canonical).not.toBe(sample.schema);
-      const { version } = await registry.register({ subject: 's', ...sample, normalize: true });
+      const { version } = await registry.schemas.register({
+        subject: 's',
+        ...sample,
+        normalize: true,
+      });
       expect(version.schema).toBe(canonical);
-      expect((await registry.getSchemaOrThrow(version.id)).schema).toBe(canonical);
+      expect((await registry.schemas.getOrThrow(version.id)).schema).toBe(canonical);
       // The stored canonical text is a schema in its own right: it validates data.
       const data = sample.schemaType === 'JSON' ? { a: 'x', b: 1 } : { id: 1, note: 'n' };
-      const result = await registry.validateData({
+      const result = await registry.validation.validate({
         schemaId: version.id,
         data: { id: 1, ...data },
       });
@@ -48,40 +47,48 @@ describe('normalize on registration', () => {
   );
 
   it.each(samples)('stores a $schemaType schema as sent without normalize', async (sample) => {
-    const { version } = await registry.register({ subject: 's', ...sample });
+    const { version } = await registry.schemas.register({ subject: 's', ...sample });
     expect(version.schema).toBe(sample.schema);
   });
 
   it("uses the subject's normalize config, and the request's flag wins over it", async () => {
-    await registry.setConfig('normalized', { extra: { normalize: true } });
-    const { canonical } = await registry.validateSchema({ schema: sent });
-    const byConfig = await registry.register({ subject: 'normalized', schema: sent });
+    await registry.config.set('normalized', { extra: { normalize: true } });
+    const { canonical } = await registry.schemas.validate({ schema: sent });
+    const byConfig = await registry.schemas.register({ subject: 'normalized', schema: sent });
     expect(byConfig.version.schema).toBe(canonical);
     const unset = '{ "type": "null" }';
-    const optedOut = await registry.register({ subject: 'raw', schema: unset });
+    const optedOut = await registry.schemas.register({ subject: 'raw', schema: unset });
     expect(optedOut.version.schema).toBe(unset);
-    await registry.setConfig(null, { extra: { normalize: true } });
+    await registry.config.set(null, { extra: { normalize: true } });
     const other = '{"type":"string",  "maxLength": 3}';
-    const refused = await registry.register({ subject: 'third', schema: other, normalize: false });
+    const refused = await registry.schemas.register({
+      subject: 'third',
+      schema: other,
+      normalize: false,
+    });
     expect(refused.version.schema).toBe(other);
     const boolean = '{ "type": "boolean" }';
-    const global = await registry.register({ subject: 'fourth', schema: boolean });
+    const global = await registry.schemas.register({ subject: 'fourth', schema: boolean });
     expect(global.version.schema).not.toBe(boolean);
     expect(global.version.schema).toBe(
-      (await registry.validateSchema({ schema: boolean })).canonical,
+      (await registry.schemas.validate({ schema: boolean })).canonical,
     );
   });
 
   it('returns the version stored with normalize for an equivalent schema sent without it', async () => {
-    const first = await registry.register({ subject: 's', schema: sent, normalize: true });
-    const again = await registry.register({ subject: 's', schema: reordered });
+    const first = await registry.schemas.register({ subject: 's', schema: sent, normalize: true });
+    const again = await registry.schemas.register({ subject: 's', schema: reordered });
     expect(again.created).toBe(false);
     expect(again.version).toMatchObject({ version: 1, id: first.version.id });
   });
 
   it('returns the version stored as sent for an equivalent schema sent with normalize', async () => {
-    const raw = await registry.register({ subject: 't', schema: reordered });
-    const normalized = await registry.register({ subject: 't', schema: sent, normalize: true });
+    const raw = await registry.schemas.register({ subject: 't', schema: reordered });
+    const normalized = await registry.schemas.register({
+      subject: 't',
+      schema: sent,
+      normalize: true,
+    });
     expect(normalized.created).toBe(false);
     expect(normalized.version).toMatchObject({ version: 1, id: raw.version.id });
     expect(normalized.version.schema).toBe(reordered);
@@ -89,11 +96,7 @@ describe('normalize on registration', () => {
 });
 
 describe('normalize on lookup', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it.each([
     [true, true],
@@ -103,13 +106,13 @@ describe('normalize on lookup', () => {
   ])(
     'registered with normalize %s, looked up with normalize %s, a reordered equivalent finds the version',
     async (atRegistration, atLookup) => {
-      const { version } = await registry.register({
+      const { version } = await registry.schemas.register({
         subject: 's',
         schema: sent,
         normalize: atRegistration,
       });
       for (const schema of [sent, reordered, version.schema]) {
-        const found = await registry.findVersionByContent({
+        const found = await registry.schemas.findByContent({
           subject: 's',
           schema,
           normalize: atLookup,
@@ -122,26 +125,26 @@ describe('normalize on lookup', () => {
   );
 
   it('does not find a schema that differs in meaning, with or without normalize', async () => {
-    await registry.register({ subject: 's', schema: sent, normalize: true });
+    await registry.schemas.register({ subject: 's', schema: sent, normalize: true });
     const different = sent.replace('"integer"', '"number"');
     for (const normalize of [true, false]) {
       expect(
-        await registry.findVersionByContent({ subject: 's', schema: different, normalize }),
+        await registry.schemas.findByContent({ subject: 's', schema: different, normalize }),
       ).toBeUndefined();
     }
   });
 
   it('checks compatibility of a normalized schema like the schema as sent', async () => {
-    await registry.register({ subject: 's', schema: sent });
+    await registry.schemas.register({ subject: 's', schema: sent });
     const narrowed = sent.replace('"integer"', '"string"');
     for (const normalize of [true, false]) {
-      const report = await registry.checkCompatibility({
+      const report = await registry.compatibility.check({
         subject: 's',
         schema: narrowed,
         normalize,
       });
       expect(report.compatible).toBe(false);
-      const same = await registry.checkCompatibility({
+      const same = await registry.compatibility.check({
         subject: 's',
         schema: reordered,
         normalize,
@@ -152,11 +155,7 @@ describe('normalize on lookup', () => {
 });
 
 describe('normalize with references', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it.each([
     {
@@ -181,10 +180,10 @@ describe('normalize with references', () => {
     'stores a $schemaType schema with references as its canonical form, found again by the text as sent',
     async (sample) => {
       const { schemaType, referenced, name, schema } = sample;
-      await registry.register({ subject: 'referenced', schemaType, schema: referenced });
+      await registry.schemas.register({ subject: 'referenced', schemaType, schema: referenced });
       const references = [{ name, subject: 'referenced', version: 1 }];
-      const { canonical } = await registry.validateSchema({ schemaType, schema, references });
-      const { version } = await registry.register({
+      const { canonical } = await registry.schemas.validate({ schemaType, schema, references });
+      const { version } = await registry.schemas.register({
         subject: 'order',
         schemaType,
         schema,
@@ -193,7 +192,7 @@ describe('normalize with references', () => {
       });
       expect(version.schema).toBe(canonical);
       expect(version.schema).not.toBe(schema);
-      const found = await registry.findVersionByContent({
+      const found = await registry.schemas.findByContent({
         subject: 'order',
         schemaType,
         schema,

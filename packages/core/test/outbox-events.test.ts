@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/types.js';
+import { useTestRegistry } from './create-test-registry.js';
 
 const recordWith = (field: string) => ({
   type: 'object',
@@ -19,17 +19,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 describe('change events written with the change', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it('records the schema id and permanence of each delete', async () => {
-    const { version } = await registry.register({ subject: 'a', schema: recordWith('id') });
-    await registry.deleteVersion('a', 1);
-    await registry.deleteVersion('a', 1, { permanent: true });
-    const deletes = (await registry.listChanges()).filter((e) => e.type === 'schema.deleted');
+    const { version } = await registry.schemas.register({ subject: 'a', schema: recordWith('id') });
+    await registry.subjects.deleteVersion('a', 1);
+    await registry.subjects.deleteVersion('a', 1, { permanent: true });
+    const deletes = (await registry.events.list()).filter((e) => e.type === 'schema.deleted');
     expect(deletes).toMatchObject([
       { subject: 'a', version: 1, schemaId: version.id, permanent: false },
       { subject: 'a', version: 1, schemaId: version.id, permanent: true },
@@ -37,32 +33,44 @@ describe('change events written with the change', () => {
   });
 
   it('names the setting a config change touched', async () => {
-    await registry.setConfig('a', { compatibilityLevel: 'NONE' });
-    await registry.setConfig('a', { mode: 'READONLY' });
-    await registry.clearConfigSetting('a', 'mode');
-    await registry.deleteConfig('a');
-    const changes = (await registry.listChanges()).map((e) =>
+    await registry.config.set('a', { compatibilityLevel: 'NONE' });
+    await registry.config.set('a', { mode: 'READONLY' });
+    await registry.config.clearSetting('a', 'mode');
+    await registry.config.delete('a');
+    const changes = (await registry.events.list()).map((e) =>
       e.type === 'config.changed' ? (e.setting ?? 'row') : e.type,
     );
     expect(changes).toEqual(['compatibilityLevel', 'mode', 'mode', 'row']);
   });
 
   it('stores no event for a registration that returned an existing version', async () => {
-    await registry.register({ subject: 'a', schema: recordWith('id') });
-    await registry.register({ subject: 'a', schema: recordWith('id') });
-    const types = (await registry.listChanges()).map((e) => e.type);
+    await registry.schemas.register({ subject: 'a', schema: recordWith('id') });
+    await registry.schemas.register({ subject: 'a', schema: recordWith('id') });
+    const types = (await registry.events.list()).map((e) => e.type);
     expect(types).toEqual(['schema.registered']);
   });
 
   it('writes the level given with a first registration together with that version', async () => {
-    await registry.setConfig(null, { compatibilityLevel: 'FULL' });
-    await registry.register({ subject: 'a', schema: recordWith('id'), compatibilityLevel: 'NONE' });
-    expect(await registry.getConfig('a')).toMatchObject({ compatibilityLevel: 'NONE' });
+    await registry.config.set(null, { compatibilityLevel: 'FULL' });
+    await registry.schemas.register({
+      subject: 'a',
+      schema: recordWith('id'),
+      compatibilityLevel: 'NONE',
+    });
+    expect(await registry.config.get('a')).toMatchObject({ compatibilityLevel: 'NONE' });
     // The level is the subject's now: giving it again is fine, giving another one is refused.
-    await registry.register({ subject: 'a', schema: recordWith('x'), compatibilityLevel: 'NONE' });
+    await registry.schemas.register({
+      subject: 'a',
+      schema: recordWith('x'),
+      compatibilityLevel: 'NONE',
+    });
     expect(
       await codeOf(
-        registry.register({ subject: 'a', schema: recordWith('y'), compatibilityLevel: 'FULL' }),
+        registry.schemas.register({
+          subject: 'a',
+          schema: recordWith('y'),
+          compatibilityLevel: 'FULL',
+        }),
       ),
     ).toBe('INVALID_COMPATIBILITY_LEVEL');
   });
@@ -70,7 +78,7 @@ describe('change events written with the change', () => {
   it('accepts 16 racing first registrations that set NONE over a BACKWARD global level', async () => {
     const results = await Promise.allSettled(
       Array.from({ length: 16 }, (_, i) =>
-        registry.register({
+        registry.schemas.register({
           subject: 'first',
           schema: recordWith(`f${i}`),
           compatibilityLevel: 'NONE',
@@ -78,7 +86,7 @@ describe('change events written with the change', () => {
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    expect(await registry.listVersions('first')).toHaveLength(16);
+    expect(await registry.subjects.versions('first')).toHaveLength(16);
   });
 });
 
@@ -86,20 +94,27 @@ describe('caches after a permanent delete', () => {
   it('answers SCHEMA_NOT_FOUND when validating against a permanently deleted id', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     try {
-      const { version } = await registry.register({ subject: 'a', schema: recordWith('id') });
+      const { version } = await registry.schemas.register({
+        subject: 'a',
+        schema: recordWith('id'),
+      });
       for (const strict of [false, true]) {
-        const result = await registry.validateData({ schemaId: version.id, data: {}, strict });
+        const result = await registry.validation.validate({
+          schemaId: version.id,
+          data: {},
+          strict,
+        });
         expect(result.valid).toBe(false);
       }
-      await registry.getSchemaOrThrow(version.id);
-      await registry.deleteVersion('a', 1);
-      await registry.deleteVersion('a', 1, { permanent: true });
+      await registry.schemas.getOrThrow(version.id);
+      await registry.subjects.deleteVersion('a', 1);
+      await registry.subjects.deleteVersion('a', 1, { permanent: true });
       for (const strict of [false, true]) {
         expect(
-          await codeOf(registry.validateData({ schemaId: version.id, data: {}, strict })),
+          await codeOf(registry.validation.validate({ schemaId: version.id, data: {}, strict })),
         ).toBe('SCHEMA_NOT_FOUND');
       }
-      expect(await registry.getSchema(version.id)).toBeUndefined();
+      expect(await registry.schemas.get(version.id)).toBeUndefined();
     } finally {
       await registry.close();
     }
@@ -108,13 +123,19 @@ describe('caches after a permanent delete', () => {
   it('keeps serving a schema another subject still uses after one use is deleted', async () => {
     const registry = await createRegistry({ storage: 'memory:' });
     try {
-      const { version } = await registry.register({ subject: 'a', schema: recordWith('id') });
-      await registry.register({ subject: 'b', schema: recordWith('id') });
-      await registry.deleteVersion('a', 1);
-      await registry.deleteVersion('a', 1, { permanent: true });
-      const result = await registry.validateData({ schemaId: version.id, data: { id: 'x' } });
+      const { version } = await registry.schemas.register({
+        subject: 'a',
+        schema: recordWith('id'),
+      });
+      await registry.schemas.register({ subject: 'b', schema: recordWith('id') });
+      await registry.subjects.deleteVersion('a', 1);
+      await registry.subjects.deleteVersion('a', 1, { permanent: true });
+      const result = await registry.validation.validate({
+        schemaId: version.id,
+        data: { id: 'x' },
+      });
       expect(result.valid).toBe(true);
-      expect((await registry.getSchemaOrThrow(version.id)).versions).toEqual([
+      expect((await registry.schemas.getOrThrow(version.id)).versions).toEqual([
         { subject: 'b', version: 1, deleted: false },
       ]);
     } finally {

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/types.js';
+import { describe, expect, it } from 'vitest';
+import { useTestRegistry } from './create-test-registry.js';
 
 const person = {
   type: 'object',
@@ -19,14 +18,13 @@ async function rejection(promise: Promise<unknown>) {
 }
 
 describe('registering schemas', () => {
-  let registry: Registry;
-  beforeEach(async () => {
-    registry = await createRegistry({ storage: 'memory:' });
-  });
-  afterEach(() => registry.close());
+  const registry = useTestRegistry();
 
   it('gives the first version number 1, semver 1.0.0 and a global id', async () => {
-    const { created, version } = await registry.register({ subject: 'people', schema: person });
+    const { created, version } = await registry.schemas.register({
+      subject: 'people',
+      schema: person,
+    });
     expect(created).toBe(true);
     expect(version).toMatchObject({
       subject: 'people',
@@ -40,8 +38,8 @@ describe('registering schemas', () => {
   });
 
   it('returns the existing version when the same content is registered again, whatever its formatting', async () => {
-    const first = await registry.register({ subject: 'people', schema: person });
-    const again = await registry.register({
+    const first = await registry.schemas.register({ subject: 'people', schema: person });
+    const again = await registry.schemas.register({
       subject: 'people',
       schema: JSON.stringify(person, null, 4),
     });
@@ -51,62 +49,68 @@ describe('registering schemas', () => {
   });
 
   it('shares one global id between subjects registering the same content', async () => {
-    const a = await registry.register({ subject: 'a', schema: person });
-    const b = await registry.register({ subject: 'b', schema: person });
+    const a = await registry.schemas.register({ subject: 'a', schema: person });
+    const b = await registry.schemas.register({ subject: 'b', schema: person });
     expect(b.version.id).toBe(a.version.id);
-    const view = await registry.getSchemaOrThrow(a.version.id);
+    const view = await registry.schemas.getOrThrow(a.version.id);
     expect(view.versions.map((v) => v.subject).sort()).toEqual(['a', 'b']);
   });
 
   it('bumps minor for a compatible structural change and patch for an annotation change', async () => {
-    await registry.register({ subject: 'people', schema: person });
+    await registry.schemas.register({ subject: 'people', schema: person });
     const withEmail = {
       ...person,
       properties: { ...person.properties, email: { type: 'string' } },
     };
-    const minor = await registry.register({ subject: 'people', schema: withEmail });
+    const minor = await registry.schemas.register({ subject: 'people', schema: withEmail });
     expect(minor.version).toMatchObject({ version: 2, semver: '1.1.0' });
     const annotated = { ...withEmail, description: 'A person' };
-    const patch = await registry.register({ subject: 'people', schema: annotated });
+    const patch = await registry.schemas.register({ subject: 'people', schema: annotated });
     expect(patch.version).toMatchObject({ version: 3, semver: '1.1.1' });
   });
 
   it('refuses an incompatible schema under BACKWARD with the compatibility report', async () => {
-    await registry.register({ subject: 'people', schema: person });
+    await registry.schemas.register({ subject: 'people', schema: person });
     const narrowed = { ...person, required: ['name', 'age'] };
-    const error = await rejection(registry.register({ subject: 'people', schema: narrowed }));
+    const error = await rejection(
+      registry.schemas.register({ subject: 'people', schema: narrowed }),
+    );
     expect(error.code).toBe('INCOMPATIBLE_SCHEMA');
     const report = error.details.report as { compatible: boolean; violations: unknown[] };
     expect(report.compatible).toBe(false);
     expect(report.violations.length).toBeGreaterThan(0);
-    expect(await registry.listVersions('people')).toHaveLength(1);
+    expect(await registry.subjects.versions('people')).toHaveLength(1);
   });
 
   it('accepts an incompatible schema under NONE and bumps the major version', async () => {
-    await registry.setConfig('people', { compatibilityLevel: 'NONE' });
-    await registry.register({ subject: 'people', schema: person });
+    await registry.config.set('people', { compatibilityLevel: 'NONE' });
+    await registry.schemas.register({ subject: 'people', schema: person });
     const narrowed = { ...person, required: ['name', 'age'] };
-    const { version } = await registry.register({ subject: 'people', schema: narrowed });
+    const { version } = await registry.schemas.register({ subject: 'people', schema: narrowed });
     expect(version).toMatchObject({ version: 2, semver: '2.0.0', compatibilityLevel: 'NONE' });
   });
 
   it('lets a client choose a higher semver and refuses a lower one', async () => {
-    await registry.register({ subject: 'people', schema: person, semver: '3.0.0' });
+    await registry.schemas.register({ subject: 'people', schema: person, semver: '3.0.0' });
     const withEmail = {
       ...person,
       properties: { ...person.properties, email: { type: 'string' } },
     };
     const error = await rejection(
-      registry.register({ subject: 'people', schema: withEmail, semver: '2.9.9' }),
+      registry.schemas.register({ subject: 'people', schema: withEmail, semver: '2.9.9' }),
     );
     expect(error.code).toBe('INVALID_VERSION');
-    const ok = await registry.register({ subject: 'people', schema: withEmail, semver: '3.5.0' });
+    const ok = await registry.schemas.register({
+      subject: 'people',
+      schema: withEmail,
+      semver: '3.5.0',
+    });
     expect(ok.version.semver).toBe('3.5.0');
   });
 
   it('answers INVALID_SCHEMA with the location of the problem', async () => {
     const error = await rejection(
-      registry.register({
+      registry.schemas.register({
         subject: 'bad',
         schema: { type: 'object', properties: { a: { type: 'strin' } } },
       }),
@@ -128,25 +132,26 @@ describe('registering schemas', () => {
       [{ subject: 's', schema: person, references: [{ name: 'x' }] }, 'references[0]'],
     ];
     for (const [input, field] of cases) {
-      const error = await rejection(registry.register(input as never));
+      const error = await rejection(registry.schemas.register(input as never));
       expect(error.code, JSON.stringify(input).slice(0, 80)).toBe('INVALID_INPUT');
       expect(error.details.field).toBe(field);
     }
   });
 
   it('refuses writes in READONLY mode and chosen ids outside IMPORT mode', async () => {
-    await registry.setConfig('people', { mode: 'READONLY' });
-    expect((await rejection(registry.register({ subject: 'people', schema: person }))).code).toBe(
-      'OPERATION_NOT_PERMITTED',
-    );
+    await registry.config.set('people', { mode: 'READONLY' });
     expect(
-      (await rejection(registry.register({ subject: 'other', schema: person, id: 99 }))).code,
+      (await rejection(registry.schemas.register({ subject: 'people', schema: person }))).code,
+    ).toBe('OPERATION_NOT_PERMITTED');
+    expect(
+      (await rejection(registry.schemas.register({ subject: 'other', schema: person, id: 99 })))
+        .code,
     ).toBe('OPERATION_NOT_PERMITTED');
   });
 
   it('keeps ids and versions chosen in IMPORT mode', async () => {
-    await registry.setConfig(null, { mode: 'IMPORT' });
-    const { version } = await registry.register({
+    await registry.config.set(null, { mode: 'IMPORT' });
+    const { version } = await registry.schemas.register({
       subject: 'imported',
       schema: person,
       id: 42,
@@ -157,9 +162,9 @@ describe('registering schemas', () => {
 
   it('emits a change event for each registration', async () => {
     const events: string[] = [];
-    registry.subscribe((event) => events.push(event.type));
-    await registry.register({ subject: 'people', schema: person });
-    await registry.register({ subject: 'people', schema: person });
+    registry.events.subscribe((event) => events.push(event.type));
+    await registry.schemas.register({ subject: 'people', schema: person });
+    await registry.schemas.register({ subject: 'people', schema: person });
     expect(events).toEqual(['schema.registered']);
   });
 
@@ -169,7 +174,7 @@ describe('registering schemas', () => {
       type: 'object',
       properties: { city: { type: 'string' } },
     };
-    await registry.register({ subject: 'address', schema: address });
+    await registry.schemas.register({ subject: 'address', schema: address });
     const withRef = {
       type: 'object',
       properties: { home: { $ref: 'https://example.com/address.json' } },
@@ -177,19 +182,19 @@ describe('registering schemas', () => {
     const references = [
       { name: 'https://example.com/address.json', subject: 'address', version: 1 },
     ];
-    const { version } = await registry.register({
+    const { version } = await registry.schemas.register({
       subject: 'customer',
       schema: withRef,
       references,
     });
     expect(version.references).toEqual(references);
-    const invalid = await registry.validateData({
+    const invalid = await registry.validation.validate({
       schemaId: version.id,
       data: { home: { city: 5 } },
     });
     expect(invalid.valid).toBe(false);
     const missing = await rejection(
-      registry.register({
+      registry.schemas.register({
         subject: 'customer2',
         schema: withRef,
         references: [{ name: 'https://example.com/address.json', subject: 'nowhere', version: 1 }],

@@ -256,7 +256,7 @@ describe("transport 'connect' with malformed input", () => {
   it('refuses an answer larger than maxResponseBytes with RESPONSE_TOO_LARGE, without retrying', async () => {
     const server = await startConnectTestServer({ closeGraceMs: 50 });
     closers.push(server.close);
-    const { version } = await server.registry.register({
+    const { version } = await server.registry.schemas.register({
       subject: 'big',
       schema: JSON.stringify({ type: 'object', description: 'y'.repeat(5_000) }),
     });

@@ -41,7 +41,7 @@ describe("subscribe over transport 'connect'", () => {
       },
     });
     const next = iterator.next();
-    await server.registry.deleteVersion('a', 1);
+    await server.registry.subjects.deleteVersion('a', 1);
     const live = await next;
     expect(live.value).toMatchObject({
       id: '3',
@@ -104,7 +104,7 @@ describe("subscribe over transport 'connect'", () => {
       host: '127.0.0.1',
       closeGraceMs: 50,
     });
-    await own.registry.register({ subject: 'r', schema: '{"type":["string","null"]}' });
+    await own.registry.schemas.register({ subject: 'r', schema: '{"type":["string","null"]}' });
     const [resumed] = await take(iterator, 1);
     expect(resumed?.id).toBe('2');
     await iterator.return(undefined);

@@ -6,7 +6,7 @@ import { ConfluentError } from './confluent-error.js';
  * checks the mode in the registry itself.
  */
 export async function assertWritable(registry: Registry, subject: string): Promise<void> {
-  const mode = await registry.resolveMode(subject);
+  const mode = await registry.config.resolveMode(subject);
   if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
     throw new ConfluentError(42205, `Subject '${subject}' is in read-only mode`);
   }
@@ -18,7 +18,7 @@ export async function assertNotReferenced(
   subject: string,
   version: number,
 ): Promise<void> {
-  const ids = await registry.listReferencingSchemaIds(subject, version);
+  const ids = await registry.subjects.referencedBy(subject, version);
   if (ids.length > 0) {
     throw new ConfluentError(
       42206,

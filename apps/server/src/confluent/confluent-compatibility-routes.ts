@@ -22,7 +22,7 @@ export function confluentCompatibilityRoutes(registry: Registry, limits: BodyLim
     const request = await readRegisterRequest(c, limits.schemaBytes);
     let report: CompatibilityReport;
     try {
-      report = await registry.checkCompatibility({
+      report = await registry.compatibility.check({
         subject,
         schema: request.schema,
         schemaType: request.schemaType,
@@ -48,7 +48,7 @@ export function confluentCompatibilityRoutes(registry: Registry, limits: BodyLim
   app.post('/subjects/:subject/versions/:version', async (c) => {
     const subject = c.req.param('subject');
     const selector = parseConfluentVersion(c.req.param('version'));
-    const target = await registry.getVersion(subject, selector);
+    const target = await registry.subjects.getVersion(subject, selector);
     if (!target) {
       // `latest` of an empty subject accepts anything; a missing numbered version is 40402.
       if (selector === 'latest') {

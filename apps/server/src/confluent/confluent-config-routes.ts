@@ -32,11 +32,11 @@ export function confluentConfigRoutes(registry: Registry): Hono {
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);
-    const own = await registry.getConfig(subject);
+    const own = await registry.config.get(subject);
     if (subject === null || confluentFlag(c.req.query('defaultToGlobal'))) {
-      const global = subject === null ? own : await registry.getConfig(null);
+      const global = subject === null ? own : await registry.config.get(null);
       return confluentJson(c, {
-        compatibilityLevel: await registry.resolveCompatibilityLevel(subject),
+        compatibilityLevel: await registry.config.resolveLevel(subject),
         ...global?.extra,
         ...(subject === null ? {} : own?.extra),
       });
@@ -60,8 +60,8 @@ export function confluentConfigRoutes(registry: Registry): Hono {
       );
     }
     const extra = readConfigFields(body);
-    const current = await registry.getConfig(subjectOf(c));
-    const saved = await registry.setConfig(subjectOf(c), {
+    const current = await registry.config.get(subjectOf(c));
+    const saved = await registry.config.set(subjectOf(c), {
       ...(level === undefined ? {} : { compatibilityLevel: level }),
       ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
     });
@@ -73,13 +73,13 @@ export function confluentConfigRoutes(registry: Registry): Hono {
 
   const remove = async (c: Context) => {
     const subject = subjectOf(c);
-    const old = await registry.clearConfigSetting(subject, 'compatibilityLevel');
+    const old = await registry.config.clearSetting(subject, 'compatibilityLevel');
     if (!old && subject !== null) {
       throw new ConfluentError(40401, `Subject '${subject}' not found.`);
     }
     return confluentJson(
       c,
-      old ? toConfig(old) : { compatibilityLevel: await registry.resolveCompatibilityLevel(null) },
+      old ? toConfig(old) : { compatibilityLevel: await registry.config.resolveLevel(null) },
     );
   };
 

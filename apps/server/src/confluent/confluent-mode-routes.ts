@@ -19,7 +19,7 @@ export function confluentModeRoutes(registry: Registry): Hono {
   const get = async (c: Context) => {
     const subject = subjectOf(c);
     if (subject !== null && !confluentFlag(c.req.query('defaultToGlobal'))) {
-      const own = await registry.getConfig(subject);
+      const own = await registry.config.get(subject);
       if (!own?.mode) {
         throw new ConfluentError(
           40409,
@@ -28,7 +28,7 @@ export function confluentModeRoutes(registry: Registry): Hono {
       }
       return confluentJson(c, { mode: own.mode });
     }
-    return confluentJson(c, { mode: await registry.resolveMode(subject) });
+    return confluentJson(c, { mode: await registry.config.resolveMode(subject) });
   };
 
   const put = async (c: Context) => {
@@ -40,7 +40,7 @@ export function confluentModeRoutes(registry: Registry): Hono {
       // IMPORT keeps other registries' ids: only into an empty subject (or registry) unless forced.
       const existing =
         subject === null
-          ? await registry.listSubjects()
+          ? await registry.subjects.list()
           : await listVersionsOrNone(registry, subject);
       if (existing.length > 0) {
         throw new ConfluentError(
@@ -49,17 +49,17 @@ export function confluentModeRoutes(registry: Registry): Hono {
         );
       }
     }
-    const saved = await registry.setConfig(subject, { mode: body.mode });
+    const saved = await registry.config.set(subject, { mode: body.mode });
     return confluentJson(c, { mode: saved.mode });
   };
 
   const remove = async (c: Context) => {
     const subject = subjectOf(c);
-    const old = await registry.clearConfigSetting(subject, 'mode');
+    const old = await registry.config.clearSetting(subject, 'mode');
     if (!old && subject !== null) {
       throw new ConfluentError(40401, `Subject '${subject}' not found.`);
     }
-    return confluentJson(c, { mode: old?.mode ?? (await registry.resolveMode(null)) });
+    return confluentJson(c, { mode: old?.mode ?? (await registry.config.resolveMode(null)) });
   };
 
   app.get('/', get).put('/', put).delete('/', remove);

@@ -28,7 +28,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
   const schemaOf = async (c: Context): Promise<SchemaView> => {
     const id = c.req.param('id') as string;
     // Only integers are ids here; a guid goes through /schemas/guids/{guid}.
-    const view = /^\d{1,10}$/.test(id) ? await registry.getSchema(Number(id)) : undefined;
+    const view = /^\d{1,10}$/.test(id) ? await registry.schemas.get(Number(id)) : undefined;
     if (!view) throw new ConfluentError(40403, `Schema ${id.slice(0, 100)} not found`);
     return view;
   };
@@ -43,7 +43,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     const subject = c.req.query('subject');
     const use = subject ? view.versions.find((entry) => entry.subject === subject) : undefined;
     const version = use
-      ? await registry.getVersion(use.subject, use.version, { includeDeleted: true })
+      ? await registry.subjects.getVersion(use.subject, use.version, { includeDeleted: true })
       : view.firstVersion;
     return confluentJson(c, {
       ...(use ? { subject: use.subject, version: use.version } : {}),
@@ -60,7 +60,10 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     const offset = Math.max(0, Number(c.req.query('offset')) || 0);
     const asked = Number(c.req.query('limit'));
     const limit = asked > 0 && asked <= SCHEMA_LIST_LIMIT ? Math.floor(asked) : SCHEMA_LIST_LIMIT;
-    const subjects = await registry.listSubjects({ includeDeleted, ...(prefix ? { prefix } : {}) });
+    const subjects = await registry.subjects.list({
+      includeDeleted,
+      ...(prefix ? { prefix } : {}),
+    });
     const found: Record<string, unknown>[] = [];
     // Subject by subject, stopping once the page is full, so a large registry is not read whole.
     for (const subject of subjects) {
@@ -90,7 +93,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
   });
   app.get('/guids/:guid', async (c) => {
     const guid = c.req.param('guid');
-    const view = /^[0-9a-fA-F-]{1,64}$/.test(guid) ? await registry.getSchema(guid) : undefined;
+    const view = /^[0-9a-fA-F-]{1,64}$/.test(guid) ? await registry.schemas.get(guid) : undefined;
     if (!view) throw new ConfluentError(40403, `Schema ${guid.slice(0, 100)} not found`);
     return answerSchema(c, view);
   });

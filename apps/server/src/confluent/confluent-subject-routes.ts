@@ -20,9 +20,12 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     const given = c.req.query('subjectPrefix');
     // `:*:` is Confluent's "every context"; there is only the default context here.
     const prefix = given && given !== ':*:' ? given : undefined;
-    const subjects = await registry.listSubjects({ includeDeleted, ...(prefix ? { prefix } : {}) });
+    const subjects = await registry.subjects.list({
+      includeDeleted,
+      ...(prefix ? { prefix } : {}),
+    });
     if (!deletedOnly) return confluentJson(c, confluentPage(c, subjects));
-    const live = new Set(await registry.listSubjects(prefix ? { prefix } : {}));
+    const live = new Set(await registry.subjects.list(prefix ? { prefix } : {}));
     return confluentJson(
       c,
       confluentPage(
@@ -36,7 +39,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     const subject = c.req.param('subject');
     const request = await readRegisterRequest(c, limits.schemaBytes);
     const includeDeleted = confluentFlag(c.req.query('deleted'));
-    const found = await registry.findVersionByContent({
+    const found = await registry.schemas.findByContent({
       subject,
       schema: request.schema,
       schemaType: request.schemaType,
@@ -45,7 +48,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
       normalize: confluentOptionalFlag(c.req.query('normalize')),
     });
     if (found) return confluentJson(c, toConfluentSchema(found));
-    await registry.listVersions(subject, { includeDeleted }); // 40401 when the subject has none
+    await registry.subjects.versions(subject, { includeDeleted }); // 40401 when the subject has none
     throw new ConfluentError(40403, 'Schema not found');
   });
 
@@ -54,7 +57,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
     const asNegative = confluentFlag(c.req.query('deletedAsNegative'));
     const subject = c.req.param('subject');
-    const views = await registry.listVersions(subject, {
+    const views = await registry.subjects.versions(subject, {
       includeDeleted: includeDeleted || asNegative,
     });
     const chosen = deletedOnly ? views.filter((view) => view.deletedAt !== null) : views;
@@ -78,9 +81,9 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
       const live = await listVersionsOrNone(registry, subject);
       for (const view of live) await assertNotReferenced(registry, subject, view.version);
     }
-    const deleted = await registry.deleteSubject(subject, { permanent });
+    const deleted = await registry.subjects.delete(subject, { permanent });
     // A permanently deleted subject leaves no settings behind, as in Confluent.
-    if (permanent) await registry.deleteConfig(subject);
+    if (permanent) await registry.config.delete(subject);
     return confluentJson(c, deleted);
   });
 

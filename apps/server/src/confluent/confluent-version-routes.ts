@@ -25,7 +25,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
   const versionOf = async (c: Context) => {
     const subject = c.req.param('subject') as string;
     const version = parseConfluentVersion(c.req.param('version') as string);
-    return registry.getVersionOrThrow(subject, version, {
+    return registry.subjects.getVersionOrThrow(subject, version, {
       includeDeleted: confluentFlag(c.req.query('deleted')),
     });
   };
@@ -35,7 +35,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const previous =
       request.metadata && request.ruleSet
         ? undefined
-        : await registry.getVersion(subject, 'latest');
+        : await registry.subjects.getVersion(subject, 'latest');
     const inherited = confluentDataContract(previous?.metadata) as Partial<RegisterRequest>;
     return toStoredMetadata({
       metadata: request.metadata ?? inherited.metadata,
@@ -55,7 +55,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     };
     // Registering what the subject already holds answers its id without mode or compatibility
     // checks, as in Confluent (a read-only subject still answers idempotent registrations).
-    const existing = await registry.findVersionByContent(content);
+    const existing = await registry.schemas.findByContent(content);
     const sameChoice =
       existing &&
       (request.id === undefined || request.id === existing.id) &&
@@ -63,7 +63,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const view = sameChoice
       ? existing
       : (
-          await registry.register({
+          await registry.schemas.register({
             ...content,
             metadata: await metadataToStore(subject, request),
             createdBy: c.req.header('x-llmsr-user'),
@@ -89,7 +89,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
 
   app.get('/:subject/versions/:version/referencedby', async (c) => {
     const view = await versionOf(c);
-    const ids = await registry.listReferencingSchemaIds(view.subject, view.version, {
+    const ids = await registry.subjects.referencedBy(view.subject, view.version, {
       includeDeleted: confluentFlag(c.req.query('deleted')),
     });
     return confluentJson(c, confluentPage(c, ids));
@@ -101,7 +101,9 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     const permanent = confluentFlag(c.req.query('permanent'));
     await assertWritable(registry, subject);
     if (!permanent) {
-      const current = await registry.getVersion(subject, version, { includeDeleted: true });
+      const current = await registry.subjects.getVersion(subject, version, {
+        includeDeleted: true,
+      });
       if (current?.deletedAt) {
         throw new ConfluentError(
           40406,
@@ -110,7 +112,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
       }
       if (current) await assertNotReferenced(registry, subject, current.version);
     }
-    const deleted = await registry.deleteVersion(subject, version, { permanent });
+    const deleted = await registry.subjects.deleteVersion(subject, version, { permanent });
     return confluentJson(c, deleted.version);
   });
 

@@ -7,7 +7,7 @@ export async function listVersionsOrNone(
   options: { includeDeleted?: boolean } = {},
 ): Promise<SchemaVersionView[]> {
   try {
-    return await registry.listVersions(subject, options);
+    return await registry.subjects.versions(subject, options);
   } catch (error) {
     if (isRegistryError(error) && error.code === 'SUBJECT_NOT_FOUND') return [];
     throw error;

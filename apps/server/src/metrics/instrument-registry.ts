@@ -23,41 +23,51 @@ export function instrumentRegistry(registry: Registry, metrics: ServerMetrics): 
   };
   return {
     ...registry,
-    validateData(input) {
-      return registry.validateData(input).then(
-        (result) => {
-          observe(result.valid ? 'valid' : 'invalid', result.validationTimeMs / 1000);
-          return result;
-        },
-        (error: unknown) => {
-          observe('error', undefined);
+    validation: {
+      ...registry.validation,
+      validate(input) {
+        return registry.validation.validate(input).then(
+          (result) => {
+            observe(result.valid ? 'valid' : 'invalid', result.validationTimeMs / 1000);
+            return result;
+          },
+          (error: unknown) => {
+            observe('error', undefined);
+            throw error;
+          },
+        );
+      },
+      async validateBatch(items) {
+        // Batch items carry no time of their own: share the batch's time between them.
+        const started = process.hrtime.bigint();
+        const results = await registry.validation.validateBatch(items);
+        const seconds =
+          Number(process.hrtime.bigint() - started) / 1e9 / Math.max(1, results.length);
+        for (const r of results)
+          observe('error' in r ? 'error' : r.valid ? 'valid' : 'invalid', seconds);
+        return results;
+      },
+    },
+    compatibility: {
+      ...registry.compatibility,
+      async check(input) {
+        const report = await registry.compatibility.check(input);
+        if (!report.compatible) metrics.compatibilityFailures.inc({ source: 'check' });
+        return report;
+      },
+    },
+    schemas: {
+      ...registry.schemas,
+      async register(input) {
+        try {
+          return await registry.schemas.register(input);
+        } catch (error) {
+          if (isRegistryError(error) && error.code === 'INCOMPATIBLE_SCHEMA') {
+            metrics.compatibilityFailures.inc({ source: 'register' });
+          }
           throw error;
-        },
-      );
-    },
-    async validateBatch(items) {
-      // Batch items carry no time of their own: share the batch's time between them.
-      const started = process.hrtime.bigint();
-      const results = await registry.validateBatch(items);
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9 / Math.max(1, results.length);
-      for (const r of results)
-        observe('error' in r ? 'error' : r.valid ? 'valid' : 'invalid', seconds);
-      return results;
-    },
-    async checkCompatibility(input) {
-      const report = await registry.checkCompatibility(input);
-      if (!report.compatible) metrics.compatibilityFailures.inc({ source: 'check' });
-      return report;
-    },
-    async register(input) {
-      try {
-        return await registry.register(input);
-      } catch (error) {
-        if (isRegistryError(error) && error.code === 'INCOMPATIBLE_SCHEMA') {
-          metrics.compatibilityFailures.inc({ source: 'register' });
         }
-        throw error;
-      }
+      },
     },
   };
 }

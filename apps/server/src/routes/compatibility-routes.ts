@@ -14,7 +14,7 @@ export function compatibilityRoutes(registry: Registry, limits: BodyLimits): Hon
   const app = new Hono();
   app.post('/check', async (c) => {
     const body = await readJsonObject(c, limits.schemaBytes);
-    const report = await registry.checkCompatibility({
+    const report = await registry.compatibility.check({
       subject: requiredString(body, 'subject'),
       schema: body.schema,
       schemaType: optionalString(body, 'schema_type'),

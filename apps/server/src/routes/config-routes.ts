@@ -44,20 +44,20 @@ export function configRoutes(registry: Registry): Hono {
 
   const get = async (c: Context) => {
     const subject = subjectOf(c);
-    const own = await registry.getConfig(subject);
+    const own = await registry.config.get(subject);
     const body = toConfigResponse(own, subject);
     return c.json({
       ...body,
-      effective_compatibility_level: await registry.resolveCompatibilityLevel(subject),
-      effective_mode: await registry.resolveMode(subject),
+      effective_compatibility_level: await registry.config.resolveLevel(subject),
+      effective_mode: await registry.config.resolveMode(subject),
     });
   };
   const put = async (c: Context) => {
     const subject = subjectOf(c);
     const body = await readJsonObject(c, 64_000);
     const extra = readExtraFields(body);
-    const current = Object.keys(extra).length > 0 ? await registry.getConfig(subject) : undefined;
-    const saved = await registry.setConfig(subject, {
+    const current = Object.keys(extra).length > 0 ? await registry.config.get(subject) : undefined;
+    const saved = await registry.config.set(subject, {
       compatibilityLevel: optionalString(body, 'compatibility_level'),
       mode: optionalString(body, 'mode'),
       // Merged into the stored extras: Confluent-only fields set elsewhere stay.
@@ -66,7 +66,7 @@ export function configRoutes(registry: Registry): Hono {
     return c.json(toConfigResponse(saved, subject));
   };
   const remove = async (c: Context) => {
-    const removed = await registry.deleteConfig(subjectOf(c));
+    const removed = await registry.config.delete(subjectOf(c));
     return c.json(toConfigResponse(removed, subjectOf(c)));
   };
 

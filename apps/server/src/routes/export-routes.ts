@@ -46,10 +46,10 @@ export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_L
 }
 
 async function exportLines(registry: Registry): Promise<Record<string, unknown>[]> {
-  const subjects = await registry.listSubjects({ includeDeleted: true });
+  const subjects = await registry.subjects.list({ includeDeleted: true });
   const versions: SchemaVersionView[] = [];
   for (const subject of subjects) {
-    versions.push(...(await registry.listVersions(subject, { includeDeleted: true })));
+    versions.push(...(await registry.subjects.versions(subject, { includeDeleted: true })));
   }
   versions.sort(
     (a, b) =>
@@ -60,16 +60,16 @@ async function exportLines(registry: Registry): Promise<Record<string, unknown>[
   const lines: Record<string, unknown>[] = versions.map(toVersionLine);
   // Configs live apart from versions: a subject may have one without any version left.
   const configured = new Set(subjects);
-  for (const event of await registry.listChanges({ limit: 10_000 })) {
+  for (const event of await registry.events.list({ limit: 10_000 })) {
     if (event.type === 'config.changed' && event.subject !== null) configured.add(event.subject);
   }
   for (const subject of [...configured].sort()) {
-    const config = await registry.getConfig(subject);
+    const config = await registry.config.get(subject);
     if (config) lines.push(toConfigLine(subject, config));
   }
   for (const kind of EXPORTED_RESOURCE_KINDS) {
     for (let offset = 0; ; offset += RESOURCE_PAGE) {
-      const page = await registry.store.listResources(kind, { limit: RESOURCE_PAGE, offset });
+      const page = await registry.resources.list(kind, { limit: RESOURCE_PAGE, offset });
       for (const resource of page) {
         lines.push({
           kind: 'resource',
@@ -84,7 +84,7 @@ async function exportLines(registry: Registry): Promise<Record<string, unknown>[
       if (page.length < RESOURCE_PAGE) break;
     }
   }
-  const global = await registry.getConfig(null);
+  const global = await registry.config.get(null);
   if (global) lines.push(toConfigLine(null, global));
   return lines;
 }
@@ -113,7 +113,7 @@ function toVersionLine(view: SchemaVersionView): Record<string, unknown> {
 
 function toConfigLine(
   subject: string | null,
-  config: NonNullable<Awaited<ReturnType<Registry['getConfig']>>>,
+  config: NonNullable<Awaited<ReturnType<Registry['config']['get']>>>,
 ): Record<string, unknown> {
   return {
     kind: 'config',
@@ -145,9 +145,9 @@ async function importConfig(
   }
   const extras = (extra ?? {}) as Record<string, unknown>;
   // Replace, not merge: what the target held before (an IMPORT mode, say) must not survive.
-  await registry.deleteConfig(subject);
+  await registry.config.delete(subject);
   if (level !== undefined || mode !== undefined || Object.keys(extras).length > 0) {
-    await registry.setConfig(subject, {
+    await registry.config.set(subject, {
       ...(level === undefined ? {} : { compatibilityLevel: level }),
       ...(mode === undefined ? {} : { mode }),
       ...(Object.keys(extras).length > 0 ? { extra: extras } : {}),
@@ -177,7 +177,7 @@ async function importResource(
       { field: 'resource_kind' },
     );
   }
-  const existing = await registry.store.getResource(kind, id);
+  const existing = await registry.resources.get(kind, id);
   if (existing) {
     if (isDeepStrictEqual(existing.document, line.document)) {
       return { outcome: 'skipped' };

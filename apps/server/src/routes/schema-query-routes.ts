@@ -14,7 +14,7 @@ export function schemaQueryRoutes(registry: Registry): Hono {
   app.get('/', async (c) => {
     const limit = queryInteger(c.req.query('limit'), 'limit') ?? 100;
     const offset = queryInteger(c.req.query('offset'), 'offset') ?? 0;
-    const result = await registry.findSchemas({
+    const result = await registry.schemas.find({
       subject: queryText(c.req.query('subject'), 'subject'),
       schemaType: queryText(c.req.query('schema_type'), 'schema_type'),
       metadataKey: queryText(c.req.query('metadata_key'), 'metadata_key'),
@@ -33,14 +33,14 @@ export function schemaQueryRoutes(registry: Registry): Hono {
   });
 
   app.get('/:id/versions', async (c) => {
-    const versions = await registry.listSchemaVersions(c.req.param('id'), {
+    const versions = await registry.schemas.versions(c.req.param('id'), {
       includeDeleted: queryFlag(c.req.query('deleted')),
     });
     return c.json(versions.map(toVersionResponse));
   });
 
   app.get('/:id/versions/:version', async (c) => {
-    const view = await registry.getSchemaVersion(c.req.param('id'), c.req.param('version'), {
+    const view = await registry.schemas.getVersion(c.req.param('id'), c.req.param('version'), {
       subject: queryText(c.req.query('subject'), 'subject'),
       includeDeleted: queryFlag(c.req.query('deleted')),
     });
@@ -48,7 +48,7 @@ export function schemaQueryRoutes(registry: Registry): Hono {
   });
 
   app.get('/:id/dependencies', async (c) => {
-    const dependencies = await registry.getSchemaDependencies(c.req.param('id'));
+    const dependencies = await registry.schemas.dependencies(c.req.param('id'));
     return c.json(
       dependencies.map((d) => ({
         name: d.name,
@@ -60,7 +60,7 @@ export function schemaQueryRoutes(registry: Registry): Hono {
   });
 
   app.get('/:id/dependents', async (c) => {
-    const dependents = await registry.getSchemaDependents(c.req.param('id'), {
+    const dependents = await registry.schemas.dependents(c.req.param('id'), {
       includeDeleted: queryFlag(c.req.query('deleted')),
     });
     return c.json(

@@ -16,7 +16,7 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): Hono {
 
   app.post('/', async (c) => {
     const body = await readJsonObject(c, limits.schemaBytes);
-    const result = await registry.register({
+    const result = await registry.schemas.register({
       subject: requiredString(body, 'subject'),
       schema: body.schema,
       schemaType: optionalString(body, 'schema_type'),
@@ -36,7 +36,7 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): Hono {
   });
 
   app.get('/:id', async (c) => {
-    const view = await registry.getSchemaOrThrow(c.req.param('id'));
+    const view = await registry.schemas.getOrThrow(c.req.param('id'));
     return c.json(toSchemaResponse(view));
   });
 

@@ -11,7 +11,7 @@ export function searchRoutes(registry: Registry): Hono {
   app.get('/', async (c) => {
     const limit = queryInteger(c.req.query('limit'), 'limit') ?? 100;
     const offset = queryInteger(c.req.query('offset'), 'offset') ?? 0;
-    const result = await registry.searchSchemas({
+    const result = await registry.schemas.search({
       query: queryText(c.req.query('q'), 'q', 500),
       schemaType: queryText(c.req.query('schema_type'), 'schema_type'),
       metadataKey: queryText(c.req.query('metadata_key'), 'metadata_key'),

@@ -11,7 +11,7 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): Hono {
 
   app.post('/data', async (c) => {
     const body = await readJsonObject(c, limits.dataBytes);
-    const result = await registry.validateData({
+    const result = await registry.validation.validate({
       schemaId: optionalStringOrInteger(body, 'schema_id'),
       subject: optionalString(body, 'subject'),
       version: optionalStringOrInteger(body, 'version'),
@@ -32,7 +32,7 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): Hono {
     const body = await readJsonObject(c, limits.dataBytes);
     const items = parseBatchItems(body);
     const started = performance.now();
-    const results = await registry.validateBatch(items);
+    const results = await registry.validation.validateBatch(items);
     const elapsed = performance.now() - started;
     let valid = 0;
     let failed = 0;
@@ -66,7 +66,7 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): Hono {
 
   app.post('/schema', async (c) => {
     const body = await readJsonObject(c, limits.schemaBytes);
-    const result = await registry.validateSchema({
+    const result = await registry.schemas.validate({
       schema: body.schema,
       schemaType: optionalString(body, 'schema_type'),
       references: body.references,

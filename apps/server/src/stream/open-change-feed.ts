@@ -38,7 +38,7 @@ export function openChangeFeed(
     lastSent = event.id;
     deliver(event);
   };
-  const unsubscribe = registry.subscribeChanges((event) => {
+  const unsubscribe = registry.events.subscribeRecorded((event) => {
     if (replaying) held.push(event);
     else send(event);
   });
@@ -46,7 +46,7 @@ export function openChangeFeed(
   const ready = (async () => {
     if (afterId !== undefined) {
       for (;;) {
-        const page = await registry.listChanges({ afterId: lastSent, limit: REPLAY_PAGE });
+        const page = await registry.events.list({ afterId: lastSent, limit: REPLAY_PAGE });
         const first = page[0];
         // Ids are contiguous, so a jump past the next id means retention trimmed what was missed.
         if (lastSent === afterId && first && first.id > afterId + 1 && afterId > 0) {
