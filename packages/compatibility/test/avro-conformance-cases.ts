@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,11 +17,8 @@ export interface AvroConformanceCase {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Where the extracted Avro conformance files live (outside the repository). */
-export const avroConformanceDir = path.resolve(
-  repoRoot,
-  '../shared/conformance/avro-compatibility',
-);
+/** Where the extracted Avro conformance files live: committed under `test/conformance`. */
+export const avroConformanceDir = path.resolve(repoRoot, 'test/conformance/avro-compatibility');
 
 const FILES = {
   java: 'java-TestSchemaCompatibility-extracted.json',
@@ -40,12 +37,11 @@ interface RawCase {
   locations?: string[];
 }
 
-/** Loads both suites, or `undefined` with the reason when the files are absent. */
-export function loadAvroConformanceCases(): { cases: AvroConformanceCase[] } | { missing: string } {
+/** Loads both suites; the files ship with the repository, so a missing one is an error. */
+export function loadAvroConformanceCases(): AvroConformanceCase[] {
   const cases: AvroConformanceCase[] = [];
   for (const [suite, file] of Object.entries(FILES) as ['java' | 'python', string][]) {
     const full = path.join(avroConformanceDir, file);
-    if (!existsSync(full)) return { missing: `${full} not found` };
     const raw = JSON.parse(readFileSync(full, 'utf8')) as RawCase[];
     raw.forEach((c, i) => {
       cases.push({
@@ -60,5 +56,5 @@ export function loadAvroConformanceCases(): { cases: AvroConformanceCase[] } | {
       });
     });
   }
-  return { cases };
+  return cases;
 }

@@ -1,5 +1,5 @@
 import { getSchemaFormat, SchemaParseError } from '@llmsr/validation';
-import { createBoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import { checkInput } from './check-input.js';
 import type { SchemaById, SchemaRef } from './client-types.js';
 import { createConnectCalls } from './connect-calls.js';
@@ -52,8 +52,8 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       { field: 'cacheSize' },
     );
   }
-  const schemas = createBoundedCache<SchemaById>(cacheSize);
-  const codecs = createBoundedCache<SchemaCodec>(cacheSize);
+  const schemas = new LRUCache<string, SchemaById>({ max: cacheSize });
+  const codecs = new LRUCache<string, SchemaCodec>({ max: cacheSize });
   const inFlight = new Map<string, Promise<SchemaById>>();
 
   const client: RegistryClient = {

@@ -1,5 +1,5 @@
 import { getSchemaFormat, type ParsedSchema, type ResolvedReference } from '@llmsr/validation';
-import { createBoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import type { SchemaById, SchemaReference, SchemaVersion } from './client-types.js';
 import { RegistryClientError } from './registry-client-error.js';
 import { schemaText } from './schema-text.js';
@@ -24,7 +24,7 @@ export interface SchemaLoader {
 
 /** Create a {@link SchemaLoader}: parsed schemas are cached by id, as ids never change content. */
 export function createSchemaLoader(source: SchemaSource, maxEntries: number): SchemaLoader {
-  const cache = createBoundedCache<Promise<ParsedSchema>>(maxEntries);
+  const cache = new LRUCache<string, Promise<ParsedSchema>>({ max: maxEntries });
 
   async function resolve(
     references: SchemaReference[],

@@ -1,3 +1,4 @@
+import { importDriverBackend } from './import-driver-backend.js';
 import { MemoryStore } from './memory/memory-store.js';
 import type { SchemaStore, SchemaStoreOptions } from './schema-store.js';
 import { StorageError } from './storage-error.js';
@@ -5,8 +6,10 @@ import { StorageError } from './storage-error.js';
 /**
  * Opens the store a URL names: `memory:`, `sqlite:<path>` (`sqlite::memory:` for an in-memory
  * database), or `postgres://...` / `postgresql://...`. Each SQL driver is imported only when its
- * URL is used. Throws {@link StorageError} `INVALID_URL` for anything else. `options` apply to
- * every backend (`pollMs` to SQLite only).
+ * URL is used: better-sqlite3 and pg are optional peer dependencies, and a URL whose driver is
+ * not installed fails with {@link StorageError} `DRIVER_MISSING` naming the package to add.
+ * Throws `INVALID_URL` for anything else. `options` apply to every backend (`pollMs` to SQLite
+ * only).
  *
  * @example
  * ```ts
@@ -28,11 +31,17 @@ export async function createSchemaStore(
     if (filename === '') {
       throw new StorageError('INVALID_URL', 'sqlite: needs a file path or :memory:', { url });
     }
-    const { createSqliteStore } = await import('./sqlite/create-sqlite-store.js');
+    const { createSqliteStore } = await importDriverBackend(
+      'better-sqlite3',
+      () => import('./sqlite/create-sqlite-store.js'),
+    );
     return createSqliteStore({ ...options, filename });
   }
   if (/^postgres(ql)?:\/\/./.test(url)) {
-    const { createPostgresStore } = await import('./postgres/create-postgres-store.js');
+    const { createPostgresStore } = await importDriverBackend(
+      'pg',
+      () => import('./postgres/create-postgres-store.js'),
+    );
     return createPostgresStore({ eventRetention: options.eventRetention, connectionString: url });
   }
   throw new StorageError(

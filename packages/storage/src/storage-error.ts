@@ -5,6 +5,8 @@ export type StorageErrorCode =
   | 'VERSION_CONFLICT'
   | 'ID_CONFLICT'
   | 'INVALID_URL'
+  /** The URL's driver package (better-sqlite3 or pg, optional peer dependencies) is not installed. */
+  | 'DRIVER_MISSING'
   | 'UNAVAILABLE';
 
 /** An expected storage failure with a stable code. Anything else thrown by a backend is a bug or an outage. */
