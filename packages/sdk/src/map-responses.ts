@@ -1,3 +1,4 @@
+import { isSchemaType } from '@llmsr/spec';
 import type {
   CompatibilityResult,
   DataValidation,
@@ -24,7 +25,7 @@ import { RegistryClientError } from './registry-client-error.js';
 
 function schemaTypeOf(body: JsonObject, what: string): SchemaType {
   const value = body.schema_type;
-  if (value === 'JSON' || value === 'AVRO' || value === 'PROTOBUF') return value;
+  if (isSchemaType(value)) return value;
   throw new RegistryClientError(
     'INVALID_RESPONSE',
     `The server's ${what} has an unknown schema_type ${JSON.stringify(value)}`,

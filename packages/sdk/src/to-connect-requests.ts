@@ -13,6 +13,7 @@ import {
   type ValidateDataRequestSchema,
   type ValidateSchemaRequestSchema,
 } from '@llmsr/proto';
+import { ERROR_REST_STATUS, isCompatibilityLevel, isSchemaType } from '@llmsr/spec';
 import { checkInput, checkSubject } from './check-input.js';
 import type {
   CompatibilityCheckInput,
@@ -48,7 +49,7 @@ function schemaText(schema: unknown): string {
 
 function schemaType(value: unknown): SchemaType {
   if (value === undefined) return SchemaType.UNSPECIFIED;
-  if (value === 'JSON' || value === 'AVRO' || value === 'PROTOBUF') return SchemaType[value];
+  if (isSchemaType(value)) return SchemaType[value];
   throw invalid(
     `schemaType must be JSON, AVRO or PROTOBUF, got ${JSON.stringify(value)}`,
     'schemaType',
@@ -58,14 +59,12 @@ function schemaType(value: unknown): SchemaType {
 function level(value: unknown, field: string): CompatibilityLevel {
   if (value === undefined) return CompatibilityLevel.UNSPECIFIED;
   const name = typeof value === 'string' ? value.toUpperCase() : '';
-  const found =
-    name === 'UNSPECIFIED' ? undefined : (CompatibilityLevel as Record<string, unknown>)[name];
-  if (typeof found === 'number') return found;
+  if (isCompatibilityLevel(name)) return CompatibilityLevel[name];
   // The code and status the server gives an unknown level over REST.
   throw new RegistryClientError(
     'INVALID_COMPATIBILITY_LEVEL',
     `Unknown compatibility level ${JSON.stringify(value)}`,
-    422,
+    ERROR_REST_STATUS.INVALID_COMPATIBILITY_LEVEL,
     { field },
   );
 }
