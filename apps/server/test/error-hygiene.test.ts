@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
-import { createRegistry, } from '@llmsr/core';
+import { createRegistry } from '@llmsr/core';
 import { MemoryStore, type SchemaStore } from '@llmsr/storage';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/create-app.js';
