@@ -1,12 +1,12 @@
 import type { ConfigRecord } from '@llmsr/storage';
 import { toNewEvent } from './change-events.js';
 import { configChanged, resolveSubjectConfig } from './config-operations.js';
+import { findContentInSubject } from './confluent/find-content-in-subject.js';
 import { parseCandidate } from './parse-candidate.js';
 import { parseSubject } from './parse-subject.js';
 import type { RegistryContext } from './registry-context.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
 import { parseSchemaType, toSchemaText } from './schema-text.js';
-import { toVersionView } from './to-version-view.js';
 import type { FindVersionByContentInput, SchemaVersionView } from './types.js';
 
 /**
@@ -37,14 +37,13 @@ export async function findVersionByContent(
     normalize: input.normalize ?? settings.normalize,
     jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
   });
-  const record = await context.store.getSchemaByFingerprint(schemaType, parsed.fingerprint);
-  if (!record) return undefined;
-  const includeDeleted = input.includeDeleted === true;
-  const uses = await context.store.listVersionsBySchemaId(record.id, { includeDeleted });
-  const matching = uses.filter((use) => use.subject === input.subject);
-  const newest = matching[matching.length - 1];
-  if (!newest) return undefined;
-  return toVersionView({ ...newest, schemaRecord: record });
+  if (!isSubjectName(input.subject)) return undefined;
+  return findContentInSubject(context, {
+    subject: input.subject,
+    schemaType,
+    fingerprint: parsed.fingerprint,
+    includeDeleted: input.includeDeleted,
+  });
 }
 
 function isSubjectName(value: unknown): value is string {

@@ -3,6 +3,8 @@ import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
 import * as config from './config-operations.js';
+import { lookupConfluentSchema } from './confluent/lookup-confluent-schema.js';
+import { registerConfluentSchema } from './confluent/register-confluent-schema.js';
 import {
   clearConfigSetting,
   findVersionByContent,
@@ -129,6 +131,8 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     validateSchema: (input) => validateSchema(context, input),
     checkCompatibility: (input) => checkSubjectCompatibility(context, input),
     findVersionByContent: (input) => findVersionByContent(context, input),
+    registerConfluentSchema: (input) => registerConfluentSchema(context, input),
+    lookupConfluentSchema: (input) => lookupConfluentSchema(context, input),
     listReferencingSchemaIds: (subject, version, opts) =>
       listReferencingSchemaIds(context, subject, version, opts),
     clearConfigSetting: (subject, setting) => clearConfigSetting(context, subject, setting),

@@ -20,6 +20,15 @@ export {
   REGISTRY_MODES,
   type SubjectConfig,
 } from './config-operations.js';
+export {
+  CONFLUENT_METADATA_KEY,
+  CONFLUENT_RULE_SET_KEY,
+  type ConfluentDataContract,
+  confluentDataContract,
+} from './confluent/confluent-data-contract.js';
+export type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
+export type { ConfluentSchemaContent } from './confluent/read-confluent-candidate.js';
+export type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
 export {
   COMPATIBILITY_POLICIES,

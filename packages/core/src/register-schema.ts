@@ -3,15 +3,27 @@ import {
   checkCompatibility,
   type JsonCompatibilityPolicy,
 } from '@llmsr/compatibility';
-import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from '@llmsr/storage';
+import type {
+  CompatibilityLevel,
+  ConfigRecord,
+  SchemaReference,
+  SchemaType,
+  SubjectVersionWithSchema,
+} from '@llmsr/storage';
 import type { ParsedSchema } from '@llmsr/validation';
+import { assertMayRegister } from './assert-may-register.js';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
-import { parseCompatibilityLevel, resolveSubjectConfig } from './config-operations.js';
+import {
+  parseCompatibilityLevel,
+  resolveSubjectConfig,
+  type SubjectConfig,
+} from './config-operations.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
 import { parseCandidate } from './parse-candidate.js';
 import { parseMetadata } from './parse-metadata.js';
 import { parseSubject } from './parse-subject.js';
+import { pinReferences } from './pin-references.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 import { parseReferences, resolveReferences } from './resolve-references.js';
@@ -49,27 +61,8 @@ export async function registerSchema(
       : parseMetadata(input.metadata);
   const references = parseReferences(input.references);
   const settings = await resolveSubjectConfig(context, subject);
-  const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
-  if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
-    throw new RegistryError('OPERATION_NOT_PERMITTED', `Subject '${subject}' is in ${mode} mode`, {
-      subject,
-      mode,
-    });
-  }
-  if ((input.id !== undefined || input.version !== undefined) && mode !== 'IMPORT') {
-    throw new RegistryError(
-      'OPERATION_NOT_PERMITTED',
-      'Choosing the id or version of a schema is only allowed in IMPORT mode',
-      { subject, mode },
-    );
-  }
+  assertMayRegister(subject, settings.mode, input);
   const resolved = await resolveReferences(context.store, references);
-  // Pin `latest` (-1) references to the version they resolved to, so the stored schema never
-  // changes meaning when the referenced subject evolves.
-  const pinned = references.map((ref, index) => ({
-    ...ref,
-    version: resolved[index]?.version ?? ref.version,
-  }));
   const candidate = parseCandidate({
     schemaType,
     text,
@@ -77,6 +70,48 @@ export async function registerSchema(
     normalize: input.normalize ?? settings.normalize,
     jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
   });
+  return registerParsedSchema(context, {
+    subject,
+    schemaType,
+    references: pinReferences(references, resolved),
+    candidate,
+    settings,
+    metadata,
+    input,
+  });
+}
+
+/** A registration whose schema is already parsed under the subject's settings. */
+export interface ParsedRegistration {
+  subject: string;
+  schemaType: SchemaType;
+  /** The references as stored: `latest` pinned to the version it resolved to. */
+  references: SchemaReference[];
+  /** The parsed candidate and the text to store (see {@link parseCandidate}). */
+  candidate: { text: string; parsed: ParsedSchema };
+  /** The subject's settings, read once for the request. */
+  settings: SubjectConfig;
+  /** The version metadata to store, already checked. */
+  metadata: Record<string, unknown> | null;
+  /** The rest of the client's request: level, semver, author, IMPORT id and version. */
+  input: Pick<
+    RegisterSchemaInput,
+    'compatibilityLevel' | 'semver' | 'createdBy' | 'id' | 'version'
+  >;
+}
+
+/**
+ * The second half of the register flow, for a schema parsed once by its caller: compatibility
+ * under the subject's level, next version and semver, store, event. The caller has checked the
+ * mode with {@link assertMayRegister}.
+ */
+export async function registerParsedSchema(
+  context: RegistryContext,
+  registration: ParsedRegistration,
+): Promise<RegisterSchemaResult> {
+  const { subject, schemaType, candidate, settings, metadata, input } = registration;
+  const pinned = registration.references;
+  const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
   const parsed = candidate.parsed;
   const requestedLevel =
     input.compatibilityLevel === undefined

@@ -10,6 +10,8 @@ import type {
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
 import type { SubjectConfig } from './config-operations.js';
+import type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
+import type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { VariableSpaceService } from './variable-space-service.js';
 
@@ -223,6 +225,17 @@ export interface Registry {
   checkCompatibility(input: CheckCompatibilityInput): Promise<CompatibilityReport>;
   /** The newest version of a subject holding the same content as a schema (Confluent lookup). */
   findVersionByContent(input: FindVersionByContentInput): Promise<SchemaVersionView | undefined>;
+  /**
+   * Confluent's register (`POST /subjects/{subject}/versions`): content the subject already holds
+   * answers its version without mode checks; otherwise `metadata`/`ruleSet` are carried over from
+   * the latest version and the schema is registered. One parse, one reference resolution.
+   */
+  registerConfluentSchema(input: RegisterConfluentSchemaInput): Promise<RegisterSchemaResult>;
+  /**
+   * Confluent's lookup (`POST /subjects/{subject}`): the newest version holding the same content.
+   * Throws SUBJECT_NOT_FOUND when the subject has no version, SCHEMA_NOT_FOUND when none matches.
+   */
+  lookupConfluentSchema(input: LookupConfluentSchemaInput): Promise<SchemaVersionView>;
   /** Global ids of the schemas that reference a subject version (Confluent `referencedby`). */
   listReferencingSchemaIds(
     subject: string,

@@ -33,20 +33,16 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
   });
 
   app.post('/:subject', async (c) => {
-    const subject = c.req.param('subject');
     const request = await readRegisterRequest(c, limits.schemaBytes);
-    const includeDeleted = confluentFlag(c.req.query('deleted'));
-    const found = await registry.findVersionByContent({
-      subject,
+    const found = await registry.lookupConfluentSchema({
+      subject: c.req.param('subject'),
       schema: request.schema,
       schemaType: request.schemaType,
       references: request.references,
-      includeDeleted,
+      includeDeleted: confluentFlag(c.req.query('deleted')),
       normalize: confluentOptionalFlag(c.req.query('normalize')),
     });
-    if (found) return confluentJson(c, toConfluentSchema(found));
-    await registry.listVersions(subject, { includeDeleted }); // 40401 when the subject has none
-    throw new ConfluentError(40403, 'Schema not found');
+    return confluentJson(c, toConfluentSchema(found));
   });
 
   app.get('/:subject/versions', async (c) => {

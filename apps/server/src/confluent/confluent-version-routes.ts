@@ -10,13 +10,8 @@ import {
   confluentOptionalFlag,
   parseConfluentVersion,
 } from './parse-confluent-version.js';
-import { type RegisterRequest, readRegisterRequest } from './read-register-request.js';
-import {
-  confluentDataContract,
-  confluentSchemaFields,
-  toConfluentSchema,
-  toStoredMetadata,
-} from './to-confluent-schema.js';
+import { readRegisterRequest } from './read-register-request.js';
+import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
 
 /** `/subjects/{subject}/versions[/{version}]`: register, read, referencedby, delete. */
 export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): Hono {
@@ -30,47 +25,14 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     });
   };
 
-  // Confluent carries metadata and ruleSet over from the previous version when a request omits them.
-  const metadataToStore = async (subject: string, request: RegisterRequest) => {
-    const previous =
-      request.metadata && request.ruleSet
-        ? undefined
-        : await registry.getVersion(subject, 'latest');
-    const inherited = confluentDataContract(previous?.metadata) as Partial<RegisterRequest>;
-    return toStoredMetadata({
-      metadata: request.metadata ?? inherited.metadata,
-      ruleSet: request.ruleSet ?? inherited.ruleSet,
-    });
-  };
-
   app.post('/:subject/versions', async (c) => {
-    const subject = c.req.param('subject');
     const request = await readRegisterRequest(c, limits.schemaBytes);
-    const content = {
-      subject,
-      schema: request.schema,
-      schemaType: request.schemaType,
-      references: request.references,
+    const { version: view } = await registry.registerConfluentSchema({
+      ...request,
+      subject: c.req.param('subject'),
       normalize: confluentOptionalFlag(c.req.query('normalize')),
-    };
-    // Registering what the subject already holds answers its id without mode or compatibility
-    // checks, as in Confluent (a read-only subject still answers idempotent registrations).
-    const existing = await registry.findVersionByContent(content);
-    const sameChoice =
-      existing &&
-      (request.id === undefined || request.id === existing.id) &&
-      (request.version === undefined || request.version === existing.version);
-    const view = sameChoice
-      ? existing
-      : (
-          await registry.register({
-            ...content,
-            metadata: await metadataToStore(subject, request),
-            createdBy: c.req.header('x-llmsr-user'),
-            id: request.id,
-            version: request.version,
-          })
-        ).version;
+      createdBy: c.req.header('x-llmsr-user'),
+    });
     return confluentJson(c, {
       id: view.id,
       version: view.version,

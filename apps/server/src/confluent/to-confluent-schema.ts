@@ -1,33 +1,4 @@
-import type { SchemaVersionView } from '@llmsr/core';
-import type { RegisterRequest } from './read-register-request.js';
-
-/** Version metadata keys under which Confluent's `metadata` and `ruleSet` are stored. */
-export const METADATA_KEY = 'confluent:metadata';
-/** See {@link METADATA_KEY}. */
-export const RULE_SET_KEY = 'confluent:ruleSet';
-
-/** The version metadata to store for a register request (null when it carries neither field). */
-export function toStoredMetadata(
-  request: Pick<RegisterRequest, 'metadata' | 'ruleSet'>,
-): Record<string, unknown> | null {
-  if (!request.metadata && !request.ruleSet) return null;
-  return {
-    ...(request.metadata ? { [METADATA_KEY]: request.metadata } : {}),
-    ...(request.ruleSet ? { [RULE_SET_KEY]: request.ruleSet } : {}),
-  };
-}
-
-/** Confluent's `metadata` and `ruleSet` of a stored version, as they were given. */
-export function confluentDataContract(
-  stored: Record<string, unknown> | null | undefined,
-): Record<string, unknown> {
-  const metadata = stored?.[METADATA_KEY];
-  const ruleSet = stored?.[RULE_SET_KEY];
-  return {
-    ...(metadata === undefined ? {} : { metadata }),
-    ...(ruleSet === undefined ? {} : { ruleSet }),
-  };
-}
+import { confluentDataContract, type SchemaVersionView } from '@llmsr/core';
 
 /** The fields every Confluent schema body shares: type, text, references, data contract. */
 export function confluentSchemaFields(view: {
