@@ -1,8 +1,10 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { RegistryError } from '@llmsr/core';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import type { BlankEnv } from 'hono/types';
 import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
 import { createMetrics } from './metrics/create-metrics.js';
@@ -55,7 +57,7 @@ export function createApp(options: CreateAppOptions): Hono {
     processMetrics: options.processMetrics ?? false,
   });
   const registry = instrumentRegistry(options.registry, metrics);
-  const app = new Hono();
+  const app = new OpenAPIHono<BlankEnv>();
 
   app.use(requestId());
   app.use(httpMetrics(metrics));
