@@ -1,12 +1,20 @@
-import { confluentDataContract, type SchemaVersionView } from '@llmsr/core';
+import { confluentDataContract, type SchemaReference, type SchemaVersionView } from '@llmsr/core';
+import type { ConfluentSchema } from '@llmsr/spec/rest';
+import type { z } from 'zod';
+
+/** The fields every Confluent schema body shares (see `ConfluentSchema` in `@llmsr/spec/rest`). */
+export type ConfluentSchemaFields = Pick<
+  z.output<typeof ConfluentSchema>,
+  'schemaType' | 'schema' | 'references' | 'metadata' | 'ruleSet'
+>;
 
 /** The fields every Confluent schema body shares: type, text, references, data contract. */
 export function confluentSchemaFields(view: {
   schemaType: string;
   schema: string;
-  references: unknown[];
+  references: SchemaReference[];
   metadata?: Record<string, unknown> | null;
-}): Record<string, unknown> {
+}): ConfluentSchemaFields {
   return {
     schemaType: view.schemaType,
     schema: view.schema,
@@ -16,7 +24,7 @@ export function confluentSchemaFields(view: {
 }
 
 /** Confluent's `Schema` entity of a subject version (GET version, lookup). */
-export function toConfluentSchema(view: SchemaVersionView): Record<string, unknown> {
+export function toConfluentSchema(view: SchemaVersionView): z.output<typeof ConfluentSchema> {
   return {
     subject: view.subject,
     version: view.version,

@@ -13,6 +13,11 @@ const TAGS = [
   { name: 'Export and import', description: 'Move a registry between instances' },
   { name: 'Streams', description: 'Change events (server-sent events and WebSocket)' },
   { name: 'Operations', description: 'Health, metrics, this document and the reference page' },
+  {
+    name: 'Confluent',
+    description:
+      'The Confluent Schema Registry compatible API, served at the root: Confluent paths, camelCase bodies, `{ error_code, message }` errors',
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export * from './confluent/index.js';
 export { ErrorBody } from './error-body.js';
 export { fieldError } from './field-error.js';
 export { optionalField } from './optional-field.js';
