@@ -78,6 +78,14 @@ describe('Confluent config fields', () => {
     });
   });
 
+  it('lets the registry check the settings and answers them as stored', async () => {
+    const { app } = await createTestApp();
+    const put = await send(app, 'PUT', '/config/orders', { compatibilityPolicy: 'lenient' });
+    expect([put.status, put.json]).toEqual([200, { compatibilityPolicy: 'LENIENT' }]);
+    const get = await send(app, 'GET', '/config/orders');
+    expect(get.json).toMatchObject({ compatibilityPolicy: 'LENIENT' });
+  });
+
   it.each([{ compatibilityPolicy: 'SOMETIMES' }, { jsonSchemaDefaultDraft: 'draft-05' }])(
     'refuses %j with 42203',
     async (body) => {

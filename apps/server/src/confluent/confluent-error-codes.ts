@@ -1,6 +1,8 @@
 import type { ErrorCode, RegistryError } from '@llmsr/core';
 
 const SCHEMA_FIELDS = new Set(['schema', 'schema_type', 'schemaType']);
+/** Config settings the registry checks (closed value sets): an invalid value is Confluent's 42203. */
+const CONFIG_SETTINGS = new Set(['compatibilityPolicy', 'jsonSchemaDefaultDraft', 'normalize']);
 
 /**
  * Confluent `error_code` of every registry error code: one exhaustive table (a new registry
@@ -16,6 +18,7 @@ export const CONFLUENT_ERROR_CODES: Record<ErrorCode, number | ((error: Registry
     INVALID_INPUT: (error) => {
       const field = typeof error.details.field === 'string' ? error.details.field : '';
       if (field === 'subject') return 42208;
+      if (CONFIG_SETTINGS.has(field)) return 42203;
       if (SCHEMA_FIELDS.has(field) || field.startsWith('references')) return 42201;
       return 400;
     },
