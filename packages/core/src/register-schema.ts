@@ -63,7 +63,7 @@ export async function registerSchema(
   const settings = await resolveSubjectConfig(context, subject);
   assertMayRegister(subject, settings.mode, input);
   const resolved = await resolveReferences(context.store, references);
-  const candidate = parseCandidate({
+  const { text: stored, parsed } = parseCandidate({
     schemaType,
     text,
     references: resolved,
@@ -72,25 +72,38 @@ export async function registerSchema(
   });
   return registerParsedSchema(context, {
     subject,
-    schemaType,
-    references: pinReferences(references, resolved),
-    candidate,
-    settings,
+    candidate: {
+      schemaType,
+      text: stored,
+      references: pinReferences(references, resolved),
+      parsed,
+      settings,
+    },
     metadata,
     input,
   });
 }
 
+/**
+ * A schema read once for a registration (the shape of core's `PreparedCandidate`): its type,
+ * the text to store, the references as stored (`latest` pinned), and the parse under the
+ * subject's settings.
+ */
+export interface ParsedCandidate {
+  schemaType: SchemaType;
+  /** The text to store: as sent, or its canonical form under normalize (see {@link parseCandidate}). */
+  text: string;
+  /** The references as stored: `latest` pinned to the version it resolved to. */
+  references: SchemaReference[];
+  parsed: ParsedSchema;
+  /** The subject's settings, read once for the request. */
+  settings: SubjectConfig;
+}
+
 /** A registration whose schema is already parsed under the subject's settings. */
 export interface ParsedRegistration {
   subject: string;
-  schemaType: SchemaType;
-  /** The references as stored: `latest` pinned to the version it resolved to. */
-  references: SchemaReference[];
-  /** The parsed candidate and the text to store (see {@link parseCandidate}). */
-  candidate: { text: string; parsed: ParsedSchema };
-  /** The subject's settings, read once for the request. */
-  settings: SubjectConfig;
+  candidate: ParsedCandidate;
   /** The version metadata to store, already checked. */
   metadata: Record<string, unknown> | null;
   /** The rest of the client's request: level, semver, author, IMPORT id and version. */
@@ -109,8 +122,8 @@ export async function registerParsedSchema(
   context: RegistryContext,
   registration: ParsedRegistration,
 ): Promise<RegisterSchemaResult> {
-  const { subject, schemaType, candidate, settings, metadata, input } = registration;
-  const pinned = registration.references;
+  const { subject, candidate, metadata, input } = registration;
+  const { schemaType, settings, references: pinned } = candidate;
   const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
   const parsed = candidate.parsed;
   const requestedLevel =

@@ -29,7 +29,7 @@ export async function lookupConfluentSchema(
       : await findContentInSubject(context, {
           subject: read.subject,
           schemaType: read.schemaType,
-          fingerprint: read.candidate.parsed.fingerprint,
+          fingerprint: read.parsed.fingerprint,
           includeDeleted: input.includeDeleted,
         });
   if (found) return found;

@@ -1,8 +1,8 @@
-import type { SchemaReference, SchemaType } from '@llmsr/storage';
-import type { ParsedSchema, ResolvedReference } from '@llmsr/validation';
-import { resolveSubjectConfig, type SubjectConfig } from '../config-operations.js';
+import { resolveSubjectConfig } from '../config-operations.js';
 import { parseCandidate } from '../parse-candidate.js';
 import { parseSubject } from '../parse-subject.js';
+import { pinReferences } from '../pin-references.js';
+import type { ParsedCandidate } from '../register-schema.js';
 import type { RegistryContext } from '../registry-context.js';
 import { parseReferences, resolveReferences } from '../resolve-references.js';
 import { parseSchemaType, toSchemaText } from '../schema-text.js';
@@ -21,21 +21,15 @@ export interface ConfluentSchemaContent {
 }
 
 /** A Confluent request's schema, read once: what the register and lookup flows share. */
-export interface ConfluentCandidate {
+export interface ConfluentCandidate extends ParsedCandidate {
   /** The subject, or undefined when the name is not one a subject can have. */
   subject: string | undefined;
-  schemaType: SchemaType;
-  /** The references as given (checked), and as resolved from the store. */
-  references: SchemaReference[];
-  resolved: ResolvedReference[];
-  candidate: { text: string; parsed: ParsedSchema };
-  /** The subject's settings (the global ones for an impossible subject name). */
-  settings: SubjectConfig;
 }
 
 /**
  * Read the schema of a Confluent request once: its type (AVRO by default), its references
- * resolved once from the store, the subject's settings, and one parse under them. A subject name
+ * resolved once from the store (and pinned), the subject's settings, and one parse under them.
+ * (Core's `prepareCandidate`, when merged, does the same with `schemaType ?? 'AVRO'`.) A subject name
  * no subject can have is not refused here, so a bad schema is reported first, as before.
  * @throws RegistryError `INVALID_SCHEMA` / `INVALID_INPUT`.
  */
@@ -56,7 +50,14 @@ export async function readConfluentCandidate(
     normalize: input.normalize ?? settings.normalize,
     jsonSchemaDefaultDraft: settings.jsonSchemaDefaultDraft,
   });
-  return { subject, schemaType, references, resolved, candidate, settings };
+  return {
+    subject,
+    schemaType,
+    text: candidate.text,
+    references: pinReferences(references, resolved),
+    parsed: candidate.parsed,
+    settings,
+  };
 }
 
 function isSubjectName(value: unknown): value is string {

@@ -1,6 +1,5 @@
 import { assertMayRegister } from '../assert-may-register.js';
 import { parseSubject } from '../parse-subject.js';
-import { pinReferences } from '../pin-references.js';
 import { registerParsedSchema } from '../register-schema.js';
 import type { RegistryContext } from '../registry-context.js';
 import type { RegisterSchemaResult } from '../types.js';
@@ -42,7 +41,7 @@ export async function registerConfluentSchema(
   const existing = await findContentInSubject(context, {
     subject,
     schemaType: read.schemaType,
-    fingerprint: read.candidate.parsed.fingerprint,
+    fingerprint: read.parsed.fingerprint,
   });
   if (
     existing &&
@@ -54,10 +53,7 @@ export async function registerConfluentSchema(
   assertMayRegister(subject, read.settings.mode, input);
   return registerParsedSchema(context, {
     subject,
-    schemaType: read.schemaType,
-    references: pinReferences(read.references, read.resolved),
-    candidate: read.candidate,
-    settings: read.settings,
+    candidate: read,
     metadata: await metadataToStore(context, subject, input),
     input: { createdBy: input.createdBy, id: input.id, version: input.version },
   });
