@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { BlankEnv } from 'hono/types';
-import { legacyOperations } from './legacy-operations.js';
 
 /** The tags of the document, in display order, with what each groups. */
 const TAGS = [
@@ -34,9 +33,6 @@ export function buildOpenApiDocument(
     },
     servers: [{ url: '/', description: 'This server' }],
     tags: TAGS,
-  }) as unknown as Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
-  for (const [path, operations] of Object.entries(legacyOperations(app, document.paths))) {
-    document.paths[path] = { ...document.paths[path], ...operations };
-  }
-  return document;
+  });
+  return document as unknown as Record<string, unknown>;
 }

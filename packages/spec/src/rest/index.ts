@@ -17,7 +17,13 @@ export { fieldError } from './field-error.js';
 export { CacheStats, HealthBody } from './health-body.js';
 export { ImportLine, ImportResult } from './import-bodies.js';
 export { optionalField } from './optional-field.js';
-export { flagQuery, integerQuery, jsonValueQuery, textQuery } from './query-fields.js';
+export {
+  flagQuery,
+  integerQuery,
+  jsonValueQuery,
+  lenientIntegerQuery,
+  textQuery,
+} from './query-fields.js';
 export { RegisterRequest } from './register-request.js';
 export { RootBody } from './root-body.js';
 export {

@@ -8,7 +8,7 @@ export const flagQuery = (description: string) =>
   z
     .preprocess(first, z.string().optional())
     .transform((value) => value === 'true' || value === '1')
-    .meta({ description: `${description} (true or 1)`, example: 'true' });
+    .meta({ type: 'boolean', description: `${description} (true or 1)` });
 
 /** An optional non-negative integer query parameter (up to 15 digits); empty reads as absent. */
 export const integerQuery = (description: string) =>
@@ -21,7 +21,7 @@ export const integerQuery = (description: string) =>
         .optional(),
     )
     .transform((value) => (value ? Number(value) : undefined))
-    .meta({ description, example: '10' });
+    .meta({ type: 'integer', minimum: 0, description });
 
 /** An optional text query parameter, refused over `max` characters; empty reads as absent. */
 export const textQuery = (description: string, max = 1_000) =>
@@ -46,3 +46,18 @@ export const jsonValueQuery = (description: string) =>
       return text;
     }
   });
+
+/**
+ * A lenient paging parameter: anything but a non-negative integer reads as absent (the
+ * variable-space listing never refused bad paging values; it falls back to the default).
+ */
+export const lenientIntegerQuery = (description: string) =>
+  z
+    .preprocess(first, z.string().optional())
+    .transform((value) => {
+      const parsed = Number(value);
+      return value !== undefined && Number.isSafeInteger(parsed) && parsed >= 0
+        ? parsed
+        : undefined;
+    })
+    .meta({ type: 'integer', minimum: 0, description });

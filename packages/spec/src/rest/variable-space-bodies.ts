@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { positiveIntegerField } from './scalar-fields.js';
 
 /** A variable space definition (see `@llmsr/variables`). */
-export const VariableSpaceDefinition = z.record(z.string(), z.unknown()).meta({
+export const VariableSpaceDefinition = z.unknown().meta({
   id: 'VariableSpaceDefinition',
+  // Checked by the registry, which reports every issue at once: the schema only documents it.
+  type: 'object',
   description: 'A variable space: { id, variables, constraints? } (see the variables guide)',
   example: { id: 'llm-call', variables: { temperature: { type: 'float', min: 0, max: 2 } } },
 });
@@ -15,7 +17,7 @@ export const VariableSpaceBody = z
     version: z.number().int().meta({ description: 'Optimistic-concurrency version' }),
     created_at: z.string().meta({ format: 'date-time' }),
     updated_at: z.string().meta({ format: 'date-time' }),
-    space: VariableSpaceDefinition,
+    space: z.record(z.string(), z.unknown()).meta({ description: 'The definition' }),
   })
   .meta({ id: 'VariableSpace' });
 
