@@ -32,6 +32,8 @@ export function buildOpenApiDocument(
       license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
     },
     servers: [{ url: '/', description: 'This server' }],
+    // The API has no authentication yet: say so explicitly (an empty requirement list).
+    security: [],
     tags: TAGS,
   });
   return document as unknown as Record<string, unknown>;
