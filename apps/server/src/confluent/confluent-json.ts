@@ -1,6 +1,8 @@
+import type { SchemaContent } from '@llmsr/spec/rest';
 import type { Context, TypedResponse } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { JSONParsed, JSONValue } from 'hono/utils/types';
+import type { JSONParsed } from 'hono/utils/types';
+import type { z } from 'zod';
 
 /** Confluent's own media type, the one its clients ask for first. */
 export const CONFLUENT_CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
@@ -26,13 +28,12 @@ export function confluentJsonWithStatus(c: Context, body: unknown, status: numbe
 
 /**
  * Answer a schema's text as is (Confluent's `/schema` sub-resources): JSON for Avro and JSON
- * Schema, `.proto` text for Protobuf, which no response schema can check beyond `unknown`.
+ * Schema, `.proto` text for Protobuf (documented as `SchemaContent`).
  */
-export function confluentRawSchema(
-  c: Context,
-  text: string,
-): TypedResponse<JSONValue, 200, 'json'> {
+export function confluentRawSchema(c: Context, text: string): RawSchemaResponse {
   return c.body(text, 200, {
     'content-type': CONFLUENT_CONTENT_TYPE,
-  }) as unknown as TypedResponse<JSONValue, 200, 'json'>;
+  }) as unknown as RawSchemaResponse;
 }
+
+type RawSchemaResponse = TypedResponse<JSONParsed<z.output<typeof SchemaContent>>, 200, 'json'>;

@@ -1,6 +1,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry, SchemaView } from '@llmsr/core';
-import { ConfluentSchema, ConfluentSchemaById, ConfluentSubjectVersion } from '@llmsr/spec/rest';
+import {
+  ConfluentSchema,
+  ConfluentSchemaById,
+  ConfluentSubjectVersion,
+  SchemaContent,
+} from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
@@ -80,10 +85,7 @@ const getText = createRoute({
   summary: 'The schema text by global id, as registered',
   request: { params: idParams },
   responses: {
-    200: confluentResponse(
-      'The schema text (not JSON-quoted)',
-      z.unknown().meta({ description: 'The schema text' }),
-    ),
+    200: confluentResponse('The schema text as registered (not JSON-quoted)', SchemaContent),
     ...confluentErrors(404),
   },
 });

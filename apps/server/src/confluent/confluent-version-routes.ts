@@ -4,6 +4,7 @@ import {
   ConfluentRegisterRequest,
   ConfluentRegisterResponse,
   ConfluentSchema,
+  SchemaContent,
 } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -30,9 +31,6 @@ import {
   parseConfluentVersion,
 } from './parse-confluent-version.js';
 import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
-
-/** A schema's own text: JSON for Avro and JSON Schema, `.proto` text for Protobuf. */
-const SchemaText = z.unknown().meta({ description: 'The schema text' });
 
 const versionParams = z.object({ subject: SubjectParam, version: VersionParam });
 const deletedQuery = z.object({ deleted: flagQuery('Also read a soft-deleted version') });
@@ -77,7 +75,7 @@ const getText = createRoute({
   summary: 'The schema text of a version, as registered',
   request: { params: versionParams, query: deletedQuery },
   responses: {
-    200: confluentResponse('The schema text as registered (not JSON-quoted)', SchemaText),
+    200: confluentResponse('The schema text as registered (not JSON-quoted)', SchemaContent),
     ...confluentErrors(404, 422),
   },
 });

@@ -1,14 +1,13 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { RegisterRequest, RegisterResponse, SchemaBody } from '@llmsr/spec/rest';
-import { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
+import { SchemaIdParams } from '../openapi/path-params.js';
 import type { BodyLimits } from '../server-options.js';
 import { toSchemaResponse, toVersionResponse } from '../to-schema-response.js';
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const register = createRoute({
   method: 'post',
@@ -16,19 +15,15 @@ const register = createRoute({
   operationId: 'registerSchema',
   tags: ['Schemas'],
   summary: 'Register a schema under a subject',
-  request: { body: { required: true, content: json(RegisterRequest) } },
+  request: { body: { required: true, content: jsonContent(RegisterRequest) } },
   responses: {
-    201: { description: 'A new version was created', content: json(RegisterResponse) },
-    200: { description: 'The content was already registered', content: json(RegisterResponse) },
+    201: { description: 'A new version was created', content: jsonContent(RegisterResponse) },
+    200: {
+      description: 'The content was already registered',
+      content: jsonContent(RegisterResponse),
+    },
     ...errorResponses(400, 404, 409, 413, 422),
   },
-});
-
-/** A schema id path parameter: the global integer id or the guid. */
-export const SchemaIdParam = z.string().meta({
-  param: { name: 'id', in: 'path' },
-  description: 'Global integer id or guid of the schema',
-  example: '1',
 });
 
 const getById = createRoute({
@@ -37,9 +32,9 @@ const getById = createRoute({
   operationId: 'getSchema',
   tags: ['Schemas'],
   summary: 'A schema by global id or guid',
-  request: { params: z.object({ id: SchemaIdParam }) },
+  request: { params: SchemaIdParams },
   responses: {
-    200: { description: 'The schema', content: json(SchemaBody) },
+    200: { description: 'The schema', content: jsonContent(SchemaBody) },
     ...errorResponses(404),
   },
 });

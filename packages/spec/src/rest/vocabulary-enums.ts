@@ -20,3 +20,21 @@ export const CompatibilityLevelEnum = z
     'FULL_TRANSITIVE',
   ])
   .meta({ id: 'CompatibilityLevel', description: 'Compatibility level' });
+
+/** Registry modes. */
+export const ModeEnum = z
+  .enum(['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT'])
+  .meta({ id: 'Mode', description: 'Registry mode' });
+
+/** Compatibility policies (Confluent's names). */
+export const CompatibilityPolicyEnum = z.enum(['STRICT', 'LENIENT'], {
+  error: 'must be one of STRICT, LENIENT',
+});
+
+/** JSON Schema drafts a schema without `$schema` can be read as. */
+export const JsonSchemaDraftEnum = z.enum(
+  ['draft-04', 'draft-06', 'draft-07', '2019-09', '2020-12'],
+  {
+    error: 'must be one of draft-04, draft-06, draft-07, 2019-09, 2020-12',
+  },
+);
