@@ -1,8 +1,10 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { RegistryError } from '@llmsr/core';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
+import type { BlankEnv } from 'hono/types';
 import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
 import { createMetrics } from './metrics/create-metrics.js';
@@ -12,11 +14,12 @@ import { httpMetrics } from './middleware/http-metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
-import { DOCS_INIT_SCRIPT, DOCS_PAGE } from './openapi/docs-page.js';
+import { DOCS_INIT_SCRIPT } from './openapi/docs-page.js';
 import { readDocsAsset } from './openapi/read-docs-asset.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
+import { operationRoutes } from './routes/operation-routes.js';
 import { schemaQueryRoutes } from './routes/schema-query-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -55,7 +58,7 @@ export function createApp(options: CreateAppOptions): Hono {
     processMetrics: options.processMetrics ?? false,
   });
   const registry = instrumentRegistry(options.registry, metrics);
-  const app = new Hono();
+  const app = new OpenAPIHono<BlankEnv>();
 
   app.use(requestId());
   app.use(httpMetrics(metrics));
@@ -80,28 +83,18 @@ export function createApp(options: CreateAppOptions): Hono {
     ACCEPTS_COMPRESSION.test(c.req.header('accept-encoding') ?? '') ? compression(c, next) : next(),
   );
 
-  app.get('/health', async (c) => {
-    const health = await registry.health();
-    const caches = health.caches;
-    const hits = caches.schemas.hits + caches.views.hits + caches.validators.hits;
-    const misses = caches.schemas.misses + caches.views.misses + caches.validators.misses;
-    const body = {
-      status: health.storage.reachable ? 'ok' : 'unavailable',
-      storage: health.storage,
-      uptime_seconds: health.uptimeSeconds,
-      schemas: health.schemas,
-      subjects: health.subjects,
-      versions: health.versions,
-      cache: {
-        entries: caches.schemas.entries + caches.views.entries + caches.validators.entries,
-        hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
+  let document: Record<string, unknown> | undefined;
+  app.route(
+    '/',
+    operationRoutes({
+      registry,
+      metrics,
+      version: API_VERSION,
+      document: () => {
+        document ??= buildOpenApiDocument(app, { version: API_VERSION });
+        return document;
       },
-      caches,
-    };
-    return c.json(body, health.storage.reachable ? 200 : 503);
-  });
-  app.get('/metrics', async (c) =>
-    c.body(await metrics.render(), 200, { 'content-type': metrics.prometheus.contentType }),
+    }),
   );
   app.route('/api/v1/schemas', schemaRoutes(registry, limits));
   app.route('/api/v1/schemas', schemaQueryRoutes(registry));
@@ -114,12 +107,6 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
   app.route('/api/v1', exportRoutes(registry, limits.schemaBytes));
 
-  let document: Record<string, unknown> | undefined;
-  app.get('/openapi.json', (c) => {
-    document ??= buildOpenApiDocument(app, { version: API_VERSION });
-    return c.json(document);
-  });
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
   app.get('/docs/init.js', (c) =>
     c.body(DOCS_INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
   );

@@ -1,17 +1,18 @@
 import type { SchemaVersionView, SchemaView } from '@llmsr/core';
+import type { SchemaBody, SchemaVersionBody } from '@llmsr/spec/rest';
 
 /** The schema as the native API shows it: a JSON value for JSON Schema and Avro, text for Protobuf. */
-export function schemaValue(schemaType: string, text: string): unknown {
+export function schemaValue(schemaType: string, text: string): SchemaVersionBody['schema'] {
   if (schemaType === 'PROTOBUF') return text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as SchemaVersionBody['schema'];
   } catch {
     return text;
   }
 }
 
 /** snake_case body of a subject version. */
-export function toVersionResponse(view: SchemaVersionView): Record<string, unknown> {
+export function toVersionResponse(view: SchemaVersionView): SchemaVersionBody {
   return {
     id: view.id,
     guid: view.guid,
@@ -31,7 +32,7 @@ export function toVersionResponse(view: SchemaVersionView): Record<string, unkno
 }
 
 /** snake_case body of a schema by id: its content, first live version and every use. */
-export function toSchemaResponse(view: SchemaView): Record<string, unknown> {
+export function toSchemaResponse(view: SchemaView): SchemaBody {
   const first = view.firstVersion;
   return {
     id: view.id,

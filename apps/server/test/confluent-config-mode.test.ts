@@ -240,8 +240,10 @@ describe('hostile input', () => {
     expect((await call('GET', '/api/v1/nothing')).json.error_code).toBe('ROUTE_NOT_FOUND');
   });
 
-  it('answers the liveness root with {} and the one context', async () => {
-    expect((await call('GET', '/')).json).toEqual({});
+  it('answers the liveness root with 200 (name, version and links, issue 12) and the one context', async () => {
+    const root = await call('GET', '/');
+    expect(root.status).toBe(200);
+    expect(root.json).toMatchObject({ name: 'llmsr', links: { openapi: '/openapi.json' } });
     expect((await call('GET', '/contexts')).json).toEqual(['.']);
   });
 });

@@ -27,6 +27,8 @@ describe('the Confluent error code table', () => {
     ['INVALID_INPUT', { field: 'subject' }, 42208],
     ['INVALID_INPUT', { field: 'schema_type' }, 42201],
     ['INVALID_INPUT', { field: 'references[3]' }, 42201],
+    ['INVALID_INPUT', { field: 'compatibilityPolicy' }, 42203],
+    ['INVALID_INPUT', { field: 'jsonSchemaDefaultDraft' }, 42203],
     ['INVALID_INPUT', { field: 'body' }, 400],
     ['INVALID_INPUT', { field: 42 }, 400],
     ['INCOMPATIBLE_SCHEMA', {}, 409],

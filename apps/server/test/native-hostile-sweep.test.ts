@@ -25,11 +25,13 @@ describe('every native route under hostile input', () => {
     ({ app, registry } = await createTestApp({ schemaBytes: 2_000, dataBytes: 4_000 }));
     await send(app, 'POST', '/api/v1/schemas', { subject: 'people', schema: personSchema });
     const document = (await (await app.request('/openapi.json')).json()) as {
-      paths: Record<string, Record<string, unknown>>;
+      paths: Record<string, Record<string, { tags?: string[] }>>;
     };
+    // The Confluent API answers numeric error codes; confluent-hostile-sweep.test.ts sweeps it.
     routes = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods)
-        .map((method) => ({ method: method.toUpperCase(), path }))
+      Object.entries(methods)
+        .filter(([, operation]) => !operation.tags?.includes('Confluent'))
+        .map(([method]) => ({ method: method.toUpperCase(), path }))
         .filter((r) => !SKIPPED.has(`${r.method} ${r.path}`)),
     );
   });

@@ -2,11 +2,11 @@ import { createRegistry, type Registry } from '@llmsr/core';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/create-app.js';
-import { ROUTE_DOCS } from '../src/openapi/route-docs.js';
 
 type Operation = {
   operationId: string;
   summary: string;
+  tags: string[];
   parameters: { name: string; in: string }[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
@@ -19,6 +19,7 @@ type Document = {
 
 /** Every native route the API promises, as `METHOD /openapi/{path}`. */
 const NATIVE_ROUTES = [
+  'GET /',
   'GET /health',
   'GET /metrics',
   'GET /openapi.json',
@@ -79,32 +80,62 @@ describe('OpenAPI document and reference page', () => {
     expect(operations()).toEqual(expect.arrayContaining(NATIVE_ROUTES));
   });
 
-  it('lists exactly the routes mounted on the app, not Confluent ones', () => {
+  it('lists exactly the native routes mounted on the app, and the Confluent ones tagged Confluent', () => {
+    const native = /^\/($|api\/v1\/|health$|metrics$|openapi\.json$|docs$)/;
     const mounted = new Set(
       app.routes
-        .filter(
-          (r) =>
-            /^\/(api\/v1\/|health$|metrics$|openapi\.json$|docs$)/.test(r.path) &&
-            !r.path.includes('*'),
-        )
+        .filter((r) => native.test(r.path) && !r.path.includes('*'))
         .filter((r) => r.method !== 'ALL')
         .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z_]+)/g, '{$1}')}`),
     );
-    expect(new Set(operations())).toEqual(mounted);
-    expect(operations().some((o) => o.includes(' /subjects'))).toBe(false);
+    const nativeOperations = operations().filter((o) => native.test(o.split(' ')[1] as string));
+    expect(new Set(nativeOperations)).toEqual(mounted);
+    const confluent = operations().filter((o) => !nativeOperations.includes(o));
+    for (const operation of confluent) {
+      const [method, path] = operation.split(' ') as [string, string];
+      expect(document.paths[path]?.[method.toLowerCase()]?.tags, operation).toEqual(['Confluent']);
+    }
+    expect(confluent).toEqual(
+      expect.arrayContaining([
+        'POST /subjects/{subject}/versions',
+        'POST /subjects/{subject}',
+        'GET /schemas/ids/{id}',
+        'PUT /config/{subject}',
+        'PUT /mode',
+        'POST /compatibility/subjects/{subject}/versions/{version}',
+      ]),
+    );
   });
 
-  it('documents every mounted route (no generic summaries left)', () => {
-    const undocumented = app.routes
-      .filter(
-        (r) =>
-          /^\/(api\/v1\/|health$|metrics$|openapi\.json$|docs$)/.test(r.path) &&
-          !r.path.includes('*'),
-      )
-      .filter((r) => r.method !== 'ALL')
-      .map((r) => `${r.method} ${r.path}`)
-      .filter((key) => ROUTE_DOCS[key] === undefined);
-    expect(undocumented).toEqual([]);
+  it('documents every route with a summary, a tag and typed success bodies', () => {
+    const untyped: string[] = [];
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const key = `${method.toUpperCase()} ${path}`;
+        expect(operation.summary, key).toBeTruthy();
+        expect(operation.tags?.length, key).toBeGreaterThan(0);
+        const successes = Object.entries(operation.responses).filter(([status]) =>
+          status.startsWith('2'),
+        );
+        expect(successes.length, key).toBeGreaterThan(0);
+        for (const [status, response] of successes) {
+          const content = (response as { content?: Record<string, { schema?: object }> }).content;
+          for (const media of Object.values(content ?? {})) {
+            if (!media.schema || Object.keys(media.schema).length === 0) {
+              untyped.push(`${key} ${status}`);
+            }
+          }
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
+
+  it('documents POST /api/v1/schemas as 201 for a new version and 200 for a known one', () => {
+    const register = document.paths['/api/v1/schemas']?.post as Operation;
+    expect(Object.keys(register.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '409', '413', '422']),
+    );
   });
 
   it('declares path parameters, query parameters, bodies and error responses', () => {
@@ -116,7 +147,7 @@ describe('OpenAPI document and reference page', () => {
     expect(byVersion.parameters.some((p) => p.in === 'query' && p.name === 'subject')).toBe(true);
     const batch = document.paths['/api/v1/validate/batch']?.post as Operation;
     expect(batch.requestBody).toBeDefined();
-    expect(batch.responses['4XX']).toBeDefined();
+    expect(batch.responses['400']).toBeDefined();
     const search = document.paths['/api/v1/search']?.get as Operation;
     expect(search.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['q', 'limit', 'offset']),
@@ -126,6 +157,16 @@ describe('OpenAPI document and reference page', () => {
       return document.paths[path as string]?.[(method as string).toLowerCase()]?.operationId;
     });
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('answers GET / with the name, version and links to the docs, document, health and metrics', async () => {
+    const response = await app.request('/');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      name: 'llmsr',
+      version: expect.any(String),
+      links: { docs: '/docs', openapi: '/openapi.json', health: '/health', metrics: '/metrics' },
+    });
   });
 
   it('serves an HTML reference page that loads the document', async () => {

@@ -11,6 +11,7 @@ describe('createRegistry', () => {
         'close',
         'compatibility',
         'config',
+        'confluent',
         'events',
         'health',
         'resources',
@@ -33,6 +34,7 @@ describe('createRegistry', () => {
       ['config.get', () => registry.config.get(null)],
       ['config.resolve', () => registry.config.resolve('a')],
       ['events.list', () => registry.events.list()],
+      ['confluent.lookup', () => registry.confluent.lookup({ subject: 'a', schema: '"int"' })],
       ['resources.list', () => registry.resources.list('variable-space')],
       ['validation.validate', () => registry.validation.validate({ schemaId: 1, data: {} })],
     ];

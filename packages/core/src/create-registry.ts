@@ -3,6 +3,8 @@ import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
 import { clearConfigSetting } from './clear-config-setting.js';
+import { lookupConfluentSchema } from './confluent/lookup-confluent-schema.js';
+import { registerConfluentSchema } from './confluent/register-confluent-schema.js';
 import { createCountingCache } from './counting-cache.js';
 import { deleteConfig } from './delete-config.js';
 import { deleteSubject } from './delete-subject.js';
@@ -160,6 +162,10 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       list: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
     },
     variableSpaces: createVariableSpaceService(store),
+    confluent: {
+      register: (input) => registerConfluentSchema(context, input),
+      lookup: (input) => lookupConfluentSchema(context, input),
+    },
     resources: {
       get: (kind, id) => store.getResource(kind, id),
       list: (kind, opts) => store.listResources(kind, opts),
@@ -195,6 +201,7 @@ function guardAll(registry: Registry): Registry {
     'compatibility',
     'config',
     'events',
+    'confluent',
     'resources',
   ] as const;
   const result = guard(registry, '');

@@ -1,7 +1,7 @@
-import { parseSubject } from './parse-subject.js';
+import { findContentInSubject } from './confluent/find-content-in-subject.js';
+import { isSubjectName } from './parse-subject.js';
 import { prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
-import { toVersionView } from './to-version-view.js';
 import type { FindVersionByContentInput, SchemaVersionView } from './types.js';
 
 /**
@@ -21,21 +21,10 @@ export async function findVersionByContent(
   const { schemaType, parsed } = await prepareCandidate(context, input, {
     subject: isSubjectName(input.subject) ? input.subject : null,
   });
-  const record = await context.store.getSchemaByFingerprint(schemaType, parsed.fingerprint);
-  if (!record) return undefined;
-  const includeDeleted = input.includeDeleted === true;
-  const uses = await context.store.listVersionsBySchemaId(record.id, { includeDeleted });
-  const matching = uses.filter((use) => use.subject === input.subject);
-  const newest = matching[matching.length - 1];
-  if (!newest) return undefined;
-  return toVersionView({ ...newest, schemaRecord: record });
-}
-
-function isSubjectName(value: unknown): value is string {
-  try {
-    parseSubject(value);
-    return true;
-  } catch {
-    return false;
-  }
+  return findContentInSubject(context, {
+    subject: input.subject,
+    schemaType,
+    fingerprint: parsed.fingerprint,
+    includeDeleted: input.includeDeleted,
+  });
 }

@@ -13,6 +13,15 @@ export type {
 } from '@llmsr/storage';
 export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
 export type { ChangeEvent, ChangeListener } from './change-events.js';
+export {
+  CONFLUENT_METADATA_KEY,
+  CONFLUENT_RULE_SET_KEY,
+  type ConfluentDataContract,
+  confluentDataContract,
+} from './confluent/confluent-data-contract.js';
+export type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
+export type { ConfluentSchemaContent } from './confluent/read-confluent-candidate.js';
+export type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
 export { COMPATIBILITY_LEVELS, parseCompatibilityLevel } from './parse-compatibility-level.js';
 export {

@@ -32,3 +32,13 @@ export function parseSubject(value: unknown): string {
   }
   return value;
 }
+
+/** Is this a name a subject can have ({@link parseSubject} accepts it)? */
+export function isSubjectName(value: unknown): value is string {
+  try {
+    parseSubject(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,13 +5,14 @@ import {
 } from '@llmsr/compatibility';
 import type { CompatibilityLevel, ConfigRecord, SubjectVersionWithSchema } from '@llmsr/storage';
 import type { ParsedSchema } from '@llmsr/validation';
+import { assertMayRegister } from './assert-may-register.js';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
 import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseMetadata } from './parse-metadata.js';
 import { parseSubject } from './parse-subject.js';
-import { prepareCandidate } from './prepare-candidate.js';
+import { type PreparedCandidate, prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
 import { RegistryError } from './registry-error.js';
 import { resolveSubjectConfig } from './resolve-subject-config.js';
@@ -49,22 +50,35 @@ export async function registerSchema(
         input.metadata === undefined
           ? ((await context.store.getLatestVersion(subject))?.metadata ?? null)
           : parseMetadata(input.metadata);
-      if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
-        throw new RegistryError(
-          'OPERATION_NOT_PERMITTED',
-          `Subject '${subject}' is in ${mode} mode`,
-          { subject, mode },
-        );
-      }
-      if ((input.id !== undefined || input.version !== undefined) && mode !== 'IMPORT') {
-        throw new RegistryError(
-          'OPERATION_NOT_PERMITTED',
-          'Choosing the id or version of a schema is only allowed in IMPORT mode',
-          { subject, mode },
-        );
-      }
+      assertMayRegister(subject, mode, input);
     },
   });
+  return registerParsedSchema(context, { subject, candidate, metadata, input });
+}
+
+/** A registration whose schema is already prepared under the subject's settings. */
+export interface ParsedRegistration {
+  subject: string;
+  candidate: PreparedCandidate;
+  /** The version metadata to store, already checked. */
+  metadata: Record<string, unknown> | null;
+  /** The rest of the client's request: level, semver, author, IMPORT id and version. */
+  input: Pick<
+    RegisterSchemaInput,
+    'compatibilityLevel' | 'semver' | 'createdBy' | 'id' | 'version'
+  >;
+}
+
+/**
+ * The second half of the register flow, for a schema prepared once by its caller
+ * ({@link prepareCandidate}): compatibility under the subject's level, next version and
+ * semver, store, event. The caller has checked the mode with {@link assertMayRegister}.
+ */
+export async function registerParsedSchema(
+  context: RegistryContext,
+  registration: ParsedRegistration,
+): Promise<RegisterSchemaResult> {
+  const { subject, candidate, metadata, input } = registration;
   const { schemaType, settings } = candidate;
   const { mode, compatibilityLevel: configuredLevel, compatibilityPolicy: policy } = settings;
   const parsed = candidate.parsed;

@@ -7,6 +7,8 @@ import type {
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
 import type { ChangeListener } from './change-events.js';
+import type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
+import type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { SubjectConfig } from './resolve-subject-config.js';
 import type {
@@ -47,6 +49,8 @@ export interface Registry {
   readonly config: RegistryConfig;
   /** Change events: live listeners and the stored log. */
   readonly events: RegistryEvents;
+  /** Confluent's register and lookup semantics (the Confluent-compatible API calls these). */
+  readonly confluent: RegistryConfluent;
   /** Typed variable spaces for LLM programs, persisted in the same storage. */
   readonly variableSpaces: VariableSpaceService;
   /** Durable documents of other packages (variable spaces, ...), read as stored (export). */
@@ -209,6 +213,21 @@ export interface RegistryEvents {
   subscribeRecorded(listener: RecordedChangeListener): () => void;
   /** Stored change events after `afterId` (0 for the oldest retained), oldest first; at most `limit` (1..10,000, default 1,000). */
   list(options?: { afterId?: number; limit?: number }): Promise<RecordedChangeEvent[]>;
+}
+
+/** `registry.confluent`: Confluent's register and lookup, each one parse and one reference resolution. */
+export interface RegistryConfluent {
+  /**
+   * Confluent's register (`POST /subjects/{subject}/versions`): content the subject already holds
+   * answers its version without mode checks; otherwise `metadata`/`ruleSet` are carried over from
+   * the latest version and the schema is registered.
+   */
+  register(input: RegisterConfluentSchemaInput): Promise<RegisterSchemaResult>;
+  /**
+   * Confluent's lookup (`POST /subjects/{subject}`): the newest version holding the same content.
+   * Throws SUBJECT_NOT_FOUND when the subject has no version, SCHEMA_NOT_FOUND when none matches.
+   */
+  lookup(input: LookupConfluentSchemaInput): Promise<SchemaVersionView>;
 }
 
 /** `registry.resources`: durable documents of other packages, as stored. */

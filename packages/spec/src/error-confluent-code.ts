@@ -9,6 +9,12 @@ export type ConfluentErrorCodeRule =
   | ((details: Readonly<Record<string, unknown>>) => number);
 
 const SCHEMA_FIELDS: ReadonlySet<string> = new Set(['schema', 'schema_type', 'schemaType']);
+/** Config settings the registry checks (closed value sets): an invalid value is Confluent's 42203. */
+const CONFIG_SETTINGS: ReadonlySet<string> = new Set([
+  'compatibilityPolicy',
+  'jsonSchemaDefaultDraft',
+  'normalize',
+]);
 
 /**
  * The Confluent `error_code` of every registry error code (its first three digits, or the code
@@ -25,6 +31,7 @@ export const ERROR_CONFLUENT_CODES: Readonly<Record<ErrorCode, ConfluentErrorCod
     INVALID_INPUT: (details) => {
       const field = typeof details.field === 'string' ? details.field : '';
       if (field === 'subject') return 42208;
+      if (CONFIG_SETTINGS.has(field)) return 42203;
       if (SCHEMA_FIELDS.has(field) || field.startsWith('references')) return 42201;
       return 400;
     },

@@ -1,33 +1,77 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ConfigRecord, Registry } from '@llmsr/core';
-import { type Context, Hono } from 'hono';
-import { checkConfigExtra } from '../config-extra-fields.js';
-import { readJsonObject } from '../read-json-body.js';
+import {
+  CONFLUENT_CONFIG_FIELDS,
+  ConfluentConfig,
+  ConfluentConfigRequest,
+  ConfluentConfigUpdate,
+} from '@llmsr/spec/rest';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import {
+  CONFLUENT_TAG,
+  confluentErrors,
+  confluentRequestBody,
+  confluentResponse,
+  flagQuery,
+  SubjectParam,
+} from './confluent-openapi.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { confluentFlag } from './parse-confluent-version.js';
-
-/** Confluent config fields stored (as config extras) and returned as given, with their JSON type. */
-export const CONFLUENT_CONFIG_FIELDS = {
-  alias: 'string',
-  normalize: 'boolean',
-  validateFields: 'boolean',
-  validateNewSchemas: 'boolean',
-  validateRules: 'boolean',
-  compatibilityPolicy: 'string',
-  compatibilityGroup: 'string',
-  jsonSchemaDefaultDraft: 'string',
-  defaultMetadata: 'object',
-  overrideMetadata: 'object',
-  defaultRuleSet: 'object',
-  overrideRuleSet: 'object',
-} as const;
 
 const CONFIG_BODY_LIMIT = 64_000;
 
+/** The three operations on `/config` (global) or `/config/{subject}`. */
+function configRoutes(path: '/' | '/{subject}') {
+  const scope = path === '/' ? 'Global' : 'Subject';
+  const params = path === '/' ? {} : { params: z.object({ subject: SubjectParam }) };
+  return {
+    get: createRoute({
+      method: 'get',
+      path,
+      operationId: `confluentGet${scope}Config`,
+      tags: [CONFLUENT_TAG],
+      summary: `The ${scope.toLowerCase()} compatibility level and config fields`,
+      request: {
+        ...params,
+        query: z.object({ defaultToGlobal: flagQuery('Fall back to the global config') }),
+      },
+      responses: { 200: confluentResponse('The config', ConfluentConfig), ...confluentErrors(404) },
+    }),
+    put: createRoute({
+      method: 'put',
+      path,
+      operationId: `confluentSet${scope}Config`,
+      tags: [CONFLUENT_TAG],
+      summary: `Set the ${scope.toLowerCase()} compatibility level and config fields`,
+      request: { ...params, body: confluentRequestBody(ConfluentConfigRequest) },
+      responses: {
+        200: confluentResponse('The fields set', ConfluentConfigUpdate),
+        ...confluentErrors(400, 413, 422),
+      },
+    }),
+    remove: createRoute({
+      method: 'delete',
+      path,
+      operationId: `confluentDelete${scope}Config`,
+      tags: [CONFLUENT_TAG],
+      summary: `Remove the ${scope.toLowerCase()} compatibility level and config fields`,
+      request: params,
+      responses: {
+        200: confluentResponse('The config removed (or in force)', ConfluentConfig),
+        ...confluentErrors(404),
+      },
+    }),
+  };
+}
+
 /** `/config` and `/config/{subject}`: compatibility level and Confluent's other config fields. */
-export function confluentConfigRoutes(registry: Registry): Hono {
-  const app = new Hono();
+export function confluentConfigRoutes(registry: Registry): OpenAPIHono {
+  const app = createConfluentRouteApp();
   const subjectOf = (c: Context) => confluentConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
@@ -50,24 +94,22 @@ export function confluentConfigRoutes(registry: Registry): Hono {
     return confluentJson(c, toConfig(own));
   };
 
-  const put = async (c: Context) => {
-    const body = await readJsonObject(c, CONFIG_BODY_LIMIT);
-    const level = body.compatibility ?? body.compatibilityLevel ?? undefined;
-    if (level !== undefined && typeof level !== 'string') {
-      throw new ConfluentError(
-        42203,
-        'Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive',
-      );
-    }
-    const extra = readConfigFields(body);
+  const put = async (c: Context, body: z.output<typeof ConfluentConfigRequest>) => {
+    const level = body.compatibility ?? body.compatibilityLevel;
+    const extra = configFields(body);
     const current = await registry.config.get(subjectOf(c));
+    // The registry checks the settings it acts on (compatibilityPolicy, jsonSchemaDefaultDraft)
+    // and stores them in canonical form; the answer shows them as stored.
     const saved = await registry.config.set(subjectOf(c), {
       ...(level === undefined ? {} : { compatibilityLevel: level }),
       ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
     });
+    const stored = Object.fromEntries(
+      Object.keys(extra).map((field) => [field, saved.extra?.[field] ?? extra[field]]),
+    );
     return confluentJson(c, {
       ...(level === undefined ? {} : { compatibility: saved.compatibilityLevel }),
-      ...extra,
+      ...stored,
     });
   };
 
@@ -83,8 +125,12 @@ export function confluentConfigRoutes(registry: Registry): Hono {
     );
   };
 
-  app.get('/', get).put('/', put).delete('/', remove);
-  app.get('/:subject', get).put('/:subject', put).delete('/:subject', remove);
+  for (const path of ['/', '/{subject}'] as const) {
+    const routes = configRoutes(path);
+    addRoute(app, routes.get, get);
+    addRoute(app, routes.put, (c) => put(c, c.req.valid('json')), { bodyLimit: CONFIG_BODY_LIMIT });
+    addRoute(app, routes.remove, remove);
+  }
   return app;
 }
 
@@ -99,25 +145,11 @@ function toConfig(config: ConfigRecord): Record<string, unknown> {
   };
 }
 
-/** The Confluent config fields of a body, each checked against its JSON type (422, 42210 for rule sets). */
-function readConfigFields(body: Record<string, unknown>): Record<string, unknown> {
+/** The Confluent config fields a body sets (their types checked by the request schema). */
+function configFields(body: Record<string, unknown>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [field, type] of Object.entries(CONFLUENT_CONFIG_FIELDS)) {
-    const value = body[field];
-    if (value === undefined || value === null) continue;
-    const actual = Array.isArray(value) ? 'array' : typeof value;
-    if (actual !== type) {
-      throw new ConfluentError(
-        field.endsWith('RuleSet') ? 42210 : 422,
-        `\`${field}\` must be ${type === 'object' ? 'a JSON object' : `a ${type}`}`,
-      );
-    }
-    try {
-      checkConfigExtra(field, field, value);
-    } catch (error) {
-      throw new ConfluentError(42203, (error as Error).message);
-    }
-    fields[field] = value;
+  for (const field of CONFLUENT_CONFIG_FIELDS) {
+    if (body[field] !== undefined) fields[field] = body[field];
   }
   return fields;
 }

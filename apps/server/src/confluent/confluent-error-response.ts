@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { internalError } from '../internal-error.js';
 import { ConfluentError, confluentStatus } from './confluent-error.js';
 import { toConfluentErrorCode } from './confluent-error-codes.js';
-import { confluentJson } from './confluent-json.js';
+import { confluentJsonWithStatus } from './confluent-json.js';
 import { confluentViolationMessages } from './confluent-violation-messages.js';
 
 /** The body of every Confluent API error. */
@@ -15,7 +15,7 @@ export interface ConfluentErrorBody {
 /** Turn anything thrown by a Confluent route into `{ error_code, message }` with its status. */
 export function confluentErrorResponse(c: Context, error: unknown): Response {
   const body = toErrorBody(c, error);
-  return confluentJson(c, body, confluentStatus(body.error_code));
+  return confluentJsonWithStatus(c, body, confluentStatus(body.error_code));
 }
 
 function toErrorBody(c: Context, error: unknown): ConfluentErrorBody {

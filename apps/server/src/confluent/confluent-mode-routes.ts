@@ -1,19 +1,77 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { type Context, Hono } from 'hono';
-import { readJsonObject } from '../read-json-body.js';
+import { ConfluentMode, ConfluentModeRequest } from '@llmsr/spec/rest';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import {
+  CONFLUENT_TAG,
+  confluentErrors,
+  confluentRequestBody,
+  confluentResponse,
+  flagQuery,
+  SubjectParam,
+} from './confluent-openapi.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag } from './parse-confluent-version.js';
 
 const MODE_BODY_LIMIT = 64_000;
-const INVALID_MODE =
-  'Invalid mode. Valid values are READWRITE, READONLY, READONLY_OVERRIDE and IMPORT.';
+
+/** The three operations on `/mode` (global) or `/mode/{subject}`. */
+function modeRoutes(path: '/' | '/{subject}') {
+  const scope = path === '/' ? 'Global' : 'Subject';
+  const params = path === '/' ? {} : { params: z.object({ subject: SubjectParam }) };
+  return {
+    get: createRoute({
+      method: 'get',
+      path,
+      operationId: `confluentGet${scope}Mode`,
+      tags: [CONFLUENT_TAG],
+      summary: `The ${scope.toLowerCase()} mode`,
+      request: {
+        ...params,
+        query: z.object({ defaultToGlobal: flagQuery('Fall back to the global mode') }),
+      },
+      responses: { 200: confluentResponse('The mode', ConfluentMode), ...confluentErrors(404) },
+    }),
+    put: createRoute({
+      method: 'put',
+      path,
+      operationId: `confluentSet${scope}Mode`,
+      tags: [CONFLUENT_TAG],
+      summary: `Set the ${scope.toLowerCase()} mode`,
+      request: {
+        ...params,
+        query: z.object({ force: flagQuery('IMPORT even when schemas exist') }),
+        body: confluentRequestBody(ConfluentModeRequest),
+      },
+      responses: {
+        200: confluentResponse('The mode set', ConfluentMode),
+        ...confluentErrors(400, 413, 422),
+      },
+    }),
+    remove: createRoute({
+      method: 'delete',
+      path,
+      operationId: `confluentDelete${scope}Mode`,
+      tags: [CONFLUENT_TAG],
+      summary: `Remove the ${scope.toLowerCase()} mode`,
+      request: params,
+      responses: {
+        200: confluentResponse('The mode removed (or in force)', ConfluentMode),
+        ...confluentErrors(404),
+      },
+    }),
+  };
+}
 
 /** `/mode` and `/mode/{subject}`: READWRITE, READONLY, READONLY_OVERRIDE and IMPORT. */
-export function confluentModeRoutes(registry: Registry): Hono {
-  const app = new Hono();
+export function confluentModeRoutes(registry: Registry): OpenAPIHono {
+  const app = createConfluentRouteApp();
   const subjectOf = (c: Context) => confluentConfigSubject(c.req.param('subject'));
 
   const get = async (c: Context) => {
@@ -31,11 +89,9 @@ export function confluentModeRoutes(registry: Registry): Hono {
     return confluentJson(c, { mode: await registry.config.resolveMode(subject) });
   };
 
-  const put = async (c: Context) => {
+  const put = async (c: Context, mode: string) => {
     const subject = subjectOf(c);
-    const body = await readJsonObject(c, MODE_BODY_LIMIT);
-    if (typeof body.mode !== 'string') throw new ConfluentError(42204, INVALID_MODE);
-    const wantsImport = body.mode.toUpperCase() === 'IMPORT';
+    const wantsImport = mode.toUpperCase() === 'IMPORT';
     if (wantsImport && !confluentFlag(c.req.query('force'))) {
       // IMPORT keeps other registries' ids: only into an empty subject (or registry) unless forced.
       const existing =
@@ -49,8 +105,8 @@ export function confluentModeRoutes(registry: Registry): Hono {
         );
       }
     }
-    const saved = await registry.config.set(subject, { mode: body.mode });
-    return confluentJson(c, { mode: saved.mode });
+    const saved = await registry.config.set(subject, { mode });
+    return confluentJson(c, { mode: saved.mode ?? mode });
   };
 
   const remove = async (c: Context) => {
@@ -62,7 +118,13 @@ export function confluentModeRoutes(registry: Registry): Hono {
     return confluentJson(c, { mode: old?.mode ?? (await registry.config.resolveMode(null)) });
   };
 
-  app.get('/', get).put('/', put).delete('/', remove);
-  app.get('/:subject', get).put('/:subject', put).delete('/:subject', remove);
+  for (const path of ['/', '/{subject}'] as const) {
+    const routes = modeRoutes(path);
+    addRoute(app, routes.get, get);
+    addRoute(app, routes.put, (c) => put(c, c.req.valid('json').mode), {
+      bodyLimit: MODE_BODY_LIMIT,
+    });
+    addRoute(app, routes.remove, remove);
+  }
   return app;
 }

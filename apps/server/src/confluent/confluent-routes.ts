@@ -1,5 +1,7 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { Hono } from 'hono';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { confluentCompatibilityRoutes } from './confluent-compatibility-routes.js';
 import { confluentConfigRoutes } from './confluent-config-routes.js';
@@ -7,9 +9,11 @@ import { ConfluentError } from './confluent-error.js';
 import { confluentErrorResponse } from './confluent-error-response.js';
 import { confluentJson } from './confluent-json.js';
 import { confluentModeRoutes } from './confluent-mode-routes.js';
+import { CONFLUENT_TAG, confluentErrors, confluentResponse } from './confluent-openapi.js';
 import { confluentSchemaRoutes } from './confluent-schema-routes.js';
 import { confluentSubjectRoutes } from './confluent-subject-routes.js';
 import { confluentVersionRoutes } from './confluent-version-routes.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 
 const CONFLUENT_PREFIXES = [
   '/subjects',
@@ -19,6 +23,15 @@ const CONFLUENT_PREFIXES = [
   '/compatibility',
   '/contexts',
 ];
+
+const contexts = createRoute({
+  method: 'get',
+  path: '/contexts',
+  operationId: 'confluentListContexts',
+  tags: [CONFLUENT_TAG],
+  summary: 'List the schema contexts (only the default context, `.`)',
+  responses: { 200: confluentResponse('Context names', z.array(z.string())), ...confluentErrors() },
+});
 
 /**
  * The Confluent Schema Registry compatible API, mounted at the root: Confluent's paths,
@@ -31,11 +44,11 @@ const CONFLUENT_PREFIXES = [
  * await app.request('/subjects/orders-value/versions', { method: 'POST', body: '{"schema":"\\"string\\""}' });
  * ```
  */
-export function confluentRoutes(registry: Registry, limits: BodyLimits): Hono {
-  const app = new Hono();
+export function confluentRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
+  const app = createConfluentRouteApp();
   app.get('/', (c) => confluentJson(c, {}));
   // Only Confluent's default context exists here.
-  app.get('/contexts', (c) => confluentJson(c, ['.']));
+  addRoute(app, contexts, (c) => confluentJson(c, ['.']));
   app.route('/subjects', confluentSubjectRoutes(registry, limits));
   app.route('/subjects', confluentVersionRoutes(registry, limits));
   app.route('/schemas', confluentSchemaRoutes(registry));

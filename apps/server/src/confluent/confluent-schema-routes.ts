@@ -1,9 +1,25 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry, SchemaView } from '@llmsr/core';
-import type { SchemaType } from '@llmsr/spec';
-import { type Context, Hono } from 'hono';
+import {
+  ConfluentSchema,
+  ConfluentSchemaById,
+  ConfluentSubjectVersion,
+  SchemaContent,
+} from '@llmsr/spec/rest';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
+import {
+  CONFLUENT_TAG,
+  confluentErrors,
+  confluentResponse,
+  flagQuery,
+  pageQuery,
+} from './confluent-openapi.js';
 import { confluentPage } from './confluent-page.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag } from './parse-confluent-version.js';
 import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
@@ -11,19 +27,107 @@ import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.
 /** Most schemas `GET /schemas` answers at once, as Confluent's `schema.search.max.limit`. */
 const SCHEMA_LIST_LIMIT = 1_000;
 
-/**
- * The schema types this registry serves, in the order Confluent's `GET /schemas/types` lists
- * them (not `@llmsr/spec`'s order); `satisfies` keeps each one a spec `SchemaType`.
- */
-export const CONFLUENT_SCHEMA_TYPES = [
-  'JSON',
-  'PROTOBUF',
-  'AVRO',
-] as const satisfies readonly SchemaType[];
+/** The schema types this registry serves, as `GET /schemas/types` lists them. */
+export const CONFLUENT_SCHEMA_TYPES = ['JSON', 'PROTOBUF', 'AVRO'] as const;
+
+const idParams = z.object({
+  id: z.string().meta({
+    param: { name: 'id', in: 'path' },
+    description: 'Global integer id of the schema',
+    example: '1',
+  }),
+});
+const subjectQuery = z.string().optional().meta({ description: 'Only this subject' });
+const usesQuery = z.object({
+  subject: subjectQuery,
+  deleted: flagQuery('Include soft-deleted versions'),
+  ...pageQuery,
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'confluentListSchemas',
+  tags: [CONFLUENT_TAG],
+  summary: 'List the versions of every subject (paged, at most 1,000)',
+  request: {
+    query: z.object({
+      subjectPrefix: z.string().optional().meta({ description: 'Only subjects with this prefix' }),
+      deleted: flagQuery('Include soft-deleted versions'),
+      latestOnly: flagQuery('Only the latest version of each subject'),
+      ...pageQuery,
+    }),
+  },
+  responses: { 200: confluentResponse('Versions', z.array(ConfluentSchema)), ...confluentErrors() },
+});
+const types = createRoute({
+  method: 'get',
+  path: '/types',
+  operationId: 'confluentListSchemaTypes',
+  tags: [CONFLUENT_TAG],
+  summary: 'The schema types this registry serves',
+  responses: { 200: confluentResponse('Schema types', z.array(z.string())), ...confluentErrors() },
+});
+const getById = createRoute({
+  method: 'get',
+  path: '/ids/{id}',
+  operationId: 'confluentGetSchema',
+  tags: [CONFLUENT_TAG],
+  summary: 'A schema by global id',
+  request: { params: idParams, query: z.object({ subject: subjectQuery }) },
+  responses: { 200: confluentResponse('The schema', ConfluentSchemaById), ...confluentErrors(404) },
+});
+const getText = createRoute({
+  method: 'get',
+  path: '/ids/{id}/schema',
+  operationId: 'confluentGetSchemaText',
+  tags: [CONFLUENT_TAG],
+  summary: 'The schema text by global id, as registered',
+  request: { params: idParams },
+  responses: {
+    200: confluentResponse('The schema text as registered (not JSON-quoted)', SchemaContent),
+    ...confluentErrors(404),
+  },
+});
+const subjects = createRoute({
+  method: 'get',
+  path: '/ids/{id}/subjects',
+  operationId: 'confluentListSchemaSubjects',
+  tags: [CONFLUENT_TAG],
+  summary: 'The subjects using a schema',
+  request: { params: idParams, query: usesQuery },
+  responses: { 200: confluentResponse('Subjects', z.array(z.string())), ...confluentErrors(404) },
+});
+const versions = createRoute({
+  method: 'get',
+  path: '/ids/{id}/versions',
+  operationId: 'confluentListSchemaVersions',
+  tags: [CONFLUENT_TAG],
+  summary: 'The subject versions using a schema',
+  request: { params: idParams, query: usesQuery },
+  responses: {
+    200: confluentResponse('Subject versions', z.array(ConfluentSubjectVersion)),
+    ...confluentErrors(404),
+  },
+});
+const byGuid = createRoute({
+  method: 'get',
+  path: '/guids/{guid}',
+  operationId: 'confluentGetSchemaByGuid',
+  tags: [CONFLUENT_TAG],
+  summary: 'A schema by guid',
+  request: {
+    params: z.object({
+      guid: z.string().meta({ param: { name: 'guid', in: 'path' }, description: 'Schema guid' }),
+    }),
+    query: z.object({ subject: subjectQuery }),
+  },
+  responses: { 200: confluentResponse('The schema', ConfluentSchemaById), ...confluentErrors(404) },
+});
 
 /** `/schemas`: by global id (and its subjects and versions), by guid, and the schema types. */
-export function confluentSchemaRoutes(registry: Registry): Hono {
-  const app = new Hono();
+export function confluentSchemaRoutes(registry: Registry): OpenAPIHono {
+  const app = createConfluentRouteApp();
 
   const schemaOf = async (c: Context): Promise<SchemaView> => {
     const id = c.req.param('id') as string;
@@ -53,7 +157,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     });
   };
 
-  app.get('/', async (c) => {
+  addRoute(app, list, async (c) => {
     const includeDeleted = confluentFlag(c.req.query('deleted'));
     const latestOnly = confluentFlag(c.req.query('latestOnly'));
     const prefix = c.req.query('subjectPrefix');
@@ -64,7 +168,7 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
       includeDeleted,
       ...(prefix ? { prefix } : {}),
     });
-    const found: Record<string, unknown>[] = [];
+    const found: ReturnType<typeof toConfluentSchema>[] = [];
     // Subject by subject, stopping once the page is full, so a large registry is not read whole.
     for (const subject of subjects) {
       if (found.length >= offset + limit) break;
@@ -74,24 +178,19 @@ export function confluentSchemaRoutes(registry: Registry): Hono {
     }
     return confluentJson(c, found.slice(offset, offset + limit));
   });
-  app.get('/types', (c) => confluentJson(c, CONFLUENT_SCHEMA_TYPES));
-  app.get('/ids/:id', async (c) => answerSchema(c, await schemaOf(c)));
-  app.get('/ids/:id/schema', async (c) => confluentRawSchema(c, (await schemaOf(c)).schema));
-  app.get('/ids/:id/subjects', async (c) => {
+  addRoute(app, types, (c) => confluentJson(c, [...CONFLUENT_SCHEMA_TYPES]));
+  addRoute(app, getById, async (c) => answerSchema(c, await schemaOf(c)));
+  addRoute(app, getText, async (c) => confluentRawSchema(c, (await schemaOf(c)).schema));
+  addRoute(app, subjects, async (c) => {
     const uses = usesOf(c, await schemaOf(c));
     return confluentJson(c, confluentPage(c, [...new Set(uses.map((use) => use.subject))]));
   });
-  app.get('/ids/:id/versions', async (c) => {
+  addRoute(app, versions, async (c) => {
     const uses = usesOf(c, await schemaOf(c));
-    return confluentJson(
-      c,
-      confluentPage(
-        c,
-        uses.map((use) => ({ subject: use.subject, version: use.version })),
-      ),
-    );
+    const pairs = uses.map((use) => ({ subject: use.subject, version: use.version }));
+    return confluentJson(c, confluentPage(c, pairs));
   });
-  app.get('/guids/:guid', async (c) => {
+  addRoute(app, byGuid, async (c) => {
     const guid = c.req.param('guid');
     const view = /^[0-9a-fA-F-]{1,64}$/.test(guid) ? await registry.schemas.get(guid) : undefined;
     if (!view) throw new ConfluentError(40403, `Schema ${guid.slice(0, 100)} not found`);

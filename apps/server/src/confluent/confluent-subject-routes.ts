@@ -1,20 +1,105 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { Hono } from 'hono';
+import { ConfluentRegisterRequest, ConfluentSchema } from '@llmsr/spec/rest';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
+import {
+  CONFLUENT_TAG,
+  confluentErrors,
+  confluentRequestBody,
+  confluentResponse,
+  flagQuery,
+  pageQuery,
+  SubjectParam,
+} from './confluent-openapi.js';
 import { confluentPage } from './confluent-page.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag, confluentOptionalFlag } from './parse-confluent-version.js';
-import { readRegisterRequest } from './read-register-request.js';
 import { toConfluentSchema } from './to-confluent-schema.js';
 
-/** `/subjects`: list, lookup by content, version numbers, and subject deletes. */
-export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): Hono {
-  const app = new Hono();
+const params = z.object({ subject: SubjectParam });
 
-  app.get('/', async (c) => {
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'confluentListSubjects',
+  tags: [CONFLUENT_TAG],
+  summary: 'List subjects',
+  request: {
+    query: z.object({
+      subjectPrefix: z.string().optional().meta({ description: 'Only subjects with this prefix' }),
+      deleted: flagQuery('Include soft-deleted subjects'),
+      deletedOnly: flagQuery('Only soft-deleted subjects'),
+      ...pageQuery,
+    }),
+  },
+  responses: { 200: confluentResponse('Subject names', z.array(z.string())), ...confluentErrors() },
+});
+
+const lookup = createRoute({
+  method: 'post',
+  path: '/{subject}',
+  operationId: 'confluentLookUpSchema',
+  tags: [CONFLUENT_TAG],
+  summary: 'Find the version of a subject holding a schema',
+  request: {
+    params,
+    query: z.object({
+      normalize: flagQuery('Normalize the schema first (default: the subject config)'),
+      deleted: flagQuery('Also match soft-deleted versions'),
+    }),
+    body: confluentRequestBody(ConfluentRegisterRequest),
+  },
+  responses: {
+    200: confluentResponse('The matching version', ConfluentSchema),
+    ...confluentErrors(400, 404, 413, 422),
+  },
+});
+
+const versions = createRoute({
+  method: 'get',
+  path: '/{subject}/versions',
+  operationId: 'confluentListVersions',
+  tags: [CONFLUENT_TAG],
+  summary: 'List the version numbers of a subject',
+  request: {
+    params,
+    query: z.object({
+      deleted: flagQuery('Include soft-deleted versions'),
+      deletedOnly: flagQuery('Only soft-deleted versions'),
+      deletedAsNegative: flagQuery('Soft-deleted versions as negative numbers'),
+      ...pageQuery,
+    }),
+  },
+  responses: {
+    200: confluentResponse('Version numbers, ascending', z.array(z.number().int())),
+    ...confluentErrors(404),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/{subject}',
+  operationId: 'confluentDeleteSubject',
+  tags: [CONFLUENT_TAG],
+  summary: 'Delete a subject (soft, or permanent once soft-deleted)',
+  request: { params, query: z.object({ permanent: flagQuery('Delete permanently') }) },
+  responses: {
+    200: confluentResponse('The version numbers deleted', z.array(z.number().int())),
+    ...confluentErrors(404, 422),
+  },
+});
+
+/** `/subjects`: list, lookup by content, version numbers, and subject deletes. */
+export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
+  const app = createConfluentRouteApp();
+
+  addRoute(app, list, async (c) => {
     const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
     const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
     const given = c.req.query('subjectPrefix');
@@ -35,24 +120,25 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     );
   });
 
-  app.post('/:subject', async (c) => {
-    const subject = c.req.param('subject');
-    const request = await readRegisterRequest(c, limits.schemaBytes);
-    const includeDeleted = confluentFlag(c.req.query('deleted'));
-    const found = await registry.schemas.findByContent({
-      subject,
-      schema: request.schema,
-      schemaType: request.schemaType,
-      references: request.references,
-      includeDeleted,
-      normalize: confluentOptionalFlag(c.req.query('normalize')),
-    });
-    if (found) return confluentJson(c, toConfluentSchema(found));
-    await registry.subjects.versions(subject, { includeDeleted }); // 40401 when the subject has none
-    throw new ConfluentError(40403, 'Schema not found');
-  });
+  addRoute(
+    app,
+    lookup,
+    async (c) => {
+      const request = c.req.valid('json');
+      const found = await registry.confluent.lookup({
+        subject: c.req.param('subject'),
+        schema: request.schema,
+        schemaType: request.schemaType,
+        references: request.references,
+        includeDeleted: confluentFlag(c.req.query('deleted')),
+        normalize: confluentOptionalFlag(c.req.query('normalize')),
+      });
+      return confluentJson(c, toConfluentSchema(found));
+    },
+    { bodyLimit: limits.schemaBytes },
+  );
 
-  app.get('/:subject/versions', async (c) => {
+  addRoute(app, versions, async (c) => {
     const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
     const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
     const asNegative = confluentFlag(c.req.query('deletedAsNegative'));
@@ -73,7 +159,7 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
     );
   });
 
-  app.delete('/:subject', async (c) => {
+  addRoute(app, remove, async (c) => {
     const subject = c.req.param('subject');
     const permanent = confluentFlag(c.req.query('permanent'));
     await assertWritable(registry, subject);

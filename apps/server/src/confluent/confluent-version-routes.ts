@@ -1,26 +1,117 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { type Context, Hono } from 'hono';
+import {
+  ConfluentRegisterRequest,
+  ConfluentRegisterResponse,
+  ConfluentSchema,
+  SchemaContent,
+} from '@llmsr/spec/rest';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
+import {
+  CONFLUENT_TAG,
+  confluentErrors,
+  confluentRequestBody,
+  confluentResponse,
+  flagQuery,
+  pageQuery,
+  SubjectParam,
+  VersionParam,
+} from './confluent-openapi.js';
 import { confluentPage } from './confluent-page.js';
+import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import {
   confluentFlag,
   confluentOptionalFlag,
   parseConfluentVersion,
 } from './parse-confluent-version.js';
-import { type RegisterRequest, readRegisterRequest } from './read-register-request.js';
-import {
-  confluentDataContract,
-  confluentSchemaFields,
-  toConfluentSchema,
-  toStoredMetadata,
-} from './to-confluent-schema.js';
+import { confluentSchemaFields, toConfluentSchema } from './to-confluent-schema.js';
+
+const versionParams = z.object({ subject: SubjectParam, version: VersionParam });
+const deletedQuery = z.object({ deleted: flagQuery('Also read a soft-deleted version') });
+
+const register = createRoute({
+  method: 'post',
+  path: '/{subject}/versions',
+  operationId: 'confluentRegisterSchema',
+  tags: [CONFLUENT_TAG],
+  summary: 'Register a schema under a subject (or answer the version already holding it)',
+  request: {
+    params: z.object({ subject: SubjectParam }),
+    query: z.object({
+      normalize: flagQuery('Normalize the schema first (default: the subject config)'),
+    }),
+    body: confluentRequestBody(ConfluentRegisterRequest),
+  },
+  responses: {
+    200: confluentResponse('The registered or existing version', ConfluentRegisterResponse),
+    ...confluentErrors(400, 409, 413, 422),
+  },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/{subject}/versions/{version}',
+  operationId: 'confluentGetVersion',
+  tags: [CONFLUENT_TAG],
+  summary: 'A version of a subject',
+  request: { params: versionParams, query: deletedQuery },
+  responses: {
+    200: confluentResponse('The version', ConfluentSchema),
+    ...confluentErrors(404, 422),
+  },
+});
+
+const getText = createRoute({
+  method: 'get',
+  path: '/{subject}/versions/{version}/schema',
+  operationId: 'confluentGetVersionSchema',
+  tags: [CONFLUENT_TAG],
+  summary: 'The schema text of a version, as registered',
+  request: { params: versionParams, query: deletedQuery },
+  responses: {
+    200: confluentResponse('The schema text as registered (not JSON-quoted)', SchemaContent),
+    ...confluentErrors(404, 422),
+  },
+});
+
+const referencedBy = createRoute({
+  method: 'get',
+  path: '/{subject}/versions/{version}/referencedby',
+  operationId: 'confluentListReferencedBy',
+  tags: [CONFLUENT_TAG],
+  summary: 'Global ids of the schemas referencing a version',
+  request: { params: versionParams, query: deletedQuery.extend(pageQuery) },
+  responses: {
+    200: confluentResponse('Schema ids, ascending', z.array(z.number().int())),
+    ...confluentErrors(404, 422),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/{subject}/versions/{version}',
+  operationId: 'confluentDeleteVersion',
+  tags: [CONFLUENT_TAG],
+  summary: 'Delete a version (soft, or permanent once soft-deleted)',
+  request: {
+    params: versionParams,
+    query: z.object({ permanent: flagQuery('Delete permanently') }),
+  },
+  responses: {
+    200: confluentResponse('The version number deleted', z.number().int()),
+    ...confluentErrors(404, 422),
+  },
+});
 
 /** `/subjects/{subject}/versions[/{version}]`: register, read, referencedby, delete. */
-export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): Hono {
-  const app = new Hono();
+export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
+  const app = createConfluentRouteApp();
 
   const versionOf = async (c: Context) => {
     const subject = c.req.param('subject') as string;
@@ -30,64 +121,31 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     });
   };
 
-  // Confluent carries metadata and ruleSet over from the previous version when a request omits them.
-  const metadataToStore = async (subject: string, request: RegisterRequest) => {
-    const previous =
-      request.metadata && request.ruleSet
-        ? undefined
-        : await registry.subjects.getVersion(subject, 'latest');
-    const inherited = confluentDataContract(previous?.metadata) as Partial<RegisterRequest>;
-    return toStoredMetadata({
-      metadata: request.metadata ?? inherited.metadata,
-      ruleSet: request.ruleSet ?? inherited.ruleSet,
-    });
-  };
-
-  app.post('/:subject/versions', async (c) => {
-    const subject = c.req.param('subject');
-    const request = await readRegisterRequest(c, limits.schemaBytes);
-    const content = {
-      subject,
-      schema: request.schema,
-      schemaType: request.schemaType,
-      references: request.references,
-      normalize: confluentOptionalFlag(c.req.query('normalize')),
-    };
-    // Registering what the subject already holds answers its id without mode or compatibility
-    // checks, as in Confluent (a read-only subject still answers idempotent registrations).
-    const existing = await registry.schemas.findByContent(content);
-    const sameChoice =
-      existing &&
-      (request.id === undefined || request.id === existing.id) &&
-      (request.version === undefined || request.version === existing.version);
-    const view = sameChoice
-      ? existing
-      : (
-          await registry.schemas.register({
-            ...content,
-            metadata: await metadataToStore(subject, request),
-            createdBy: c.req.header('x-llmsr-user'),
-            id: request.id,
-            version: request.version,
-          })
-        ).version;
-    return confluentJson(c, {
-      id: view.id,
-      version: view.version,
-      guid: view.guid,
-      ...confluentSchemaFields(view),
-    });
-  });
-
-  app.get('/:subject/versions/:version', async (c) =>
-    confluentJson(c, toConfluentSchema(await versionOf(c))),
+  addRoute(
+    app,
+    register,
+    async (c) => {
+      const { version: view } = await registry.confluent.register({
+        ...c.req.valid('json'),
+        subject: c.req.param('subject'),
+        normalize: confluentOptionalFlag(c.req.query('normalize')),
+        createdBy: c.req.header('x-llmsr-user'),
+      });
+      return confluentJson(c, {
+        id: view.id,
+        version: view.version,
+        guid: view.guid,
+        ...confluentSchemaFields(view),
+      });
+    },
+    { bodyLimit: limits.schemaBytes },
   );
 
-  app.get('/:subject/versions/:version/schema', async (c) =>
-    confluentRawSchema(c, (await versionOf(c)).schema),
-  );
+  addRoute(app, get, async (c) => confluentJson(c, toConfluentSchema(await versionOf(c))));
 
-  app.get('/:subject/versions/:version/referencedby', async (c) => {
+  addRoute(app, getText, async (c) => confluentRawSchema(c, (await versionOf(c)).schema));
+
+  addRoute(app, referencedBy, async (c) => {
     const view = await versionOf(c);
     const ids = await registry.subjects.referencedBy(view.subject, view.version, {
       includeDeleted: confluentFlag(c.req.query('deleted')),
@@ -95,7 +153,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
     return confluentJson(c, confluentPage(c, ids));
   });
 
-  app.delete('/:subject/versions/:version', async (c) => {
+  addRoute(app, remove, async (c) => {
     const subject = c.req.param('subject');
     const version = parseConfluentVersion(c.req.param('version'));
     const permanent = confluentFlag(c.req.query('permanent'));

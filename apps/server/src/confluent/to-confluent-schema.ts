@@ -1,41 +1,20 @@
-import type { SchemaVersionView } from '@llmsr/core';
-import type { RegisterRequest } from './read-register-request.js';
+import { confluentDataContract, type SchemaReference, type SchemaVersionView } from '@llmsr/core';
+import type { ConfluentSchema } from '@llmsr/spec/rest';
+import type { z } from 'zod';
 
-/** Version metadata keys under which Confluent's `metadata` and `ruleSet` are stored. */
-export const METADATA_KEY = 'confluent:metadata';
-/** See {@link METADATA_KEY}. */
-export const RULE_SET_KEY = 'confluent:ruleSet';
-
-/** The version metadata to store for a register request (null when it carries neither field). */
-export function toStoredMetadata(
-  request: Pick<RegisterRequest, 'metadata' | 'ruleSet'>,
-): Record<string, unknown> | null {
-  if (!request.metadata && !request.ruleSet) return null;
-  return {
-    ...(request.metadata ? { [METADATA_KEY]: request.metadata } : {}),
-    ...(request.ruleSet ? { [RULE_SET_KEY]: request.ruleSet } : {}),
-  };
-}
-
-/** Confluent's `metadata` and `ruleSet` of a stored version, as they were given. */
-export function confluentDataContract(
-  stored: Record<string, unknown> | null | undefined,
-): Record<string, unknown> {
-  const metadata = stored?.[METADATA_KEY];
-  const ruleSet = stored?.[RULE_SET_KEY];
-  return {
-    ...(metadata === undefined ? {} : { metadata }),
-    ...(ruleSet === undefined ? {} : { ruleSet }),
-  };
-}
+/** The fields every Confluent schema body shares (see `ConfluentSchema` in `@llmsr/spec/rest`). */
+export type ConfluentSchemaFields = Pick<
+  z.output<typeof ConfluentSchema>,
+  'schemaType' | 'schema' | 'references' | 'metadata' | 'ruleSet'
+>;
 
 /** The fields every Confluent schema body shares: type, text, references, data contract. */
 export function confluentSchemaFields(view: {
   schemaType: string;
   schema: string;
-  references: unknown[];
+  references: SchemaReference[];
   metadata?: Record<string, unknown> | null;
-}): Record<string, unknown> {
+}): ConfluentSchemaFields {
   return {
     schemaType: view.schemaType,
     schema: view.schema,
@@ -45,7 +24,7 @@ export function confluentSchemaFields(view: {
 }
 
 /** Confluent's `Schema` entity of a subject version (GET version, lookup). */
-export function toConfluentSchema(view: SchemaVersionView): Record<string, unknown> {
+export function toConfluentSchema(view: SchemaVersionView): z.output<typeof ConfluentSchema> {
   return {
     subject: view.subject,
     version: view.version,

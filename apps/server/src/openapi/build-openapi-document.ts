@@ -1,103 +1,45 @@
-import type { Hono } from 'hono';
-import { ROUTE_DOCS, type RouteDoc } from './route-docs.js';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { BlankEnv } from 'hono/types';
 
-/** Which mounted paths belong in the native document (the Confluent API has its own spec). */
-const NATIVE = /^\/(api\/v1\/|health$|metrics$|openapi\.json$|docs$)/;
-const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
+/** The tags of the document, in display order, with what each groups. */
+const TAGS = [
+  { name: 'Schemas', description: 'Register schemas and read them by id, guid or filters' },
+  { name: 'Subjects', description: 'Subjects, their versions, soft and permanent deletes' },
+  { name: 'Validation', description: 'Validate documents and schemas' },
+  { name: 'Compatibility', description: 'Check a schema against a subject' },
+  { name: 'Configuration', description: 'Global and per-subject compatibility level and mode' },
+  { name: 'Variable spaces', description: 'Named sets of variables validated against a schema' },
+  { name: 'Export and import', description: 'Move a registry between instances' },
+  { name: 'Streams', description: 'Change events (server-sent events and WebSocket)' },
+  { name: 'Operations', description: 'Health, metrics, this document and the reference page' },
+  {
+    name: 'Confluent',
+    description:
+      'The Confluent Schema Registry compatible API, served at the root: Confluent paths, camelCase bodies, `{ error_code, message }` errors',
+  },
+];
 
 /**
- * The OpenAPI 3.1 document of the native API, derived from the routes mounted on `app`: every
- * handler's method and path becomes an operation (path parameters included), enriched with the
- * summaries and parameters of {@link ROUTE_DOCS}.
+ * The OpenAPI 3.1 document of the REST API, generated from the `createRoute` definitions
+ * mounted on `app` (their zod schemas from `@llmsr/spec/rest` become the component schemas).
  */
 export function buildOpenApiDocument(
-  app: Hono,
+  app: OpenAPIHono<BlankEnv>,
   info: { version: string },
 ): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const seen = new Set<string>();
-  for (const route of app.routes) {
-    if (!METHODS.has(route.method) || !NATIVE.test(route.path) || route.path.includes('*'))
-      continue;
-    const key = `${route.method} ${route.path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const openApiPath = route.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-    paths[openApiPath] ??= {};
-    (paths[openApiPath] as Record<string, unknown>)[route.method.toLowerCase()] = operation(
-      route.method,
-      route.path,
-      ROUTE_DOCS[key],
-    );
-  }
-  return {
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'llmsr native API',
       version: info.version,
       description:
         'Schema registry for JSON Schema, Avro and Protobuf. The Confluent-compatible API is served at the root as well.',
+      license: { name: 'Apache-2.0', url: 'https://www.apache.org/licenses/LICENSE-2.0' },
     },
-    paths,
-    components: {
-      schemas: {
-        Error: {
-          type: 'object',
-          required: ['error_code', 'message', 'details'],
-          properties: {
-            error_code: { type: 'string', examples: ['SUBJECT_NOT_FOUND'] },
-            message: { type: 'string' },
-            details: { type: 'object' },
-          },
-        },
-      },
-    },
-  };
-}
-
-function operation(
-  method: string,
-  path: string,
-  doc: RouteDoc | undefined,
-): Record<string, unknown> {
-  const pathParams = [...path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-  const queryParams = (doc?.query ?? []).map((q) => ({
-    name: q.name,
-    in: 'query',
-    required: false,
-    description: q.description,
-    schema: { type: q.type },
-  }));
-  const errorResponse = {
-    description: 'Error with a stable error_code',
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  };
-  return {
-    operationId: `${method.toLowerCase()}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
-    summary: doc?.summary ?? `${method} ${path}`,
-    tags: [doc?.tag ?? 'Other'],
-    parameters: [...pathParams, ...queryParams],
-    ...(doc?.body
-      ? {
-          requestBody: {
-            required: true,
-            description: doc.body,
-            content: { 'application/json': { schema: { type: 'object' } } },
-          },
-        }
-      : {}),
-    responses: {
-      '200': {
-        description: 'Success',
-        content: { [doc?.produces ?? 'application/json']: { schema: {} } },
-      },
-      '4XX': errorResponse,
-      '5XX': errorResponse,
-    },
-  };
+    servers: [{ url: '/', description: 'This server' }],
+    // The API has no authentication yet: say so explicitly (an empty requirement list).
+    security: [],
+    tags: TAGS,
+  });
+  return document as unknown as Record<string, unknown>;
 }

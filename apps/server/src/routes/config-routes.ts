@@ -1,76 +1,141 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { ConfigRecord, Registry } from '@llmsr/core';
-import { type Context, Hono } from 'hono';
-import { optionalBoolean, optionalString } from '../body-fields.js';
-import { checkConfigExtra } from '../config-extra-fields.js';
+import { ConfigBody, ConfigUpdateRequest, EffectiveConfigBody } from '@llmsr/spec/rest';
+import type { Context } from 'hono';
+import type { z } from 'zod';
 import { parseConfigSubject } from '../config-subject.js';
-import { readJsonObject } from '../read-json-body.js';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
+import { SubjectParams } from '../openapi/path-params.js';
 
-/** Native config fields kept as config extras, with the extra's (Confluent) key and JSON type. */
+/** Native config fields kept as config extras, under their (Confluent) extra key. */
 const EXTRA_FIELDS = {
-  compatibility_policy: { key: 'compatibilityPolicy', type: 'string' },
-  normalize: { key: 'normalize', type: 'boolean' },
-  json_schema_default_draft: { key: 'jsonSchemaDefaultDraft', type: 'string' },
+  compatibility_policy: 'compatibilityPolicy',
+  normalize: 'normalize',
+  json_schema_default_draft: 'jsonSchemaDefaultDraft',
 } as const;
 
-function toConfigResponse(config: ConfigRecord | undefined, subject: string | null) {
-  const extras: Record<string, unknown> = {};
-  for (const [field, { key }] of Object.entries(EXTRA_FIELDS)) {
-    extras[field] = config?.extra?.[key] ?? null;
-  }
+function toConfigResponse(config: ConfigRecord | undefined, subject: string | null): ConfigBody {
+  const extra = (key: string) => (config?.extra?.[key] ?? null) as never;
   return {
     subject,
-    compatibility_level: config?.compatibilityLevel ?? null,
-    mode: config?.mode ?? null,
-    ...extras,
+    compatibility_level: (config?.compatibilityLevel ?? null) as ConfigBody['compatibility_level'],
+    mode: (config?.mode ?? null) as ConfigBody['mode'],
+    compatibility_policy: extra(EXTRA_FIELDS.compatibility_policy),
+    normalize: extra(EXTRA_FIELDS.normalize),
+    json_schema_default_draft: extra(EXTRA_FIELDS.json_schema_default_draft),
   };
 }
 
 /** The extras a PUT body sets (`compatibility_policy`, `normalize`, `json_schema_default_draft`). */
-function readExtraFields(body: Record<string, unknown>): Record<string, unknown> {
+function extraFields(body: z.output<typeof ConfigUpdateRequest>): Record<string, unknown> {
   const extra: Record<string, unknown> = {};
-  for (const [field, { key, type }] of Object.entries(EXTRA_FIELDS)) {
-    const value = type === 'boolean' ? optionalBoolean(body, field) : optionalString(body, field);
-    if (value === undefined) continue;
-    checkConfigExtra(key, field, value);
-    extra[key] = value;
+  for (const [field, key] of Object.entries(EXTRA_FIELDS)) {
+    const value = body[field as keyof typeof EXTRA_FIELDS];
+    if (value !== undefined) extra[key] = value;
   }
   return extra;
 }
 
-/** Global (`/api/v1/config`) and per-subject (`/api/v1/config/:subject`) configuration. */
-export function configRoutes(registry: Registry): Hono {
-  const app = new Hono();
+const CONFIG_BODY_LIMIT = 64_000;
+const tags = ['Configuration'];
+const scopes = [
+  { path: '/', params: undefined, name: 'Global', where: 'the global config' },
+  { path: '/{subject}', params: SubjectParams, name: 'Subject', where: "a subject's config" },
+] as const;
+
+/** Global (`/api/v1/config`) and per-subject (`/api/v1/config/{subject}`) configuration. */
+export function configRoutes(registry: Registry): OpenAPIHono {
+  const app = createRouteApp();
   const subjectOf = (c: Context) => parseConfigSubject(c.req.param('subject'));
 
-  const get = async (c: Context) => {
-    const subject = subjectOf(c);
-    const own = await registry.config.get(subject);
-    const body = toConfigResponse(own, subject);
-    return c.json({
-      ...body,
-      effective_compatibility_level: await registry.config.resolveLevel(subject),
-      effective_mode: await registry.config.resolveMode(subject),
-    });
-  };
-  const put = async (c: Context) => {
-    const subject = subjectOf(c);
-    const body = await readJsonObject(c, 64_000);
-    const extra = readExtraFields(body);
-    const current = Object.keys(extra).length > 0 ? await registry.config.get(subject) : undefined;
-    const saved = await registry.config.set(subject, {
-      compatibilityLevel: optionalString(body, 'compatibility_level'),
-      mode: optionalString(body, 'mode'),
-      // Merged into the stored extras: Confluent-only fields set elsewhere stay.
-      ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
-    });
-    return c.json(toConfigResponse(saved, subject));
-  };
-  const remove = async (c: Context) => {
-    const removed = await registry.config.delete(subjectOf(c));
-    return c.json(toConfigResponse(removed, subjectOf(c)));
-  };
-
-  app.get('/', get).put('/', put).delete('/', remove);
-  app.get('/:subject', get).put('/:subject', put).delete('/:subject', remove);
+  for (const scope of scopes) {
+    const request = scope.params ? { params: scope.params } : {};
+    addRoute(
+      app,
+      createRoute({
+        method: 'get',
+        path: scope.path,
+        operationId: `get${scope.name}Config`,
+        tags,
+        summary: `Read ${scope.where}, with the level and mode in force`,
+        request,
+        responses: {
+          200: { description: 'The config', content: jsonContent(EffectiveConfigBody) },
+          ...errorResponses(400),
+        },
+      }),
+      async (c) => {
+        const subject = subjectOf(c);
+        const own = await registry.config.get(subject);
+        return c.json(
+          {
+            ...toConfigResponse(own, subject),
+            effective_compatibility_level: (await registry.config.resolveLevel(
+              subject,
+            )) as EffectiveConfigBody['effective_compatibility_level'],
+            effective_mode: (await registry.config.resolveMode(
+              subject,
+            )) as EffectiveConfigBody['effective_mode'],
+          },
+          200,
+        );
+      },
+    );
+    addRoute(
+      app,
+      createRoute({
+        method: 'put',
+        path: scope.path,
+        operationId: `set${scope.name}Config`,
+        tags,
+        summary: `Set fields of ${scope.where}; absent fields stay`,
+        request: {
+          ...request,
+          body: { required: true, content: jsonContent(ConfigUpdateRequest) },
+        },
+        responses: {
+          200: { description: 'The saved config', content: jsonContent(ConfigBody) },
+          ...errorResponses(400, 413, 422),
+        },
+      }),
+      async (c) => {
+        const subject = subjectOf(c);
+        const body = c.req.valid('json');
+        const extra = extraFields(body);
+        const current =
+          Object.keys(extra).length > 0 ? await registry.config.get(subject) : undefined;
+        const saved = await registry.config.set(subject, {
+          compatibilityLevel: body.compatibility_level,
+          mode: body.mode,
+          // Merged into the stored extras: Confluent-only fields set elsewhere stay.
+          ...(Object.keys(extra).length > 0 ? { extra: { ...current?.extra, ...extra } } : {}),
+        });
+        return c.json(toConfigResponse(saved, subject), 200);
+      },
+      { bodyLimit: CONFIG_BODY_LIMIT },
+    );
+    addRoute(
+      app,
+      createRoute({
+        method: 'delete',
+        path: scope.path,
+        operationId: `delete${scope.name}Config`,
+        tags,
+        summary: `Remove ${scope.where} (defaults apply again)`,
+        request,
+        responses: {
+          200: { description: 'The removed config', content: jsonContent(ConfigBody) },
+          ...errorResponses(400, 422),
+        },
+      }),
+      async (c) => {
+        const subject = subjectOf(c);
+        return c.json(toConfigResponse(await registry.config.delete(subject), subject), 200);
+      },
+    );
+  }
   return app;
 }

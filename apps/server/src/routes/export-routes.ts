@@ -1,13 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   type Registry,
   RegistryError,
   type SchemaVersionView,
   VARIABLE_SPACE_KIND,
 } from '@llmsr/core';
-import { Hono } from 'hono';
+import { ImportLine, ImportResult } from '@llmsr/spec/rest';
+import { z } from 'zod';
 import { parseConfigSubject } from '../config-subject.js';
-import { readJsonObject } from '../read-json-body.js';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
 
 /** Resource kinds the registry stores (`store.listResources` needs the kind). */
 export const EXPORTED_RESOURCE_KINDS: readonly string[] = [VARIABLE_SPACE_KIND];
@@ -22,28 +27,70 @@ const IMPORT_BODY_LIMIT = 10_000_000;
  * `POST /api/v1/import`: apply one `config` or `resource` line of such an export (versions go
  * through `POST /api/v1/schemas` in IMPORT mode, which checks them like any registration).
  */
-export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_LIMIT): Hono {
-  const app = new Hono();
+export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_LIMIT): OpenAPIHono {
+  const app = createRouteApp();
 
-  app.get('/export', async (c) => {
+  addRoute(app, exportRoute, async (c) => {
     const lines = await exportLines(registry);
-    c.header('content-type', 'application/x-ndjson; charset=utf-8');
-    return c.body(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+    const body = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+    // zod-openapi's response typing reads `application/x-ndjson` as a malformed JSON type
+    // (never): the media type is declared in the route, the cast only silences that.
+    return c.body(body, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
   });
 
-  app.post('/import', async (c) => {
-    const body = await readJsonObject(c, importBodyLimit);
-    if (body.kind === 'config') return c.json(await importConfig(registry, body));
-    if (body.kind === 'resource') return c.json(await importResource(registry, body));
-    throw new RegistryError(
-      'INVALID_INPUT',
-      "'kind' must be config or resource (versions are imported with POST /api/v1/schemas)",
-      { field: 'kind' },
-    );
-  });
+  addRoute(
+    app,
+    importRoute,
+    async (c) => {
+      const line = c.req.valid('json');
+      if (line.kind === 'config') return c.json(await importConfig(registry, line), 200);
+      if (line.kind === 'resource') return c.json(await importResource(registry, line), 200);
+      throw new RegistryError(
+        'INVALID_INPUT',
+        "'kind' must be config or resource (versions are imported with POST /api/v1/schemas)",
+        { field: 'kind' },
+      );
+    },
+    { bodyLimit: importBodyLimit },
+  );
 
   return app;
 }
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export',
+  operationId: 'exportRegistry',
+  tags: ['Export and import'],
+  summary: 'Everything the registry holds, as NDJSON lines an import can replay',
+  responses: {
+    200: {
+      description:
+        'One JSON object per line: `version` lines by id, then `config` and `resource` lines, the global config last',
+      content: {
+        'application/x-ndjson': {
+          schema: z.string().meta({
+            example: '{"kind":"version","subject":"orders-value","version":1,"id":1}\n',
+          }),
+        },
+      },
+    },
+    ...errorResponses(),
+  },
+});
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/import',
+  operationId: 'importLine',
+  tags: ['Export and import'],
+  summary: 'Apply one config or resource line of an export',
+  request: { body: { required: true, content: jsonContent(ImportLine) } },
+  responses: {
+    200: { description: 'Applied, or skipped (already there)', content: jsonContent(ImportResult) },
+    ...errorResponses(400, 409, 413, 422),
+  },
+});
 
 async function exportLines(registry: Registry): Promise<Record<string, unknown>[]> {
   const subjects = await registry.subjects.list({ includeDeleted: true });

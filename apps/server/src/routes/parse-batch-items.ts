@@ -1,12 +1,9 @@
-import {
-  type BatchValidationItem,
-  isRegistryError,
-  MAX_BATCH_ITEMS,
-  RegistryError,
-} from '@llmsr/core';
-import { optionalBoolean, optionalString, optionalStringOrInteger } from '../body-fields.js';
+import { type BatchValidationItem, MAX_BATCH_ITEMS, RegistryError } from '@llmsr/core';
+import { BatchItem, type ValidateBatchRequest } from '@llmsr/spec/rest';
+import type { z } from 'zod';
+import { invalidInput } from '../openapi/invalid-input.js';
 
-type Body = Record<string, unknown>;
+type Body = z.output<typeof ValidateBatchRequest>;
 
 /**
  * The items of a batch body: either `{ items: [{ schema_id | subject + version, data, strict? }] }`,
@@ -15,9 +12,6 @@ type Body = Record<string, unknown>;
  */
 export function parseBatchItems(body: Body): BatchValidationItem[] {
   const items = body.items;
-  if (!Array.isArray(items)) {
-    throw new RegistryError('INVALID_INPUT', "'items' must be an array", { field: 'items' });
-  }
   if (items.length === 0 || items.length > MAX_BATCH_ITEMS) {
     throw new RegistryError(
       'INVALID_INPUT',
@@ -25,9 +19,8 @@ export function parseBatchItems(body: Body): BatchValidationItem[] {
       { field: 'items', limit: MAX_BATCH_ITEMS },
     );
   }
-  const shared = body.schema_id !== undefined || body.subject !== undefined;
-  if (shared) {
-    const selector = selectorOf(body, '');
+  if (body.schema_id !== undefined || body.subject !== undefined) {
+    const selector = selectorOf(body);
     return items.map((data) => ({ ...selector, data }));
   }
   return items.map((item, index) => {
@@ -36,27 +29,23 @@ export function parseBatchItems(body: Body): BatchValidationItem[] {
         field: `items[${index}]`,
       });
     }
-    const entry = item as Body;
-    return { ...selectorOf(entry, `items[${index}].`), data: entry.data };
+    const parsed = BatchItem.safeParse(item);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) issue.path.unshift('items', index);
+      throw invalidInput(parsed.error);
+    }
+    return { ...selectorOf(parsed.data), data: parsed.data.data };
   });
 }
 
-function selectorOf(body: Body, prefix: string): Omit<BatchValidationItem, 'data'> {
-  try {
-    return {
-      schemaId: optionalStringOrInteger(body, 'schema_id'),
-      subject: optionalString(body, 'subject'),
-      version: optionalStringOrInteger(body, 'version'),
-      strict: optionalBoolean(body, 'strict'),
-      messageName: optionalString(body, 'message_name'),
-      // Batches skip the per-document clock: the response reports one time for the batch.
-      timing: false,
-    };
-  } catch (error) {
-    if (!isRegistryError(error) || prefix === '') throw error;
-    const field = `${prefix}${String(error.details.field ?? '')}`;
-    throw new RegistryError('INVALID_INPUT', error.message.replace(/^'([^']*)'/, `'${field}'`), {
-      field,
-    });
-  }
+function selectorOf(body: Omit<Body, 'items'>): Omit<BatchValidationItem, 'data'> {
+  return {
+    schemaId: body.schema_id,
+    subject: body.subject,
+    version: body.version,
+    strict: body.strict,
+    messageName: body.message_name,
+    // Batches skip the per-document clock: the response reports one time for the batch.
+    timing: false,
+  };
 }

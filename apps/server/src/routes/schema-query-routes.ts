@@ -1,54 +1,156 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { Hono } from 'hono';
-import { queryFlag } from '../body-fields.js';
+import {
+  flagQuery,
+  integerQuery,
+  jsonValueQuery,
+  SchemaDependency,
+  SchemaDependent,
+  SchemaPage,
+  SchemaVersionBody,
+  textQuery,
+} from '@llmsr/spec/rest';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
+import { SchemaIdParams, SchemaVersionParams } from '../openapi/path-params.js';
 import { toVersionResponse } from '../to-schema-response.js';
-import { queryInteger, queryJsonValue, queryText } from './query-params.js';
+
+const tags = ['Schemas'];
+const deleted = flagQuery('Include soft-deleted versions');
+
+const findSchemas = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'findSchemas',
+  tags,
+  summary: 'List subject versions by filters',
+  request: {
+    query: z.object({
+      subject: textQuery('Case-insensitive substring of the subject'),
+      schema_type: textQuery('JSON, AVRO or PROTOBUF'),
+      metadata_key: textQuery('Versions whose metadata has this key'),
+      metadata_value: jsonValueQuery(
+        'With metadata_key: the value, as JSON when it parses, else as text',
+      ),
+      tag: textQuery('A string in metadata.tags'),
+      deleted,
+      limit: integerQuery('Page size, 1 to 1000 (default 100)'),
+      offset: integerQuery('Items to skip (default 0)'),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of versions', content: jsonContent(SchemaPage) },
+    ...errorResponses(400),
+  },
+});
+
+const listSchemaVersions = createRoute({
+  method: 'get',
+  path: '/{id}/versions',
+  operationId: 'listSchemaVersions',
+  tags,
+  summary: 'Subject versions that use a schema',
+  request: { params: SchemaIdParams, query: z.object({ deleted }) },
+  responses: {
+    200: { description: 'The versions', content: jsonContent(z.array(SchemaVersionBody)) },
+    ...errorResponses(400, 404),
+  },
+});
+
+const getSchemaVersion = createRoute({
+  method: 'get',
+  path: '/{id}/versions/{version}',
+  operationId: 'getSchemaVersion',
+  tags,
+  summary: 'One subject version that uses a schema',
+  request: {
+    params: SchemaVersionParams,
+    query: z.object({
+      subject: textQuery('Which subject, when several share the schema'),
+      deleted,
+    }),
+  },
+  responses: {
+    200: { description: 'The version', content: jsonContent(SchemaVersionBody) },
+    ...errorResponses(400, 404, 422),
+  },
+});
+
+const getDependencies = createRoute({
+  method: 'get',
+  path: '/{id}/dependencies',
+  operationId: 'getSchemaDependencies',
+  tags,
+  summary: 'Schemas this schema references',
+  request: { params: SchemaIdParams },
+  responses: {
+    200: { description: 'The references', content: jsonContent(z.array(SchemaDependency)) },
+    ...errorResponses(404),
+  },
+});
+
+const getDependents = createRoute({
+  method: 'get',
+  path: '/{id}/dependents',
+  operationId: 'getSchemaDependents',
+  tags,
+  summary: 'Subject versions whose schema references this one',
+  request: { params: SchemaIdParams, query: z.object({ deleted }) },
+  responses: {
+    200: { description: 'The dependents', content: jsonContent(z.array(SchemaDependent)) },
+    ...errorResponses(400, 404),
+  },
+});
 
 /**
  * Read-only schema routes under `/api/v1/schemas`: the filtered listing, the versions using a
  * schema, and its dependencies and dependents.
  */
-export function schemaQueryRoutes(registry: Registry): Hono {
-  const app = new Hono();
+export function schemaQueryRoutes(registry: Registry): OpenAPIHono {
+  const app = createRouteApp();
 
-  app.get('/', async (c) => {
-    const limit = queryInteger(c.req.query('limit'), 'limit') ?? 100;
-    const offset = queryInteger(c.req.query('offset'), 'offset') ?? 0;
+  addRoute(app, findSchemas, async (c) => {
+    const query = c.req.valid('query');
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
     const result = await registry.schemas.find({
-      subject: queryText(c.req.query('subject'), 'subject'),
-      schemaType: queryText(c.req.query('schema_type'), 'schema_type'),
-      metadataKey: queryText(c.req.query('metadata_key'), 'metadata_key'),
-      metadataValue: queryJsonValue(c.req.query('metadata_value'), 'metadata_value'),
-      tag: queryText(c.req.query('tag'), 'tag'),
-      includeDeleted: queryFlag(c.req.query('deleted')),
+      subject: query.subject,
+      schemaType: query.schema_type,
+      metadataKey: query.metadata_key,
+      metadataValue: query.metadata_value,
+      tag: query.tag,
+      includeDeleted: query.deleted,
       limit,
       offset,
     });
-    return c.json({
-      total: result.total,
-      limit,
-      offset,
-      items: result.items.map(toVersionResponse),
-    });
+    return c.json(
+      { total: result.total, limit, offset, items: result.items.map(toVersionResponse) },
+      200,
+    );
   });
 
-  app.get('/:id/versions', async (c) => {
-    const versions = await registry.schemas.versions(c.req.param('id'), {
-      includeDeleted: queryFlag(c.req.query('deleted')),
+  addRoute(app, listSchemaVersions, async (c) => {
+    const versions = await registry.schemas.versions(c.req.valid('param').id, {
+      includeDeleted: c.req.valid('query').deleted,
     });
-    return c.json(versions.map(toVersionResponse));
+    return c.json(versions.map(toVersionResponse), 200);
   });
 
-  app.get('/:id/versions/:version', async (c) => {
-    const view = await registry.schemas.getVersion(c.req.param('id'), c.req.param('version'), {
-      subject: queryText(c.req.query('subject'), 'subject'),
-      includeDeleted: queryFlag(c.req.query('deleted')),
+  addRoute(app, getSchemaVersion, async (c) => {
+    const { id, version } = c.req.valid('param');
+    const query = c.req.valid('query');
+    const view = await registry.schemas.getVersion(id, version, {
+      subject: query.subject,
+      includeDeleted: query.deleted,
     });
-    return c.json(toVersionResponse(view));
+    return c.json(toVersionResponse(view), 200);
   });
 
-  app.get('/:id/dependencies', async (c) => {
-    const dependencies = await registry.schemas.dependencies(c.req.param('id'));
+  addRoute(app, getDependencies, async (c) => {
+    const dependencies = await registry.schemas.dependencies(c.req.valid('param').id);
     return c.json(
       dependencies.map((d) => ({
         name: d.name,
@@ -56,12 +158,13 @@ export function schemaQueryRoutes(registry: Registry): Hono {
         version: d.version,
         schema_id: d.schemaId,
       })),
+      200,
     );
   });
 
-  app.get('/:id/dependents', async (c) => {
-    const dependents = await registry.schemas.dependents(c.req.param('id'), {
-      includeDeleted: queryFlag(c.req.query('deleted')),
+  addRoute(app, getDependents, async (c) => {
+    const dependents = await registry.schemas.dependents(c.req.valid('param').id, {
+      includeDeleted: c.req.valid('query').deleted,
     });
     return c.json(
       dependents.map((d) => ({
@@ -70,6 +173,7 @@ export function schemaQueryRoutes(registry: Registry): Hono {
         schema_id: d.schemaId,
         references: d.references,
       })),
+      200,
     );
   });
 

@@ -1,43 +1,75 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { Hono } from 'hono';
-import {
-  optionalBoolean,
-  optionalPositiveInteger,
-  optionalString,
-  requiredString,
-} from '../body-fields.js';
-import { readJsonObject } from '../read-json-body.js';
+import { RegisterRequest, RegisterResponse, SchemaBody } from '@llmsr/spec/rest';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
+import { SchemaIdParams } from '../openapi/path-params.js';
 import type { BodyLimits } from '../server-options.js';
 import { toSchemaResponse, toVersionResponse } from '../to-schema-response.js';
 
-/** `POST /api/v1/schemas` (register) and `GET /api/v1/schemas/:id`. */
-export function schemaRoutes(registry: Registry, limits: BodyLimits): Hono {
-  const app = new Hono();
+const register = createRoute({
+  method: 'post',
+  path: '/',
+  operationId: 'registerSchema',
+  tags: ['Schemas'],
+  summary: 'Register a schema under a subject',
+  request: { body: { required: true, content: jsonContent(RegisterRequest) } },
+  responses: {
+    201: { description: 'A new version was created', content: jsonContent(RegisterResponse) },
+    200: {
+      description: 'The content was already registered',
+      content: jsonContent(RegisterResponse),
+    },
+    ...errorResponses(400, 404, 409, 413, 422),
+  },
+});
 
-  app.post('/', async (c) => {
-    const body = await readJsonObject(c, limits.schemaBytes);
-    const result = await registry.schemas.register({
-      subject: requiredString(body, 'subject'),
-      schema: body.schema,
-      schemaType: optionalString(body, 'schema_type'),
-      compatibilityLevel: optionalString(body, 'compatibility_level'),
-      metadata: body.metadata,
-      references: body.references,
-      semver: optionalString(body, 'version'),
-      createdBy: optionalString(body, 'created_by') ?? c.req.header('x-llmsr-user'),
-      id: optionalPositiveInteger(body, 'id'),
-      version: optionalPositiveInteger(body, 'version_number'),
-      normalize: optionalBoolean(body, 'normalize'),
-    });
-    return c.json(
-      { ...toVersionResponse(result.version), created: result.created },
-      result.created ? 201 : 200,
-    );
-  });
+const getById = createRoute({
+  method: 'get',
+  path: '/{id}',
+  operationId: 'getSchema',
+  tags: ['Schemas'],
+  summary: 'A schema by global id or guid',
+  request: { params: SchemaIdParams },
+  responses: {
+    200: { description: 'The schema', content: jsonContent(SchemaBody) },
+    ...errorResponses(404),
+  },
+});
 
-  app.get('/:id', async (c) => {
-    const view = await registry.schemas.getOrThrow(c.req.param('id'));
-    return c.json(toSchemaResponse(view));
+/** `POST /api/v1/schemas` (register) and `GET /api/v1/schemas/{id}`. */
+export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
+  const app = createRouteApp();
+
+  addRoute(
+    app,
+    register,
+    async (c) => {
+      const body = c.req.valid('json');
+      const result = await registry.schemas.register({
+        subject: body.subject,
+        schema: body.schema,
+        schemaType: body.schema_type,
+        compatibilityLevel: body.compatibility_level,
+        metadata: body.metadata,
+        references: body.references,
+        semver: body.version,
+        createdBy: body.created_by ?? c.req.header('x-llmsr-user'),
+        id: body.id,
+        version: body.version_number,
+        normalize: body.normalize,
+      });
+      const answer = { ...toVersionResponse(result.version), created: result.created };
+      return result.created ? c.json(answer, 201) : c.json(answer, 200);
+    },
+    { bodyLimit: limits.schemaBytes },
+  );
+
+  addRoute(app, getById, async (c) => {
+    const view = await registry.schemas.getOrThrow(c.req.valid('param').id);
+    return c.json(toSchemaResponse(view), 200);
   });
 
   return app;

@@ -1,31 +1,64 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { Hono } from 'hono';
-import { queryFlag } from '../body-fields.js';
+import { flagQuery, integerQuery, jsonValueQuery, SearchPage, textQuery } from '@llmsr/spec/rest';
+import { z } from 'zod';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
+import { jsonContent } from '../openapi/json-content.js';
 import { toVersionResponse } from '../to-schema-response.js';
-import { queryInteger, queryJsonValue, queryText } from './query-params.js';
+
+const search = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'searchSchemas',
+  tags: ['Schemas'],
+  summary: 'Search subject, description and tags, by relevance then recency',
+  request: {
+    query: z.object({
+      q: textQuery('Words to look for', 500),
+      schema_type: textQuery('JSON, AVRO or PROTOBUF'),
+      metadata_key: textQuery('Versions whose metadata has this key'),
+      metadata_value: jsonValueQuery(
+        'With metadata_key: the value, as JSON when it parses, else as text',
+      ),
+      deleted: flagQuery('Include soft-deleted versions'),
+      limit: integerQuery('Page size (default 100)'),
+      offset: integerQuery('Items to skip (default 0)'),
+    }),
+  },
+  responses: {
+    200: { description: 'A page of hits', content: jsonContent(SearchPage) },
+    ...errorResponses(400),
+  },
+});
 
 /** `GET /api/v1/search`: text over subject, description and tags, by relevance then recency. */
-export function searchRoutes(registry: Registry): Hono {
-  const app = new Hono();
+export function searchRoutes(registry: Registry): OpenAPIHono {
+  const app = createRouteApp();
 
-  app.get('/', async (c) => {
-    const limit = queryInteger(c.req.query('limit'), 'limit') ?? 100;
-    const offset = queryInteger(c.req.query('offset'), 'offset') ?? 0;
+  addRoute(app, search, async (c) => {
+    const query = c.req.valid('query');
+    const limit = query.limit ?? 100;
+    const offset = query.offset ?? 0;
     const result = await registry.schemas.search({
-      query: queryText(c.req.query('q'), 'q', 500),
-      schemaType: queryText(c.req.query('schema_type'), 'schema_type'),
-      metadataKey: queryText(c.req.query('metadata_key'), 'metadata_key'),
-      metadataValue: queryJsonValue(c.req.query('metadata_value'), 'metadata_value'),
-      includeDeleted: queryFlag(c.req.query('deleted')),
+      query: query.q,
+      schemaType: query.schema_type,
+      metadataKey: query.metadata_key,
+      metadataValue: query.metadata_value,
+      includeDeleted: query.deleted,
       limit,
       offset,
     });
-    return c.json({
-      total: result.total,
-      limit,
-      offset,
-      items: result.items.map((hit) => ({ ...toVersionResponse(hit), score: hit.score })),
-    });
+    return c.json(
+      {
+        total: result.total,
+        limit,
+        offset,
+        items: result.items.map((hit) => ({ ...toVersionResponse(hit), score: hit.score })),
+      },
+      200,
+    );
   });
 
   return app;

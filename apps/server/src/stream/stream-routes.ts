@@ -1,7 +1,11 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
-import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
 import { errorResponse } from '../error-response.js';
+import { addRoute } from '../openapi/add-route.js';
+import { createRouteApp } from '../openapi/create-route-app.js';
+import { errorResponses } from '../openapi/error-responses.js';
 import { openChangeFeed } from './open-change-feed.js';
 import { parseLastEventId } from './parse-last-event-id.js';
 import { toChangeBody } from './to-change-body.js';
@@ -21,12 +25,12 @@ export interface StreamRouteOptions {
  * `config.changed`, each with its id; `Last-Event-ID` (or `?last_event_id=`) replays what was
  * missed. The WebSocket variant of the same path is served by `attachChangeWebSocket`.
  */
-export function streamRoutes(registry: Registry, options: StreamRouteOptions = {}): Hono {
-  const app = new Hono();
+export function streamRoutes(registry: Registry, options: StreamRouteOptions = {}): OpenAPIHono {
+  const app = createRouteApp();
   const maxClients = options.maxClients ?? 1_000;
   let open = 0;
 
-  app.get('/changes', (c) => {
+  addRoute(app, changes, (c) => {
     const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
     if (open >= maxClients) {
       const response = errorResponse(
@@ -104,3 +108,37 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
 
   return app;
 }
+
+const lastEventId = 'The id of the last event seen: replays what came after it (up to 15 digits)';
+
+const changes = createRoute({
+  method: 'get',
+  path: '/changes',
+  operationId: 'streamChanges',
+  tags: ['Streams'],
+  summary: 'Change events as server-sent events (WebSocket on the same path)',
+  description:
+    'Events `schema.registered` ({ id, type, subject, version, schema_id, at }), `schema.deleted` ({ id, type, subject, version, permanent, at }) and `config.changed` ({ id, type, subject, at }), each with its SSE id; `stream.gap` ({ last_event_id, oldest_id }) when events were lost; keep-alive comments every 15 s. Upgrading to WebSocket sends the same JSON objects as messages.',
+  request: {
+    query: z.object({
+      last_event_id: z.string().optional().meta({ description: lastEventId, example: '42' }),
+    }),
+    headers: z.object({
+      'last-event-id': z.string().optional().meta({ description: lastEventId }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A text/event-stream of change events',
+      content: {
+        'text/event-stream': {
+          schema: z.string().meta({
+            example:
+              'id: 7\nevent: schema.registered\ndata: {"id":7,"type":"schema.registered","subject":"orders-value","version":2,"schema_id":3,"at":"2026-01-01T00:00:00.000Z"}\n\n',
+          }),
+        },
+      },
+    },
+    ...errorResponses(400),
+  },
+});

@@ -1,0 +1,83 @@
+/**
+ * `@llmsr/spec/rest`: the request and response schemas of the native REST API (zod v4). The
+ * server validates requests and generates its OpenAPI document from them; clients take their
+ * types from them (`import type`, so they load no zod at runtime).
+ *
+ * @packageDocumentation
+ */
+
+export {
+  CompatibilityCheckRequest,
+  CompatibilityReport,
+  CompatibilityViolation,
+} from './compatibility-check.js';
+export { ConfigBody, ConfigUpdateRequest, EffectiveConfigBody } from './config-bodies.js';
+export * from './confluent/index.js';
+export { ErrorBody } from './error-body.js';
+export { fieldError } from './field-error.js';
+export { CacheStats, HealthBody } from './health-body.js';
+export { ImportLine, ImportResult } from './import-bodies.js';
+export { optionalField } from './optional-field.js';
+export {
+  flagQuery,
+  integerQuery,
+  jsonValueQuery,
+  lenientIntegerQuery,
+  textQuery,
+} from './query-fields.js';
+export { RegisterRequest } from './register-request.js';
+export { RootBody } from './root-body.js';
+export {
+  booleanField,
+  positiveIntegerField,
+  stringField,
+  stringOrIntegerField,
+} from './scalar-fields.js';
+export { SchemaBody } from './schema-body.js';
+export {
+  SchemaDependency,
+  SchemaDependent,
+  SchemaPage,
+  SearchHit,
+  SearchPage,
+} from './schema-page.js';
+export { SchemaReference } from './schema-reference.js';
+export {
+  Metadata,
+  RegisterResponse,
+  SchemaContent,
+  SchemaVersionBody,
+} from './schema-version-body.js';
+export { DeleteSubjectResponse, SubjectList } from './subject-bodies.js';
+export {
+  BatchItem,
+  BatchItemResult,
+  ValidateBatchRequest,
+  ValidateBatchResponse,
+} from './validate-batch.js';
+export {
+  DataSelector,
+  ValidateDataRequest,
+  ValidateDataResponse,
+  ValidationIssue,
+} from './validate-data.js';
+export { ValidateSchemaRequest, ValidateSchemaResponse } from './validate-schema.js';
+export {
+  ConfigurationValidateRequest,
+  ConfigurationValidateResponse,
+  SampleRequest,
+  SampleResponse,
+  VariableSpaceBody,
+  VariableSpaceDefinition,
+  VariableSpaceDeleted,
+  VariableSpaceIssue,
+  VariableSpaceJsonSchema,
+  VariableSpaceUpdateRequest,
+} from './variable-space-bodies.js';
+export {
+  CompatibilityLevelEnum,
+  CompatibilityPolicyEnum,
+  JsonSchemaDraftEnum,
+  ModeEnum,
+  SchemaTypeEnum,
+} from './vocabulary-enums.js';
