@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON } from './fixtures.js';
 import { startMemoryServer } from './run-in-process.js';
