@@ -76,13 +76,25 @@ export async function startConnectServer(
   const h1 = http.createServer(handler);
   const h1Connections = trackHttp1Connections(h1);
   const sessions = new Set<http2.Http2Session>();
+  // Every accepted socket, so close() can cut what a protocol server leaves behind.
+  const sockets = new Set<net.Socket>();
+  // The socket being handed to h2: its 'session' event fires synchronously inside emit().
+  let handing: net.Socket | undefined;
   h2.on('session', (session) => {
     sessions.add(session);
-    session.once('close', () => sessions.delete(session));
+    const socket = handing;
+    session.once('close', () => {
+      sessions.delete(session);
+      // A closed session does not always end the socket it was handed (it stays open until the
+      // client hangs up, which held shutdown for seconds): end it, flushing what is queued.
+      socket?.end();
+    });
   });
 
   // Without noDelay, Nagle's algorithm holds small gRPC frames back for tens of milliseconds.
   const server = net.createServer({ noDelay: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     // Until a protocol server owns the socket, a reset must not crash the process.
     socket.on('error', () => socket.destroy());
     socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
@@ -96,7 +108,13 @@ export async function startConnectServer(
       const isH2 = H2_PREFACE.subarray(0, chunk.length).equals(
         chunk.subarray(0, H2_PREFACE.length),
       );
-      (isH2 ? h2 : h1).emit('connection', socket);
+      if (isH2) {
+        handing = socket;
+        h2.emit('connection', socket);
+        handing = undefined;
+      } else {
+        h1.emit('connection', socket);
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -120,6 +138,7 @@ export async function startConnectServer(
         const force = setTimeout(() => {
           for (const session of sessions) session.destroy();
           h1Connections.destroyAll();
+          for (const socket of sockets) socket.destroy();
         }, options.closeGraceMs ?? 5_000);
         force.unref();
         server.once('close', () => clearTimeout(force));
