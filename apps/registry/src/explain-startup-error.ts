@@ -58,9 +58,11 @@ export function explainStorageError(error: unknown, storageUrl: string): Startup
   }
   if (typeof details.filename === 'string') {
     const directory = dirname(details.filename);
+    // The storage message repeats the file name; keep only the reason.
+    const reason = text.replace(/^Cannot open SQLite database .*?: (?:\w*Error: )?/, '');
     return new StartupError(
       'STORAGE_URL',
-      `cannot open the SQLite database ${details.filename} from STORAGE_URL (${text}): make ${directory} writable or set STORAGE_URL=sqlite:<writable path>`,
+      `cannot open the SQLite database ${details.filename} from STORAGE_URL (${reason}): make ${directory} writable or set STORAGE_URL=sqlite:<writable path>`,
       options,
     );
   }

@@ -97,9 +97,15 @@ export async function startServer(
       closing ??= new Promise<void>((resolve) => {
         shutdown.abort();
         closeWebSockets();
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open forever.
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        const http = server as Server;
+        // Idle keep-alive sockets would hold close() open until their timeout. A change stream
+        // ended by the abort leaves its connection idle only afterwards: sweep until closed.
+        const sweep = setInterval(() => http.closeIdleConnections(), 25);
+        http.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
+        http.closeIdleConnections();
       }).then(() => (ownsRegistry ? registry.close() : undefined));
       return closing;
     },
