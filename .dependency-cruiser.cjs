@@ -19,14 +19,6 @@
 /** Every workspace package or app path, for "imports nothing of ours except ...". */
 const OURS = '^(packages|apps)/';
 
-/**
- * TEMPORARY exceptions, each removed by engineer `root`'s composition-root change (issue 12):
- * apps/server starts the Connect server itself today, and `llmsr serve` imports apps/server
- * statically. Delete these paths once apps/registry starts both servers.
- */
-const STARTS_CONNECT_TODAY = '^apps/server/src/start-servers\\.ts$';
-const SERVE_IMPORTS_SERVER_TODAY = '^apps/cli/src/commands/serve-command\\.ts$';
-
 /** A package that may import only the listed workspace packages (and itself). */
 function importsOnly(name, allowed, comment) {
   return {
@@ -111,9 +103,9 @@ module.exports = {
     },
     {
       name: 'server-and-connect-are-independent',
-      comment: `The REST app and the Connect app never import each other; the composition root (apps/registry) starts both. Excluded TEMPORARILY: ${STARTS_CONNECT_TODAY}, until engineer root's apps/registry merges.`,
+      comment: `The REST app and the Connect app never import each other; the composition root (apps/registry) starts both.`,
       severity: 'error',
-      from: { path: '^apps/(server|connect)/', pathNot: STARTS_CONNECT_TODAY },
+      from: { path: '^apps/(server|connect)/' },
       to: { path: '^apps/(server|connect)/', pathNot: '^apps/$1/' },
     },
     {
@@ -121,14 +113,14 @@ module.exports = {
       comment:
         'Nothing imports an app except the composition root (apps/registry) and the CLI, which loads that root lazily.',
       severity: 'error',
-      from: { path: '^(apps/[^/]+)/', pathNot: ['^apps/(registry|cli)/', STARTS_CONNECT_TODAY] },
+      from: { path: '^(apps/[^/]+)/', pathNot: '^apps/(registry|cli)/' },
       to: { path: '^apps/', pathNot: '^$1/' },
     },
     {
       name: 'cli-imports-only-the-composition-root',
-      comment: `The CLI starts servers through apps/registry only. Excluded TEMPORARILY: ${SERVE_IMPORTS_SERVER_TODAY}, until engineer root's change merges.`,
+      comment: `The CLI starts servers through apps/registry only.`,
       severity: 'error',
-      from: { path: '^apps/cli/', pathNot: SERVE_IMPORTS_SERVER_TODAY },
+      from: { path: '^apps/cli/' },
       to: { path: '^apps/', pathNot: '^apps/(cli|registry)/' },
     },
     {

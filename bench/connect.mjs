@@ -22,31 +22,29 @@ const IN_FLIGHT = 16;
 if (process.argv[2] === 'serve') await serve();
 else await main();
 
-/** Child process: the REST and Connect servers on one registry, ports reported over IPC. */
+/** Child process: the deployable registry (REST and Connect on one registry), ports over IPC. */
 async function serve() {
-  const { startServer } = await import('../apps/server/dist/index.js');
-  const { startConnectServer } = await import('../apps/connect/dist/index.js');
-  const rest = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    storageUrl: 'memory:',
-    logLevel: 'silent',
-    schemaBodyLimit: 1_000_000,
-    dataBodyLimit: 10_000_000,
-  });
-  const connect = await startConnectServer({ registry: rest.registry, port: 0, host: '127.0.0.1' });
+  const { loadConfig, startRegistry } = await import('../apps/registry/dist/index.js');
+  const running = await startRegistry(
+    loadConfig({
+      PORT: '0',
+      CONNECT_PORT: '0',
+      HOST: '127.0.0.1',
+      STORAGE_URL: 'memory:',
+      LOG_LEVEL: 'silent',
+    }),
+  );
   const properties = {};
   for (let p = 0; p < 10; p++)
     properties[`p${p}`] = p % 2 ? { type: 'integer' } : { type: 'string' };
-  const { version } = await rest.registry.schemas.register({
+  const { version } = await running.registry.schemas.register({
     subject: 'bench',
     schema: { type: 'object', properties, required: ['p0', 'p1'] },
   });
-  process.send({ restPort: rest.port, connectPort: connect.port, schemaId: version.id });
+  process.send({ restPort: running.port, connectPort: running.connectPort, schemaId: version.id });
   process.on('message', async (message) => {
     if (message === 'cpu') return process.send({ cpu: process.cpuUsage() });
-    await connect.close();
-    await rest.close();
+    await running.close();
     process.exit(0);
   });
 }

@@ -54,11 +54,12 @@ const dir = mkdtempSync(join(tmpdir(), 'llmsr-http-'));
 const bare = await start(join(here, 'http/bare-server.mjs'), { PORT: '18181' });
 const llmsrEnv = {
   PORT: '18182',
+  CONNECT_PORT: 'off',
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
   STORAGE_URL: `sqlite:${join(dir, 'r.db')}`,
 };
-const server = fork(join(here, '../apps/server/dist/main.js'), [], {
+const server = fork(join(here, '../apps/registry/dist/main.js'), [], {
   env: { ...process.env, ...llmsrEnv },
   stdio: 'inherit',
 });

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON } from './fixtures.js';
 import { startMemoryServer } from './run-in-process.js';

@@ -1,4 +1,4 @@
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON, PERSON_BREAKING, PERSON_V2, USER_AVRO } from './fixtures.js';
 import { runAt, startMemoryServer } from './run-in-process.js';

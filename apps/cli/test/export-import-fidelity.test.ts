@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 
 type Registry = RunningServer['registry'];
 

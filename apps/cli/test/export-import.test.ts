@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ORDER_PROTO, PERSON, PERSON_V2, USER_AVRO } from './fixtures.js';
 import { runAt, startMemoryServer } from './run-in-process.js';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type RunningServers, startServers } from '@llmsr/server';
+import { loadConfig, type RunningRegistry, startRegistry } from '@llmsr/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, readmeCommands, toCurlRequest } from './readme-commands.js';
 import { runAt } from './run-in-process.js';
@@ -19,9 +19,9 @@ const cliLines = commands
 // The README's examples run, in order, against a fresh in-memory registry (REST and Connect),
 // so a changed route, body or example file shows up here rather than in a newcomer's terminal.
 describe('the README examples', () => {
-  let servers: RunningServers;
+  let servers: RunningRegistry;
   beforeAll(async () => {
-    servers = await startServers({
+    servers = await startRegistry({
       ...loadConfig({ NODE_ENV: 'test' }),
       port: 0,
       connectPort: 0,

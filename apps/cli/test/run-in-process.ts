@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { loadConfig, type RunningServer, startServer } from '@llmsr/server';
+import { loadConfig, type RunningRegistry, startRegistry } from '@llmsr/registry';
 import { runCli } from '../src/index.js';
 
 /** What a command printed and returned. */
@@ -10,10 +10,11 @@ export interface CliRun {
 }
 
 /** Start a real server on a free port with in-memory storage. */
-export function startMemoryServer(): Promise<RunningServer> {
-  return startServer({
+export function startMemoryServer(): Promise<RunningRegistry> {
+  return startRegistry({
     ...loadConfig({ NODE_ENV: 'test' }),
     port: 0,
+    connectPort: null,
     host: '127.0.0.1',
     storageUrl: 'memory:',
   });

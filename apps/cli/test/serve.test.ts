@@ -14,11 +14,26 @@ describe('serve', () => {
       stdout: { write: (text: string) => announce(text) },
       stderr: { write: (text: string) => (stderr += text) },
       stdin: Readable.from([]),
-      env: { STORAGE_URL: 'memory:', HOST: '127.0.0.1', NODE_ENV: 'test' },
+      env: { STORAGE_URL: 'memory:', HOST: '127.0.0.1', NODE_ENV: 'test', CONNECT_PORT: '0' },
       signal: controller.signal,
     });
-    const { url, port } = JSON.parse(await announced) as { url: string; port: number };
+    const { url, port, connectPort } = JSON.parse(await announced) as {
+      url: string;
+      port: number;
+      connectPort: number;
+    };
     expect(url).toBe(`http://localhost:${port}`);
+    // CONNECT_PORT is honoured: Connect-RPC answers beside REST.
+    expect(connectPort).toBeGreaterThan(0);
+    const viaConnect = await fetch(
+      `http://127.0.0.1:${connectPort}/llmsr.registry.v1.SchemaRegistryService/ValidateSchema`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ schemaType: 'SCHEMA_TYPE_JSON', schema: '{"type":"string"}' }),
+      },
+    );
+    expect(viaConnect.status).toBe(200);
     const registered = await runAt(
       `http://127.0.0.1:${port}`,
       ['register', '-s', 'people', '-t', 'json'],

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunningServer } from '@llmsr/server';
+import type { RunningRegistry as RunningServer } from '@llmsr/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON } from './fixtures.js';
 import { runAt, startMemoryServer } from './run-in-process.js';

@@ -8,7 +8,7 @@ export { CONNECT_CODES } from './connect-codes.js';
 export { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
 export {
   type ConnectServerOptions,
-  connectPortFromEnv,
+  DEFAULT_CONNECT_PORT,
   type RunningConnectServer,
   startConnectServer,
 } from './start-connect-server.js';

@@ -2,18 +2,19 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
 import net, { type AddressInfo } from 'node:net';
-import { createContextValues } from '@connectrpc/connect';
+import { createContextValues, type Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { type Registry, RegistryError } from '@llmsr/core';
+import type { Registry } from '@llmsr/core';
 import { SchemaRegistryService } from '@llmsr/proto';
 import { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
 import { guardBinaryRequests, refuseMalformedMessage } from './guard-binary-requests.js';
+import { trackHttp1Connections } from './track-http1-connections.js';
 
 /** Options of {@link startConnectServer}. */
 export interface ConnectServerOptions extends RegistryServiceOptions {
   /** The registry to serve, typically the REST server's own instance. */
   registry: Registry;
-  /** Port to listen on; 0 picks a free one. Default: {@link connectPortFromEnv}. */
+  /** Port to listen on; 0 picks a free one. Default: 8082 (`@llmsr/registry` reads `CONNECT_PORT`). */
   port?: number;
   /** Interface to listen on (default `0.0.0.0`). */
   host?: string;
@@ -21,6 +22,8 @@ export interface ConnectServerOptions extends RegistryServiceOptions {
   readMaxBytes?: number;
   /** How long close() lets in-flight calls finish before cutting connections (default 5,000 ms). */
   closeGraceMs?: number;
+  /** Run around every call, outermost first (metrics and logging from the composition root). */
+  interceptors?: Interceptor[];
 }
 
 /** A running Connect server. */
@@ -30,18 +33,8 @@ export interface RunningConnectServer {
   close(): Promise<void>;
 }
 
-/** The port of the Connect server: `CONNECT_PORT`, else 8082. */
-export function connectPortFromEnv(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.CONNECT_PORT;
-  if (raw === undefined || raw === '') return 8082;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new RegistryError('INVALID_INPUT', `CONNECT_PORT must be a port number, got '${raw}'`, {
-      field: 'CONNECT_PORT',
-    });
-  }
-  return port;
-}
+/** The port the Connect server listens on when none is given. */
+export const DEFAULT_CONNECT_PORT = 8082;
 
 /** Bytes every HTTP/2 connection starts with (RFC 9113 section 3.4). */
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n');
@@ -77,17 +70,31 @@ export async function startConnectServer(
     requestGate: refuseMalformedMessage,
     readMaxBytes,
     shutdownSignal: shutdown.signal,
+    interceptors: options.interceptors ?? [],
   });
   const h2 = http2.createServer(handler);
   const h1 = http.createServer(handler);
+  const h1Connections = trackHttp1Connections(h1);
   const sessions = new Set<http2.Http2Session>();
+  // Every accepted socket, so close() can cut what a protocol server leaves behind.
+  const sockets = new Set<net.Socket>();
+  // The socket being handed to h2: its 'session' event fires synchronously inside emit().
+  let handing: net.Socket | undefined;
   h2.on('session', (session) => {
     sessions.add(session);
-    session.once('close', () => sessions.delete(session));
+    const socket = handing;
+    session.once('close', () => {
+      sessions.delete(session);
+      // A closed session does not always end the socket it was handed (it stays open until the
+      // client hangs up, which held shutdown for seconds): end it, flushing what is queued.
+      socket?.end();
+    });
   });
 
   // Without noDelay, Nagle's algorithm holds small gRPC frames back for tens of milliseconds.
   const server = net.createServer({ noDelay: true }, (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     // Until a protocol server owns the socket, a reset must not crash the process.
     socket.on('error', () => socket.destroy());
     socket.setTimeout(FIRST_BYTES_TIMEOUT_MS, () => socket.destroy());
@@ -101,12 +108,18 @@ export async function startConnectServer(
       const isH2 = H2_PREFACE.subarray(0, chunk.length).equals(
         chunk.subarray(0, H2_PREFACE.length),
       );
-      (isH2 ? h2 : h1).emit('connection', socket);
+      if (isH2) {
+        handing = socket;
+        h2.emit('connection', socket);
+        handing = undefined;
+      } else {
+        h1.emit('connection', socket);
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? connectPortFromEnv(), options.host ?? '0.0.0.0', () => {
+    server.listen(options.port ?? DEFAULT_CONNECT_PORT, options.host ?? '0.0.0.0', () => {
       server.off('error', reject);
       resolve();
     });
@@ -121,10 +134,11 @@ export async function startConnectServer(
         shutdown.abort();
         server.close(() => resolve());
         for (const session of sessions) session.close();
-        h1.closeIdleConnections();
+        h1Connections.drain();
         const force = setTimeout(() => {
           for (const session of sessions) session.destroy();
-          h1.closeAllConnections();
+          h1Connections.destroyAll();
+          for (const socket of sockets) socket.destroy();
         }, options.closeGraceMs ?? 5_000);
         force.unref();
         server.once('close', () => clearTimeout(force));

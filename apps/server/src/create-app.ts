@@ -7,7 +7,7 @@ import { requestId } from 'hono/request-id';
 import type { BlankEnv } from 'hono/types';
 import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
-import { createMetrics } from './metrics/create-metrics.js';
+import { createMetrics, type ServerMetrics } from './metrics/create-metrics.js';
 import { instrumentRegistry } from './metrics/instrument-registry.js';
 import type { MiddlewareOptions } from './middleware/app-middleware-options.js';
 import { httpMetrics } from './middleware/http-metrics.js';
@@ -34,6 +34,8 @@ export type CreateAppOptions = AppOptions &
   MiddlewareOptions & {
     /** Aborting it ends every open change stream (graceful shutdown). */
     shutdown?: AbortSignal | undefined;
+    /** Metrics shared with the process's other servers; the app creates its own when absent. */
+    metrics?: ServerMetrics | undefined;
   };
 
 const API_VERSION = '0.1.0';
@@ -54,9 +56,9 @@ const ACCEPTS_COMPRESSION = /\b(?:gzip|deflate)\b/i;
 
 export function createApp(options: CreateAppOptions): Hono {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const metrics = createMetrics(options.registry, {
-    processMetrics: options.processMetrics ?? false,
-  });
+  const metrics =
+    options.metrics ??
+    createMetrics(options.registry, { processMetrics: options.processMetrics ?? false });
   const registry = instrumentRegistry(options.registry, metrics);
   const app = new OpenAPIHono<BlankEnv>();
 

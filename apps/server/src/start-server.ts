@@ -2,17 +2,32 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createRegistry, type Registry } from '@llmsr/core';
+import type { Logger } from 'pino';
 import { createApp } from './create-app.js';
-import type { ServerConfig } from './load-config.js';
+import type { ServerMetrics } from './metrics/create-metrics.js';
 import { createLogger } from './middleware/create-logger.js';
+import type { ServerConfig } from './server-config.js';
 import { attachChangeWebSocket } from './stream/attach-change-websocket.js';
 
 /** A running server. */
 export interface RunningServer {
   registry: Registry;
   port: number;
-  /** End change streams, stop accepting connections, let in-flight requests finish, close storage. */
+  /**
+   * End change streams, stop accepting connections, let in-flight requests finish, then close
+   * storage (unless the registry was passed in: its owner closes it).
+   */
   close(): Promise<void>;
+}
+
+/** What a composition root shares with the REST server instead of letting it build its own. */
+export interface SharedServerParts {
+  /** The registry to serve; the caller keeps ownership (close() leaves it open). */
+  registry?: Registry | undefined;
+  /** Metrics shared with other servers of the process (one `/metrics` for all). */
+  metrics?: ServerMetrics | undefined;
+  /** The process's logger. */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -26,38 +41,52 @@ export function defaultDraftOption(config: ServerConfig): Record<string, never> 
 }
 
 /**
- * Start the REST server on the configured port with its own registry, JSON request logs at
- * `logLevel`, and the change stream over WebSocket as well as SSE.
+ * Start the REST server on the configured port, with JSON request logs at `logLevel` and the
+ * change stream over WebSocket as well as SSE. It builds its own registry unless `shared` passes
+ * one (as `@llmsr/registry` does, to serve the same registry over Connect).
  *
  * @example
  * ```ts
- * const server = await startServer({ ...loadConfig(), port: 0, storageUrl: 'memory:' });
+ * const server = await startServer({ ...DEFAULT_SERVER_CONFIG, port: 0, storageUrl: 'memory:' });
  * console.log(server.port);
  * await server.close();
  * ```
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const registry = await createRegistry({
-    storage: config.storageUrl,
-    ...(config.eventRetention ? { eventRetention: config.eventRetention } : {}),
-    ...defaultDraftOption(config),
-  });
+export async function startServer(
+  config: ServerConfig,
+  shared: SharedServerParts = {},
+): Promise<RunningServer> {
+  const ownsRegistry = shared.registry === undefined;
+  const registry =
+    shared.registry ??
+    (await createRegistry({
+      storage: config.storageUrl,
+      ...(config.eventRetention ? { eventRetention: config.eventRetention } : {}),
+      ...defaultDraftOption(config),
+    }));
   const shutdown = new AbortController();
   const app = createApp({
     registry,
     limits: { schemaBytes: config.schemaBodyLimit, dataBytes: config.dataBodyLimit },
-    logger: createLogger(config.logLevel),
+    logger: shared.logger ?? createLogger(config.logLevel),
     corsOrigins: config.corsOrigins,
     rateLimitPerMinute: config.rateLimitPerMinute,
     shutdown: shutdown.signal,
     processMetrics: true,
+    metrics: shared.metrics,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(instance),
-    );
-    instance.once('error', reject);
-  });
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+        resolve(instance),
+      );
+      instance.once('error', reject);
+    });
+  } catch (error) {
+    if (ownsRegistry) await registry.close();
+    throw error;
+  }
   const closeWebSockets = attachChangeWebSocket(server as Server, registry);
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
@@ -68,10 +97,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       closing ??= new Promise<void>((resolve) => {
         shutdown.abort();
         closeWebSockets();
-        server.close(() => resolve());
-        // Idle keep-alive sockets would hold close() open forever.
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }).then(() => registry.close());
+        const http = server as Server;
+        // Idle keep-alive sockets would hold close() open until their timeout. A change stream
+        // ended by the abort leaves its connection idle only afterwards: sweep until closed.
+        const sweep = setInterval(() => http.closeIdleConnections(), 25);
+        http.close(() => {
+          clearInterval(sweep);
+          resolve();
+        });
+        http.closeIdleConnections();
+      }).then(() => (ownsRegistry ? registry.close() : undefined));
       return closing;
     },
   };

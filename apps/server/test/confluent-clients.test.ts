@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/load-config.js';
+import { DEFAULT_SERVER_CONFIG } from '../src/server-config.js';
 import { type RunningServer, startServer } from '../src/start-server.js';
 
 // The real npm clients of Confluent Schema Registry against a started server.
@@ -12,7 +12,7 @@ let host: string;
 
 beforeAll(async () => {
   server = await startServer({
-    ...loadConfig({}),
+    ...DEFAULT_SERVER_CONFIG,
     port: 0,
     host: '127.0.0.1',
     storageUrl: 'memory:',

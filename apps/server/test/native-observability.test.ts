@@ -5,7 +5,6 @@ import { MemoryStore } from '@llmsr/storage';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../src/create-app.js';
-import { loadConfig } from '../src/load-config.js';
 import { createLogger } from '../src/middleware/create-logger.js';
 import { rateLimit } from '../src/middleware/rate-limit.js';
 import { personSchema, send } from './helpers.js';
@@ -248,34 +247,5 @@ describe('rate limit', () => {
     app.use(rateLimit({ limit: 1, maxClients: 10, clientKey: () => String(n++ % 11) }));
     app.get('/', (c) => c.text('ok'));
     for (let i = 0; i < 100; i++) expect((await app.request('/')).status).toBe(200);
-  });
-});
-
-describe('configuration', () => {
-  it('reads CORS_ORIGINS, RATE_LIMIT_PER_MINUTE and EVENT_RETENTION', () => {
-    expect(loadConfig({})).toMatchObject({
-      corsOrigins: [],
-      rateLimitPerMinute: 0,
-      eventRetention: 10_000,
-    });
-    expect(
-      loadConfig({
-        CORS_ORIGINS: ' https://a.example , *',
-        RATE_LIMIT_PER_MINUTE: '120',
-        EVENT_RETENTION: '50',
-      }),
-    ).toMatchObject({
-      corsOrigins: ['https://a.example', '*'],
-      rateLimitPerMinute: 120,
-      eventRetention: 50,
-    });
-    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
-    expect(() => loadConfig({ EVENT_RETENTION: '-1' })).toThrow(/EVENT_RETENTION/);
-  });
-
-  it('is silent under NODE_ENV=test unless LOG_LEVEL says otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
-    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
-    expect(loadConfig({}).logLevel).toBe('info');
   });
 });

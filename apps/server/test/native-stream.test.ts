@@ -8,7 +8,7 @@ import { Hono as HonoApp } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApp } from '../src/create-app.js';
-import { loadConfig } from '../src/load-config.js';
+import { DEFAULT_SERVER_CONFIG } from '../src/server-config.js';
 import { startServer } from '../src/start-server.js';
 import { streamRoutes } from '../src/stream/stream-routes.js';
 import { personSchema, send } from './helpers.js';
@@ -307,7 +307,7 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
 
   it('pushes live events and replays missed ones after a reconnect', async () => {
     const server = await startServer({
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: 'memory:',
@@ -358,7 +358,7 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
 
   it('flushes SSE events through a real server, uncompressed, as they happen', async () => {
     const server = await startServer({
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: 'memory:',
@@ -386,7 +386,7 @@ describe('GET /api/v1/stream/changes over WebSocket', () => {
 
   it('refuses upgrades to other paths and malformed last ids', async () => {
     const server = await startServer({
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: 'memory:',

@@ -2,31 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, loadConnectPort } from '../src/load-config.js';
+import { DEFAULT_SERVER_CONFIG } from '../src/server-config.js';
 import { startServer } from '../src/start-server.js';
-import { startServers } from '../src/start-servers.js';
 
 describe('starting the server', () => {
-  it('reads defaults from an empty environment', () => {
-    expect(loadConfig({})).toMatchObject({
-      port: 8081,
-      storageUrl: 'sqlite:./data/registry.db',
-      logLevel: 'info',
-      schemaBodyLimit: 1_000_000,
-      dataBodyLimit: 10_000_000,
-    });
-  });
-
-  it('refuses a malformed environment with the variable named', () => {
-    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
-    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
-  });
-
   it('serves over HTTP on a SQLite file and keeps data across a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'llmsr-server-'));
     const config = {
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: `sqlite:${join(dir, 'r.db')}`,
@@ -53,7 +36,7 @@ describe('starting the server', () => {
 
   it('fails to start with a clear error for an unknown storage URL', async () => {
     await expect(
-      startServer({ ...loadConfig({}), port: 0, storageUrl: 'mysql://x' }),
+      startServer({ ...DEFAULT_SERVER_CONFIG, port: 0, storageUrl: 'mysql://x' }),
     ).rejects.toThrow();
   });
 });
@@ -61,7 +44,7 @@ describe('starting the server', () => {
 describe('request bodies over real HTTP', () => {
   it('reads JSON bodies, refuses oversized ones with 413 (declared or chunked) and keeps serving', async () => {
     const server = await startServer({
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: 'memory:',
@@ -108,45 +91,5 @@ describe('request bodies over real HTTP', () => {
     } finally {
       await server.close();
     }
-  });
-});
-
-describe('starting REST and Connect together', () => {
-  it('serves both APIs from one registry and closes both', async () => {
-    const servers = await startServers({
-      ...loadConfig({}),
-      port: 0,
-      connectPort: 0,
-      host: '127.0.0.1',
-      storageUrl: 'memory:',
-    });
-    try {
-      const created = await fetch(`http://127.0.0.1:${servers.port}/api/v1/schemas`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ subject: 'shared', schema: { type: 'string' } }),
-      });
-      const { id } = (await created.json()) as { id: number };
-      // The Connect protocol's JSON encoding over HTTP/1.1: a plain POST.
-      const viaConnect = await fetch(
-        `http://127.0.0.1:${servers.connectPort}/llmsr.registry.v1.SchemaRegistryService/GetSchema`,
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ id }),
-        },
-      );
-      expect(viaConnect.status).toBe(200);
-      expect(JSON.stringify(await viaConnect.json())).toContain('shared');
-    } finally {
-      await servers.close();
-    }
-  });
-
-  it('reads CONNECT_PORT, with off for none', () => {
-    expect(loadConnectPort({})).toBe(8082);
-    expect(loadConnectPort({ CONNECT_PORT: '9000' })).toBe(9000);
-    expect(loadConnectPort({ CONNECT_PORT: 'off' })).toBeNull();
-    expect(() => loadConnectPort({ CONNECT_PORT: 'x' })).toThrow(/CONNECT_PORT/);
   });
 });

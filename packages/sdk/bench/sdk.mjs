@@ -7,7 +7,7 @@
 // (or `pnpm --filter @llmsr/sdk bench`).
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { startConnectServer } from '@llmsr/connect';
-import { loadConfig, startServer } from '@llmsr/server';
+import { DEFAULT_SERVER_CONFIG, startServer } from '@llmsr/server';
 import { createRegistryClient } from '../dist/index.js';
 
 const ROUND_MS = 500;
@@ -32,7 +32,7 @@ function row(name, ours, baseline, baselineName) {
 }
 
 const server = await startServer({
-  ...loadConfig({}),
+  ...DEFAULT_SERVER_CONFIG,
   port: 0,
   host: '127.0.0.1',
   storageUrl: 'memory:',

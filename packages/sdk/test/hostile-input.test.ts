@@ -1,5 +1,5 @@
 import type { RunningServer } from '@llmsr/server';
-import { loadConfig, startServer } from '@llmsr/server';
+import { DEFAULT_SERVER_CONFIG, startServer } from '@llmsr/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, type RegistryClientOptions } from '../src/index.js';
 import { startHostileServer } from './hostile-server.js';
@@ -248,7 +248,7 @@ describe('retries against the real server', () => {
 
   it("honours the real server's 429 Retry-After, and gives up at once past maxRetryAfterMs", async () => {
     const limited = await startServer({
-      ...loadConfig({}),
+      ...DEFAULT_SERVER_CONFIG,
       port: 0,
       host: '127.0.0.1',
       storageUrl: 'memory:',

@@ -1,9 +1,9 @@
-import { loadConfig, type RunningServer, startServer } from '@llmsr/server';
+import { DEFAULT_SERVER_CONFIG, type RunningServer, startServer } from '@llmsr/server';
 
 /** Start a real llmsr server on a free port over memory storage. */
 export function startTestServer(): Promise<RunningServer> {
   return startServer({
-    ...loadConfig({}),
+    ...DEFAULT_SERVER_CONFIG,
     port: 0,
     host: '127.0.0.1',
     storageUrl: 'memory:',

@@ -21,6 +21,12 @@ export interface RateLimitOptions {
  * A fixed-window limit per client: past `limit` requests in a window, answer 429 with
  * `Retry-After` (seconds until the window ends) and `{ error_code: 'RATE_LIMITED' }`.
  * Every answer carries `RateLimit-Limit` and `RateLimit-Remaining`.
+ *
+ * Kept over `hono-rate-limiter` (0.5): its MemoryStore caps memory by time only (a flood of
+ * distinct clients within one window grows it without bound, where `maxClients` bounds this
+ * table), reads the wall clock and runs its own reset timer (no injectable clock), adds
+ * `RateLimit-Reset`/`RateLimit-Policy` headers, and wants `unstorage` as a peer. Matching this
+ * behaviour would mean a custom store holding the same code as here.
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windowMs = options.windowMs ?? 60_000;

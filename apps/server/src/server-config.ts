@@ -1,0 +1,41 @@
+import type { JSON_SCHEMA_DRAFTS } from './config-extra-fields.js';
+import type { LogLevel } from './middleware/create-logger.js';
+
+/** A JSON Schema draft name (`JSON_SCHEMA_DEFAULT_DRAFT`). */
+export type JsonSchemaDraft = (typeof JSON_SCHEMA_DRAFTS)[number];
+
+/**
+ * What {@link startServer} needs to run the REST server. The environment is read once, by the
+ * composition root (`@llmsr/registry`'s `loadConfig`); tests build it from
+ * {@link DEFAULT_SERVER_CONFIG}.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  storageUrl: string;
+  logLevel: LogLevel;
+  schemaBodyLimit: number;
+  dataBodyLimit: number;
+  /** Origins CORS allows (`*` for any); CORS is off when empty. */
+  corsOrigins?: string[];
+  /** Requests per client per minute; 0 turns the limit off. */
+  rateLimitPerMinute?: number;
+  /** Change events kept for resuming streams. */
+  eventRetention?: number;
+  /** The draft a JSON Schema without `$schema` is read as, unless a config says otherwise. */
+  jsonSchemaDefaultDraft?: JsonSchemaDraft;
+}
+
+/** The defaults of every setting: the values an empty environment gives. */
+export const DEFAULT_SERVER_CONFIG: Readonly<Required<ServerConfig>> = Object.freeze({
+  port: 8081,
+  host: '0.0.0.0',
+  storageUrl: 'sqlite:./data/registry.db',
+  logLevel: 'info',
+  schemaBodyLimit: 1_000_000,
+  dataBodyLimit: 10_000_000,
+  corsOrigins: [],
+  rateLimitPerMinute: 0,
+  eventRetention: 10_000,
+  jsonSchemaDefaultDraft: 'draft-07',
+});
