@@ -18,6 +18,8 @@ export function followKeyRevocations(store: SchemaStore, onRevoked: () => void):
   const read = async () => {
     if (cursor === undefined) {
       cursor = await newestId(store);
+      // A revocation read into the starting cursor is never seen as an event: clear once here.
+      onRevoked();
       return;
     }
     for (;;) {
