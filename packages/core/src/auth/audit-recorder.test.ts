@@ -24,6 +24,23 @@ describe('the audit recorder', () => {
     });
   });
 
+  it('stores refused attempts without emitting them, unless asked, so a flood cannot evict schema events', async () => {
+    const store = new MemoryStore();
+    await createAuditRecorder({ store }).recordAudit({
+      principal: undefined,
+      action: 'import',
+      result: 'denied',
+    });
+    expect(await store.listEvents()).toEqual([]);
+    expect((await store.listAudit({ result: 'denied' })).total).toBe(1);
+    await createAuditRecorder({ store, emitDenied: true }).recordAudit({
+      principal: undefined,
+      action: 'import',
+      result: 'denied',
+    });
+    expect(await store.listEvents()).toHaveLength(1);
+  });
+
   it('records refused anonymous attempts as anonymous, and cleans hostile text', async () => {
     const store = new MemoryStore();
     const audit = createAuditRecorder({ store, emitEvents: false });

@@ -22,6 +22,12 @@ export interface AuditRecorderOptions {
   retentionDays?: number;
   /** Also append each entry as a change event (default true), as issue 11 asks. */
   emitEvents?: boolean;
+  /**
+   * Also emit refused attempts as change events (default false): anyone can cause refusals, and
+   * each event takes a slot of the bounded event log that stream clients resume from, so a flood
+   * of refused requests would push schema changes out of it. Refusals are always stored.
+   */
+  emitDenied?: boolean;
   /** Called with a failure to record (the request itself is not failed by the audit log). */
   onError?: (error: unknown) => void;
   /** The clock, for tests. */
@@ -64,7 +70,7 @@ export function createAuditRecorder(options: AuditRecorderOptions): AuditRecorde
           clientAddress: entry.clientAddress == null ? null : clean(entry.clientAddress),
           details: entry.details ?? {},
         });
-        if (options.emitEvents !== false) {
+        if (options.emitEvents !== false && (entry.result !== 'denied' || options.emitDenied)) {
           await store.appendEvent({
             type: AUDIT_EVENT,
             payload: {
