@@ -12,6 +12,41 @@ export type {
   SchemaType,
 } from '@llmsr/storage';
 export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
+export {
+  type ApiKeyService,
+  type ApiKeyServiceOptions,
+  type ApiKeyView,
+  BOOTSTRAP_BASIC_USER,
+  type CreatedApiKey,
+  createApiKeyService,
+  type NewApiKeyInput,
+} from './auth/api-key-service.js';
+export {
+  AUDIT_EVENT,
+  type AuditEntry,
+  type AuditRecorder,
+  type AuditRecorderOptions,
+  createAuditRecorder,
+} from './auth/audit-recorder.js';
+export {
+  type AuthDecision,
+  type AuthResource,
+  authorize,
+  authorizeOrThrow,
+} from './auth/authorize.js';
+export { type Authenticator, createAuthenticator } from './auth/create-authenticator.js';
+export { KEY_REVOKED_EVENT } from './auth/follow-key-revocations.js';
+export {
+  createJwtVerifier,
+  type JwtVerifier,
+  type JwtVerifierOptions,
+} from './auth/jwt-verifier.js';
+export {
+  type CredentialHeaders,
+  type Credentials,
+  parseCredentials,
+} from './auth/parse-credentials.js';
+export { filterSubjects, hasSubjectLimit, subjectAllowed } from './auth/subject-prefixes.js';
 export type { ChangeEvent, ChangeListener } from './change-events.js';
 export {
   CONFLUENT_METADATA_KEY,

@@ -28,6 +28,9 @@ export const ERROR_CONFLUENT_CODES: Readonly<Record<ErrorCode, ConfluentErrorCod
     SCHEMA_NOT_FOUND: 40403,
     RESOURCE_NOT_FOUND: 404,
     ROUTE_NOT_FOUND: 404,
+    // Confluent's own codes for missing/invalid credentials and for a refused role.
+    UNAUTHENTICATED: 40101,
+    FORBIDDEN: 40301,
     INVALID_INPUT: (details) => {
       const field = typeof details.field === 'string' ? details.field : '';
       if (field === 'subject') return 42208;

@@ -37,6 +37,9 @@ export const ERROR_CONNECT_CODES: Readonly<Record<ErrorCode, ConnectCodeName>> =
   SCHEMA_NOT_FOUND: 'not_found',
   RESOURCE_NOT_FOUND: 'not_found',
   ROUTE_NOT_FOUND: 'unimplemented',
+  UNAUTHENTICATED: 'unauthenticated',
+  // The caller is known; its role or subject prefixes do not cover the action.
+  FORBIDDEN: 'permission_denied',
   INVALID_INPUT: 'invalid_argument',
   INVALID_SCHEMA: 'invalid_argument',
   // The request is well-formed; the subject's history refuses it.

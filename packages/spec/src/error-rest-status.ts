@@ -1,7 +1,7 @@
 import type { ErrorCode } from './error-code.js';
 
 /** The HTTP statuses the native REST API answers errors with. */
-export type ErrorHttpStatus = 400 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+export type ErrorHttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 /**
  * The HTTP status of every registry error code in the native REST API (and the status the SDK
@@ -14,6 +14,8 @@ export const ERROR_REST_STATUS: Readonly<Record<ErrorCode, ErrorHttpStatus>> = O
   SCHEMA_NOT_FOUND: 404,
   RESOURCE_NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   INVALID_INPUT: 400,
   INVALID_SCHEMA: 422,
   INCOMPATIBLE_SCHEMA: 409,

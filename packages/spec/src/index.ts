@@ -6,6 +6,24 @@
  *
  * @packageDocumentation
  */
+
+export {
+  ACTION_MIN_ROLE,
+  ACTION_SCOPE,
+  type ActionScope,
+  AUTH_ACTIONS,
+  type AuthAction,
+  isAuthAction,
+  MUTATING_ACTIONS,
+} from './auth-action.js';
+export {
+  AUDIT_RESULTS,
+  type AuditResult,
+  type Principal,
+  type PrincipalKind,
+} from './auth-principal.js';
+export { AUTH_ROLES, type AuthRole, isAuthRole, roleCovers } from './auth-role.js';
+export { ROLE_ACTIONS } from './auth-role-actions.js';
 export {
   COMPATIBILITY_LEVELS,
   type CompatibilityLevel,

@@ -5,6 +5,7 @@
  * @module
  */
 
+export type * from './auth-records.js';
 export { createSchemaStore } from './create-schema-store.js';
 export { MemoryStore } from './memory/memory-store.js';
 export type * from './schema-store.js';

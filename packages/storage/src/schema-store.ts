@@ -1,4 +1,12 @@
 import type {
+  ApiKeyQuery,
+  ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
+  NewApiKey,
+  NewAuditRecord,
+} from './auth-records.js';
+import type {
   CompatibilityLevel,
   ConfigRecord,
   ResourceRecord,
@@ -244,6 +252,31 @@ export interface SchemaStore {
     compute: ComputeSchemaIdentity,
     options?: UpgradeSchemaIdentitiesOptions,
   ): Promise<number>;
+
+  /**
+   * Stores a new API key. Throws {@link StorageError} `ID_CONFLICT` when its id or basic
+   * user is taken. `options.event` is appended in the same transaction.
+   */
+  createApiKey(key: NewApiKey, options?: MutationOptions): Promise<ApiKeyRecord>;
+  /** One API key by id, revoked ones included. */
+  getApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  /** One API key by its HTTP Basic user name, revoked ones included. */
+  getApiKeyByBasicUser(basicUser: string): Promise<ApiKeyRecord | undefined>;
+  /** API keys, newest first (by creation time, then id); revoked ones only with `includeRevoked`. */
+  listApiKeys(query?: ApiKeyQuery): Promise<{ total: number; items: ApiKeyRecord[] }>;
+  /**
+   * Sets `revokedAt`. Returns false when the key is missing or already revoked.
+   * `options.event` is appended in the same transaction when it returns true, so every node
+   * watching the events learns of the revocation.
+   */
+  revokeApiKey(id: string, options?: MutationOptions): Promise<boolean>;
+
+  /** Appends one audit entry (id assigned by the store). */
+  appendAudit(entry: NewAuditRecord): Promise<AuditRecord>;
+  /** Audit entries matching every filter, newest first (by time, then id), paged. */
+  listAudit(query?: AuditQuery): Promise<{ total: number; items: AuditRecord[] }>;
+  /** Retention: deletes the audit entries older than `before` (ISO-8601); returns how many. */
+  deleteAuditBefore(before: string): Promise<number>;
 
   /** Counts for health reporting. */
   stats(): Promise<{ schemas: number; subjects: number; versions: number }>;

@@ -1,4 +1,5 @@
 import { MemoryStore } from '../src/memory/index.js';
+import { runAuthConformance } from './auth-conformance.js';
 import { runStoreConformance } from './conformance.js';
 import { runEventConformance } from './event-conformance.js';
 import { runIdMarkConformance } from './id-mark-conformance.js';
@@ -7,6 +8,7 @@ import { runOutboxConformance } from './outbox-conformance.js';
 import { runUpgradeConformance } from './upgrade-conformance.js';
 import { runWatchConformance } from './watch-conformance.js';
 
+runAuthConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runStoreConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runEventConformance({ name: 'memory', createStore: async () => new MemoryStore() });
 runIdMarkConformance({

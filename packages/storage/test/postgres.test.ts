@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemaStore } from '../src/index.js';
+import { runAuthConformance } from './auth-conformance.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
@@ -190,6 +191,12 @@ if (failure && (configuredUrl || failure.stage === 'query')) {
     createStore: () => createSchemaStore(url),
     persistent: true,
     concurrentInstances: true,
+  });
+
+  runAuthConformance({
+    name: 'postgres',
+    createStore: () => createSchemaStore(url),
+    persistent: true,
   });
 
   runEventConformance({

@@ -11,6 +11,7 @@ import type { Database } from '../src/sql/database.js';
 import { SqlStore } from '../src/sql/sql-store.js';
 import { createSqliteStore } from '../src/sqlite/index.js';
 import { createSqliteDialectAdapter } from '../src/sqlite/sqlite-dialect-adapter.js';
+import { runAuthConformance } from './auth-conformance.js';
 import { expectStorageError, runStoreConformance, schemaOf } from './conformance.js';
 import { runCrashConformance } from './crash-conformance.js';
 import { runEventConformance } from './event-conformance.js';
@@ -38,6 +39,12 @@ runStoreConformance({
   createStore: () => createSchemaStore(`sqlite:${join(dir, 'nested', 'deeper', 'registry.db')}`),
   persistent: true,
   concurrentInstances: true,
+});
+
+runAuthConformance({
+  name: 'sqlite',
+  createStore: () => createSchemaStore(`sqlite:${join(dir, 'auth', 'registry.db')}`),
+  persistent: true,
 });
 
 runEventConformance({

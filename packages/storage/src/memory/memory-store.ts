@@ -1,3 +1,11 @@
+import type {
+  ApiKeyQuery,
+  ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
+  NewApiKey,
+  NewAuditRecord,
+} from '../auth-records.js';
 import { compareCodePoints } from '../compare-code-points.js';
 import { EventWatchers } from '../event-watchers.js';
 import { metadataHasTag, metadataMatches, subjectContains } from '../json-match.js';
@@ -39,6 +47,7 @@ import {
   validateDecision,
   validateRegisterInput,
 } from '../validate-register-input.js';
+import { MemoryAuth } from './memory-auth.js';
 import { MemoryEvents } from './memory-events.js';
 import { upgradeMemoryIdentities } from './memory-identities.js';
 import {
@@ -70,6 +79,7 @@ export class MemoryStore implements SchemaStore {
   readonly #subjects = new Map<string, Map<number, StoredVersion>>();
   readonly #configs = new Map<string | null, ConfigRecord>();
   readonly #resources = new MemoryResources();
+  readonly #auth = new MemoryAuth();
   #events = new MemoryEvents();
   readonly #mutex = createKeyedMutex();
   /** The largest schema id ever handed out: permanently deleted ids are never reused. */
@@ -435,6 +445,52 @@ export class MemoryStore implements SchemaStore {
   }
 
   /** Appends an event (the store's retention unless given) and signals watchers. */
+  async createApiKey(key: NewApiKey, options: MutationOptions = {}): Promise<ApiKeyRecord> {
+    this.#assertOpen();
+    if (options.event) assertEvent(options.event);
+    const created = this.#auth.createKey(key);
+    if (options.event) this.#append(options.event);
+    return created;
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    this.#assertOpen();
+    return this.#auth.findKey({ id });
+  }
+
+  async getApiKeyByBasicUser(basicUser: string): Promise<ApiKeyRecord | undefined> {
+    this.#assertOpen();
+    return this.#auth.findKey({ basicUser });
+  }
+
+  async listApiKeys(query: ApiKeyQuery = {}): Promise<{ total: number; items: ApiKeyRecord[] }> {
+    this.#assertOpen();
+    return this.#auth.listKeys(query);
+  }
+
+  async revokeApiKey(id: string, options: MutationOptions = {}): Promise<boolean> {
+    this.#assertOpen();
+    if (options.event) assertEvent(options.event);
+    const revoked = this.#auth.revokeKey(id);
+    if (revoked && options.event) this.#append(options.event);
+    return revoked;
+  }
+
+  async appendAudit(entry: NewAuditRecord): Promise<AuditRecord> {
+    this.#assertOpen();
+    return this.#auth.appendAudit(entry);
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<{ total: number; items: AuditRecord[] }> {
+    this.#assertOpen();
+    return this.#auth.listAudit(query);
+  }
+
+  async deleteAuditBefore(before: string): Promise<number> {
+    this.#assertOpen();
+    return this.#auth.deleteAuditBefore(before);
+  }
+
   #append(event: NewEvent, retain = this.#retain): StoredEvent {
     const stored = this.#events.append(event, retain);
     this.#watchers.signal();

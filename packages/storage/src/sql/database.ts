@@ -10,6 +10,8 @@ export interface Database {
   resources: ResourcesTable;
   events: EventsTable;
   id_marks: IdMarksTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
 }
 
 /** One row per distinct (schema type, fingerprint). */
@@ -86,4 +88,30 @@ export interface EventsTable {
 export interface IdMarksTable {
   name: string;
   value: number;
+}
+
+/** API keys (migration 0004): the secret is never stored, only its scrypt hash and salt. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  role: string;
+  subjects_json: string;
+  basic_user: string;
+  secret_hash: string;
+  salt: string;
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+/** The audit log (migration 0004), pruned by time for retention. */
+export interface AuditLogTable {
+  id: string;
+  time: string;
+  principal: string;
+  action: string;
+  subject: string | null;
+  result: string;
+  client_address: string | null;
+  details_json: string;
 }

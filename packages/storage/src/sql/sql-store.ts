@@ -1,4 +1,12 @@
 import type { Kysely } from 'kysely';
+import type {
+  ApiKeyQuery,
+  ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
+  NewApiKey,
+  NewAuditRecord,
+} from '../auth-records.js';
 import { EventWatchers, type OpenChangeFeed } from '../event-watchers.js';
 import { createKeyedMutex } from '../keyed-mutex.js';
 import { normalizeRetention } from '../normalize-retention.js';
@@ -35,6 +43,15 @@ import {
   validateDecision,
   validateRegisterInput,
 } from '../validate-register-input.js';
+import {
+  appendAuditSql,
+  createApiKeySql,
+  deleteAuditBeforeSql,
+  getApiKeySql,
+  listApiKeysSql,
+  listAuditSql,
+  revokeApiKeySql,
+} from './auth-sql.js';
 import { deleteConfigSql, getConfigSql, setConfigSql } from './configs-sql.js';
 import type { Database } from './database.js';
 import { appendEventInTransaction, appendEventSql, listEventsSql } from './events-sql.js';
@@ -372,6 +389,48 @@ export class SqlStore implements SchemaStore {
    * Runs a mutation in a write transaction (under `subject`'s lock unless null) and, when it
    * reports a change, appends `event` in the same transaction; signals watchers after commit.
    */
+  async createApiKey(key: NewApiKey, options: MutationOptions = {}): Promise<ApiKeyRecord> {
+    if (options.event) assertEvent(options.event);
+    const created = await this.#run(() =>
+      this.#adapter.writeTransaction(this.#db, null, async (trx) => {
+        const record = await createApiKeySql(trx, key);
+        if (options.event) await this.#appendIn(trx, options.event);
+        return record;
+      }),
+    );
+    if (options.event) this.#watchers.signal();
+    return created;
+  }
+
+  async getApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    return this.#run(() => getApiKeySql(this.#db, { id }));
+  }
+
+  async getApiKeyByBasicUser(basicUser: string): Promise<ApiKeyRecord | undefined> {
+    return this.#run(() => getApiKeySql(this.#db, { basicUser }));
+  }
+
+  async listApiKeys(query: ApiKeyQuery = {}): Promise<{ total: number; items: ApiKeyRecord[] }> {
+    return this.#run(() => listApiKeysSql(this.#db, this.#adapter, query));
+  }
+
+  async revokeApiKey(id: string, options: MutationOptions = {}): Promise<boolean> {
+    if (options.event) assertEvent(options.event);
+    return this.#mutate(null, options.event, (trx) => revokeApiKeySql(trx, id));
+  }
+
+  async appendAudit(entry: NewAuditRecord): Promise<AuditRecord> {
+    return this.#run(() => appendAuditSql(this.#db, entry));
+  }
+
+  async listAudit(query: AuditQuery = {}): Promise<{ total: number; items: AuditRecord[] }> {
+    return this.#run(() => listAuditSql(this.#db, this.#adapter, query));
+  }
+
+  async deleteAuditBefore(before: string): Promise<number> {
+    return this.#run(() => deleteAuditBeforeSql(this.#db, before));
+  }
+
   async #mutate(
     subject: string | null,
     event: NewEvent | undefined,
