@@ -1,7 +1,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import type { z } from 'zod';
-import { type InvalidBodyHook, jsonBody } from './json-body.js';
+import { type InvalidRequestHook, validateRequest } from './validate-request.js';
 import { validationHook } from './validation-hook.js';
 
 /** Options of {@link addRoute}. */
@@ -20,10 +20,10 @@ function bodySchema(route: RouteConfig): z.ZodType | undefined {
 
 /**
  * Mount a `createRoute` definition on `app`: documented in `/openapi.json` as declared, with
- * params and query validated by `@hono/zod-openapi` (failures go to the app's `defaultHook`).
- * A declared body is read by our own reader instead of zod-openapi's (which refuses bodies
- * without a JSON content type with 415 and buffers them unbounded): {@link jsonBody} enforces
- * `bodyLimit` first, then validates with the schema, failures going to the same `defaultHook`.
+ * its params, query, headers and body validated by {@link validateRequest} (bodies read within
+ * `bodyLimit`); failures go to the app's `defaultHook`. The handler is typed from the route:
+ * `c.req.valid('json')` is the parsed body and `c.json(body, status)` must match a declared
+ * response.
  *
  * @example
  * ```ts
@@ -38,25 +38,25 @@ export function addRoute<R extends RouteConfig, E extends Env>(
   handler: RouteHandler<R>,
   options: AddRouteOptions = {},
 ): void {
-  const schema = bodySchema(route);
-  if (!schema) {
-    app.openapi(route, handler as never);
-    return;
-  }
-  if (options.bodyLimit === undefined) {
+  const json = bodySchema(route);
+  if (json && options.bodyLimit === undefined) {
     throw new Error(`${route.method} ${route.path}: a route with a body needs a bodyLimit`);
   }
   app.openAPIRegistry.registerPath(route);
-  const { body: _documentedOnly, ...request } = route.request ?? {};
+  const request = route.request;
   const own = route.middleware ? [route.middleware].flat() : [];
-  const onInvalid = (app.defaultHook ?? validationHook) as InvalidBodyHook;
-  app.openapi(
+  const onInvalid = (app.defaultHook ?? validationHook) as InvalidRequestHook;
+  const validate = validateRequest(
     {
-      ...route,
-      hide: true,
-      request,
-      middleware: [...own, jsonBody(schema, options.bodyLimit, onInvalid)],
+      params: request?.params as z.ZodType | undefined,
+      query: request?.query as z.ZodType | undefined,
+      headers: request?.headers as z.ZodType | undefined,
+      json,
+      bodyLimit: options.bodyLimit,
     },
-    handler as never,
+    onInvalid,
   );
+  // Registered hidden and without `request`: documented above, validated by our middleware.
+  const { request: _documented, ...bare } = route;
+  app.openapi({ ...bare, hide: true, middleware: [...own, validate] }, handler as never);
 }
