@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import * as ajvDraft04 from 'ajv-draft-04';
 import * as ajvFormats from 'ajv-formats';
+import { linearRegExpEngine } from '../regex/compile-linear-reg-exp.js';
 import type { JsonDraft } from './detect-json-draft.js';
 
 type FormatsPlugin = (ajv: AjvCore) => AjvCore;
@@ -55,7 +56,8 @@ export interface CreateAjvOptions {
  * own-property semantics (so `required: ["constructor"]` is not satisfied by the prototype),
  * large `enum`/`required` compiled to loops instead of giant expressions, and formats from
  * ajv-formats. Schemas are meta-validated by the caller before compiling, so ajv's own
- * `$schema`-keyed meta validation is off.
+ * `$schema`-keyed meta validation is off. Schema patterns (`pattern`, `patternProperties`,
+ * `propertyNames`) run on RE2 ({@link linearRegExpEngine}), so no pattern can stall the process.
  */
 export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): AjvCore {
   const settings: Options = {
@@ -66,6 +68,7 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     loopRequired: 64,
     validateSchema: false,
     logger: options.logger ?? false,
+    code: { regExp: linearRegExpEngine },
   };
   let ajv: AjvCore;
   if (draft === '2020-12') ajv = new Ajv2020(settings);

@@ -9,6 +9,7 @@ import {
   type ValidateOptions,
 } from '../schema-format.js';
 import { type AjvPool, sharedAjvPool } from './ajv-pool.js';
+import { assertLinearPatterns } from './assert-linear-patterns.js';
 import { assertNoRefCycle } from './assert-no-ref-cycle.js';
 import { checkAgainstMetaSchema } from './check-against-meta-schema.js';
 import { compileJsonSchema } from './compile-json-schema.js';
@@ -85,6 +86,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       }
       const draft = detectJsonDraft(native, defaultDraft);
       checkAgainstMetaSchema(pool, draft, native);
+      assertLinearPatterns(native);
       const references = options.references ?? [];
       const prepared = prepareReferences(references, {
         pool,
