@@ -7,6 +7,7 @@ import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import * as ajvDraft04 from 'ajv-draft-04';
 import * as ajvFormats from 'ajv-formats';
 import { linearRegExpEngine } from '../regex/compile-linear-reg-exp.js';
+import { INLINE_REF_KEYWORDS } from './assert-compile-budget.js';
 import type { JsonDraft } from './detect-json-draft.js';
 
 type FormatsPlugin = (ajv: AjvCore) => AjvCore;
@@ -69,6 +70,9 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     validateSchema: false,
     logger: options.logger ?? false,
     code: { regExp: linearRegExpEngine },
+    // ajv inlines a referenced schema at every `$ref` to it by default, whatever its size (1,000
+    // refs to a 30-property definition: 33 s to compile); larger ones become shared functions.
+    inlineRefs: INLINE_REF_KEYWORDS,
   };
   let ajv: AjvCore;
   if (draft === '2020-12') ajv = new Ajv2020(settings);
