@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import * as ajvDraft04 from 'ajv-draft-04';
 import * as ajvFormats from 'ajv-formats';
-import { linearRegExpEngine } from '../regex/compile-linear-reg-exp.js';
+import { compileLinearRegExp, linearRegExpEngine } from '../regex/compile-linear-reg-exp.js';
 import { INLINE_REF_KEYWORDS } from './assert-compile-budget.js';
 import type { JsonDraft } from './detect-json-draft.js';
 
@@ -49,6 +49,12 @@ export interface CreateAjvOptions {
   unevaluated?: boolean;
   /** Receives ajv's compile-time warnings (unknown formats, ignored keywords). */
   logger?: Logger | false;
+  /**
+   * `format: "regex"` accepts only patterns the linear-time engine runs (user schemas: a value
+   * valid there can be used as a schema pattern). Off for meta-schemas, where `pattern` values
+   * are checked as ECMAScript first and RE2 afterwards with a precise reason.
+   */
+  linearRegexFormat?: boolean;
 }
 
 /**
@@ -58,7 +64,8 @@ export interface CreateAjvOptions {
  * large `enum`/`required` compiled to loops instead of giant expressions, and formats from
  * ajv-formats. Schemas are meta-validated by the caller before compiling, so ajv's own
  * `$schema`-keyed meta validation is off. Schema patterns (`pattern`, `patternProperties`,
- * `propertyNames`) run on RE2 ({@link linearRegExpEngine}), so no pattern can stall the process.
+ * `propertyNames`, and `format: "regex"` values in user schemas) run on RE2
+ * ({@link linearRegExpEngine}), so no pattern can stall the process.
  */
 export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): AjvCore {
   const settings: Options = {
@@ -85,5 +92,16 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     if (options.unevaluated) ajv.addVocabulary(unevaluatedVocabulary);
   }
   addFormats(ajv);
+  if (options.linearRegexFormat) ajv.addFormat('regex', isLinearRegExp);
   return ajv;
+}
+
+/** True when the linear-time engine runs `source` (see `compileLinearRegExp`). */
+function isLinearRegExp(source: string): boolean {
+  try {
+    compileLinearRegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -134,6 +134,15 @@ describe('JSON Schema patterns on the linear-time engine', () => {
     ]);
   });
 
+  it('accepts for format "regex" only patterns the linear-time engine runs', () => {
+    const schema = JSON.stringify({ type: 'string', format: 'regex' });
+    const validator = jsonSchemaFormat.compile(jsonSchemaFormat.parse(schema));
+    expect(validator.validate('^[a-z]+$').valid).toBe(true);
+    expect(validator.validate('(a)\\1').errors[0]?.keyword).toBe('format');
+    expect(validator.validate('(?=a)').errors[0]?.keyword).toBe('format');
+    expect(validator.validate('(').errors[0]?.keyword).toBe('format');
+  });
+
   it.each([
     [{ type: 'string', pattern: '^(a)\\1$' }, '/pattern', 'backreferences'],
     [{ properties: { id: { pattern: '^(?=x)' } } }, '/properties/id/pattern', 'lookahead'],
