@@ -90,6 +90,13 @@ describe('compileLinearRegExp', () => {
     );
   });
 
+  it('refuses a pattern longer than 1000 characters, whose first match would be slow', () => {
+    expect(() => compileLinearRegExp('a'.repeat(1000))).not.toThrow();
+    expect(() => compileLinearRegExp('a'.repeat(10_000))).toThrow(
+      /: patterns longer than 1000 characters are not supported .* \(this one has 10000\)$/,
+    );
+  });
+
   it('reports an invalid ECMAScript pattern with V8 wording', () => {
     expect(() => compileLinearRegExp('(')).toThrow(/^Invalid regular expression: \/\(\/u: /);
   });
@@ -132,6 +139,22 @@ describe('JSON Schema patterns on the linear-time engine', () => {
       'propertyNames',
       'type',
     ]);
+  });
+
+  it('refuses at parse a pattern too long for the engine, at its pointer', () => {
+    const schema = { properties: { id: { type: 'string', pattern: 'a'.repeat(10_000) } } };
+    const start = performance.now();
+    expect(() => jsonSchemaFormat.parse(JSON.stringify(schema))).toThrow(
+      expect.objectContaining({
+        problems: [
+          expect.objectContaining({
+            path: '/properties/id/pattern',
+            message: expect.stringContaining('patterns longer than 1000 characters'),
+          }),
+        ],
+      }),
+    );
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 
   it('accepts for format "regex" only patterns the linear-time engine runs', () => {
