@@ -1,6 +1,7 @@
 import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { LRUCache } from 'lru-cache';
 import { RE2JS } from 're2js';
+import { ecmascriptClassesForRe2 } from './ecmascript-classes-for-re2.js';
 
 /**
  * A compiled schema pattern that matches in time linear in the input: what ajv's
@@ -41,8 +42,8 @@ const cache = new LRUCache<string, LinearRegExp>({ max: 2000 });
  * (`Invalid regular expression: /source/flags: reason`), which is how ajv reports a bad
  * pattern and how the registry finds the pattern's JSON pointer.
  *
- * Known differences with ECMAScript matching, accepted for linear time: RE2's `\s` is ASCII
- * whitespace only and its `.` excludes only `\n` (not `\r`, U+2028, U+2029).
+ * `\s`, `\S` and `.` keep their ECMAScript meaning (see `ecmascriptClassesForRe2`; RE2's own
+ * are ASCII-only and exclude only `\n`).
  *
  * @example
  * ```ts
@@ -65,7 +66,7 @@ export function compileLinearRegExp(source: string, flags = 'u'): LinearRegExp {
   try {
     let re2Flags = 0;
     for (const flag of flags) re2Flags |= RE2_FLAGS[flag] ?? 0;
-    re2 = RE2JS.compile(RE2JS.translateRegExp(source), re2Flags);
+    re2 = RE2JS.compile(ecmascriptClassesForRe2(RE2JS.translateRegExp(source), flags), re2Flags);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new SyntaxError(
