@@ -195,6 +195,41 @@ describe('checkCompatibility', () => {
     expect(report.violations[0]).toMatchObject({ rule: 'CHECK_FAILED', comparedVersion: 3 });
   });
 
+  it('stops a check past its budget and fails it naming the versions not compared', () => {
+    const slow: FormatCompatibilityChecker = {
+      schemaType: 'JSON',
+      checkReaderWriter() {
+        const until = performance.now() + 30;
+        while (performance.now() < until) {}
+        return [];
+      },
+      diff: () => ({ changes: [] }),
+    };
+    const report = checkCompatibility({
+      schemaType: 'JSON',
+      level: 'BACKWARD_TRANSITIVE',
+      candidate: schema('new'),
+      previous: history,
+      checkers: { JSON: slow },
+      budgetMs: 10,
+    });
+    expect(report.compatible).toBe(false);
+    expect(report.comparedVersions).toEqual([3]);
+    expect(report.violations).toEqual([
+      expect.objectContaining({
+        rule: 'CHECK_BUDGET_EXCEEDED',
+        severity: 'error',
+        comparedVersion: 2,
+        message: expect.stringContaining('versions 2, 1 were not compared'),
+      }),
+    ]);
+  });
+
+  it('compares every version within the default budget', () => {
+    const { report } = run('FULL_TRANSITIVE', schema('new'));
+    expect(report.comparedVersions).toEqual([3, 2, 1]);
+  });
+
   it('rejects an unknown level with a stable code', () => {
     expect(() =>
       checkCompatibility({

@@ -36,7 +36,18 @@ export interface CheckCompatibilityInput {
   policy?: JsonCompatibilityPolicy;
   /** Overrides of the built-in checkers (e.g. a custom format checker, or a test double). */
   checkers?: CompatibilityCheckers;
+  /**
+   * Wall-clock budget of the whole check in milliseconds (default
+   * {@link DEFAULT_CHECK_BUDGET_MS}). Each pair is bounded by its checker (JSON Schema: a step
+   * count); this bounds their sum, which a transitive level over many versions multiplies.
+   * Past it, the remaining versions are not compared and the report fails with
+   * `CHECK_BUDGET_EXCEEDED`.
+   */
+  budgetMs?: number;
 }
+
+/** Default wall-clock budget of one compatibility check (all versions, both directions). */
+export const DEFAULT_CHECK_BUDGET_MS = 10_000;
 
 // One shared instance, so its per-schema caches survive across calls.
 const lenientJsonChecker = createJsonSchemaCompatibility({ policy: 'LENIENT' });
@@ -93,9 +104,14 @@ export function checkCompatibility(input: CheckCompatibilityInput): Compatibilit
       `No compatibility checker for schema type '${input.schemaType}'`,
     );
   }
-  for (const previous of versions) {
-    report.comparedVersions.push(previous.version);
+  const deadline = performance.now() + (input.budgetMs ?? DEFAULT_CHECK_BUDGET_MS);
+  for (const [index, previous] of versions.entries()) {
     const firstDirection = plan.directions[0] ?? 'backward';
+    if (index > 0 && performance.now() > deadline) {
+      report.violations.push(budgetExceeded(versions.slice(index), firstDirection, input.budgetMs));
+      break;
+    }
+    report.comparedVersions.push(previous.version);
     if (
       previous.schema?.schemaType !== input.schemaType ||
       input.candidate?.schemaType !== input.schemaType
@@ -122,6 +138,24 @@ export function checkCompatibility(input: CheckCompatibilityInput): Compatibilit
   }
   report.compatible = report.violations.every((violation) => violation.severity !== 'error');
   return report;
+}
+
+/** The violation that ends a check past its budget, naming the versions left unchecked. */
+function budgetExceeded(
+  remaining: readonly PreviousVersion[],
+  direction: 'backward' | 'forward',
+  budgetMs: number | undefined,
+): CompatibilityViolation {
+  const unchecked = remaining.map((previous) => previous.version);
+  return {
+    rule: 'CHECK_BUDGET_EXCEEDED',
+    path: '',
+    message: `The compatibility check took longer than its budget of ${budgetMs ?? DEFAULT_CHECK_BUDGET_MS} ms and was stopped; versions ${unchecked.join(', ')} were not compared`,
+    severity: 'error',
+    direction,
+    comparedVersion: unchecked[0] ?? 0,
+    fix: 'use a non-transitive compatibility level, or delete old versions no longer read',
+  };
 }
 
 /** A checker that throws (a bug, or a stack overflow on hostile input) fails the check, never the caller. */

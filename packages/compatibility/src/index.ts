@@ -14,7 +14,11 @@ export {
   checkAvroReaderWriter,
 } from './avro/check-avro-reader-writer.js';
 // Level engine
-export { type CheckCompatibilityInput, checkCompatibility } from './check-compatibility.js';
+export {
+  type CheckCompatibilityInput,
+  checkCompatibility,
+  DEFAULT_CHECK_BUDGET_MS,
+} from './check-compatibility.js';
 export {
   CompatibilityCheckError,
   type CompatibilityCheckErrorCode,

@@ -25,6 +25,7 @@ export { getSchemaFormat } from './get-schema-format.js';
 /** JSON Schema: format, drafts, canonical JSON, limits. */
 export type { AjvPool } from './json/ajv-pool.js';
 export { createAjvPool } from './json/ajv-pool.js';
+export { MAX_COMPILE_UNITS } from './json/assert-compile-budget.js';
 export { canonicalJson } from './json/canonical-json.js';
 export type { JsonDraft } from './json/detect-json-draft.js';
 export {
@@ -52,6 +53,9 @@ export { ProtobufDataError } from './protobuf/protobuf-data-error.js';
 export type { ProtobufFileInfo } from './protobuf/protobuf-file-info.js';
 export { getProtobufFileInfo } from './protobuf/protobuf-file-info.js';
 export { protobufFormat } from './protobuf/protobuf-format.js';
+/** Schema regular expressions on RE2: linear-time matching. */
+export type { LinearRegExp } from './regex/compile-linear-reg-exp.js';
+export { compileLinearRegExp } from './regex/compile-linear-reg-exp.js';
 export type {
   CompiledValidator,
   ParsedSchema,

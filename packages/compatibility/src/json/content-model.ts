@@ -1,3 +1,4 @@
+import { compileLinearRegExp, type LinearRegExp } from '@llmsr/validation';
 import { type CompareContext, issue, nest, type Violations } from './compare-context.js';
 import { compareSchemas } from './compare-schemas.js';
 import { isEmptySchema, isJsonObject } from './json-keywords.js';
@@ -13,28 +14,17 @@ export type Cover =
   | { kind: 'closed' }
   | { kind: 'schema'; schema: unknown; path: string };
 
-const patternCache = new Map<string, RegExp | null>();
-
-// A quantified group that itself contains a quantifier or an alternation, e.g. `(a+)+` or
-// `(a|aa)*`: the shapes that make backtracking regexes exponential on crafted property names.
-const CATASTROPHIC = /\((?:[^()\\]|\\.)*(?:[+*}]|\|)(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,)/;
-
 /**
- * A compiled `patternProperties` regex, or `null` when it is not a valid ECMAScript pattern or
- * could backtrack exponentially (such a pattern is treated as matching no name). @internal
+ * A compiled `patternProperties` regex on the linear-time engine (RE2, see
+ * `compileLinearRegExp`, which caches), or `null` when the pattern is not valid ECMAScript or
+ * RE2 cannot run it (such a pattern is treated as matching no name). @internal
  */
-export function compilePattern(pattern: string): RegExp | null {
-  let compiled = patternCache.get(pattern);
-  if (compiled !== undefined) return compiled;
+export function compilePattern(pattern: string): LinearRegExp | null {
   try {
-    compiled =
-      pattern.length > 1000 || CATASTROPHIC.test(pattern) ? null : new RegExp(pattern, 'u');
+    return compileLinearRegExp(pattern, 'u');
   } catch {
-    compiled = null;
+    return null;
   }
-  if (patternCache.size >= 1000) patternCache.clear();
-  patternCache.set(pattern, compiled);
-  return compiled;
 }
 
 /** Classify the schema given for "other" properties or items. @internal */

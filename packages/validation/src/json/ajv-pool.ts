@@ -52,7 +52,11 @@ export function createAjvPool(): AjvPool {
       return validate;
     },
     acquire(key) {
-      const ajv = createAjv(key.draft, { unevaluated: key.strict, logger });
+      const ajv = createAjv(key.draft, {
+        unevaluated: key.strict,
+        logger,
+        linearRegexFormat: true,
+      });
       key.references?.register(ajv, key.strict);
       return ajv;
     },

@@ -6,6 +6,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as unevaluatedModule from 'ajv/dist/vocabularies/unevaluated/index.js';
 import * as ajvDraft04 from 'ajv-draft-04';
 import * as ajvFormats from 'ajv-formats';
+import { compileLinearRegExp, linearRegExpEngine } from '../regex/compile-linear-reg-exp.js';
+import { INLINE_REF_KEYWORDS } from './assert-compile-budget.js';
 import type { JsonDraft } from './detect-json-draft.js';
 
 type FormatsPlugin = (ajv: AjvCore) => AjvCore;
@@ -47,6 +49,12 @@ export interface CreateAjvOptions {
   unevaluated?: boolean;
   /** Receives ajv's compile-time warnings (unknown formats, ignored keywords). */
   logger?: Logger | false;
+  /**
+   * `format: "regex"` accepts only patterns the linear-time engine runs (user schemas: a value
+   * valid there can be used as a schema pattern). Off for meta-schemas, where `pattern` values
+   * are checked as ECMAScript first and RE2 afterwards with a precise reason.
+   */
+  linearRegexFormat?: boolean;
 }
 
 /**
@@ -55,7 +63,9 @@ export interface CreateAjvOptions {
  * own-property semantics (so `required: ["constructor"]` is not satisfied by the prototype),
  * large `enum`/`required` compiled to loops instead of giant expressions, and formats from
  * ajv-formats. Schemas are meta-validated by the caller before compiling, so ajv's own
- * `$schema`-keyed meta validation is off.
+ * `$schema`-keyed meta validation is off. Schema patterns (`pattern`, `patternProperties`,
+ * `propertyNames`, and `format: "regex"` values in user schemas) run on RE2
+ * ({@link linearRegExpEngine}), so no pattern can stall the process.
  */
 export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): AjvCore {
   const settings: Options = {
@@ -66,6 +76,10 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     loopRequired: 64,
     validateSchema: false,
     logger: options.logger ?? false,
+    code: { regExp: linearRegExpEngine },
+    // ajv inlines a referenced schema at every `$ref` to it by default, whatever its size (1,000
+    // refs to a 30-property definition: 33 s to compile); larger ones become shared functions.
+    inlineRefs: INLINE_REF_KEYWORDS,
   };
   let ajv: AjvCore;
   if (draft === '2020-12') ajv = new Ajv2020(settings);
@@ -78,5 +92,16 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
     if (options.unevaluated) ajv.addVocabulary(unevaluatedVocabulary);
   }
   addFormats(ajv);
+  if (options.linearRegexFormat) ajv.addFormat('regex', isLinearRegExp);
   return ajv;
+}
+
+/** True when the linear-time engine runs `source` (see `compileLinearRegExp`). */
+function isLinearRegExp(source: string): boolean {
+  try {
+    compileLinearRegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }

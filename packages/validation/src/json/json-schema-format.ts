@@ -9,6 +9,8 @@ import {
   type ValidateOptions,
 } from '../schema-format.js';
 import { type AjvPool, sharedAjvPool } from './ajv-pool.js';
+import { assertCompileBudget } from './assert-compile-budget.js';
+import { assertLinearPatterns } from './assert-linear-patterns.js';
 import { assertNoRefCycle } from './assert-no-ref-cycle.js';
 import { checkAgainstMetaSchema } from './check-against-meta-schema.js';
 import { compileJsonSchema } from './compile-json-schema.js';
@@ -85,6 +87,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       }
       const draft = detectJsonDraft(native, defaultDraft);
       checkAgainstMetaSchema(pool, draft, native);
+      assertLinearPatterns(native);
       const references = options.references ?? [];
       const prepared = prepareReferences(references, {
         pool,
@@ -92,6 +95,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
         rootId: rootIdOf(native, draft),
       });
       assertNoRefCycle(native, draft, prepared);
+      assertCompileBudget(native, prepared);
       // Compiling is how ajv finds an unresolvable `$ref`; schemas whose refs plainly resolve
       // skip it here and compile on first use instead.
       const compiled = refsResolveLocally(native, references)

@@ -1,3 +1,4 @@
+import { compileLinearRegExp } from '../regex/compile-linear-reg-exp.js';
 import type { ResolvedReference } from '../schema-format.js';
 
 const DYNAMIC_KEYWORDS = [
@@ -13,7 +14,7 @@ const DYNAMIC_KEYWORDS = [
  * (`#`, `#/$defs/x`) or exactly the name of a reference. Parsing then skips ajv's compile (the
  * dearest step of registering a schema) and leaves it to the first validation. Anything less
  * plain (nested `$id`, anchors, dynamic refs, relative URIs, fragments into references, an
- * invalid `pattern`) answers false, and the caller compiles to let ajv decide: the shortcut may only ever be conservative.
+ * invalid `pattern` or one RE2 cannot run) answers false, and the caller compiles to let ajv decide: the shortcut may only ever be conservative.
  */
 export function refsResolveLocally(
   native: unknown,
@@ -60,7 +61,7 @@ export function refsResolveLocally(
       if (typeof ref !== 'string') return false;
       if (!names.has(ref) && !pointerResolves(native, ref)) return false;
     }
-    // ajv reports invalid patterns when compiling: leave those schemas to it.
+    // ajv reports invalid (and RE2-inexpressible) patterns when compiling: leave those to it.
     if (typeof record.pattern === 'string' && !isRegExp(record.pattern)) return false;
     const patternProperties = record.patternProperties;
     if (typeof patternProperties === 'object' && patternProperties !== null) {
@@ -73,7 +74,7 @@ export function refsResolveLocally(
 
 function isRegExp(source: string): boolean {
   try {
-    new RegExp(source, 'u');
+    compileLinearRegExp(source, 'u');
     return true;
   } catch {
     return false;
