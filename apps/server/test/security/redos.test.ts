@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/load-config.js';
+import { DEFAULT_SERVER_CONFIG } from '../../src/server-config.js';
 import { startServer } from '../../src/start-server.js';
 
 // Bounded work over real HTTP: schema patterns run on a linear-time engine, so hostile
@@ -106,7 +106,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
 
 beforeAll(async () => {
   server = await startServer({
-    ...loadConfig({}),
+    ...DEFAULT_SERVER_CONFIG,
     port: 0,
     host: '127.0.0.1',
     storageUrl: 'memory:',
