@@ -46,7 +46,6 @@ const contexts = createRoute({
  */
 export function confluentRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
   const app = createConfluentRouteApp();
-  app.get('/', (c) => confluentJson(c, {}));
   // Only Confluent's default context exists here.
   addRoute(app, contexts, (c) => confluentJson(c, ['.']));
   app.route('/subjects', confluentSubjectRoutes(registry, limits));

@@ -83,7 +83,10 @@ export function createAjv(draft: JsonDraft, options: CreateAjvOptions = {}): Ajv
   };
   let ajv: AjvCore;
   if (draft === '2020-12') ajv = new Ajv2020(settings);
-  else if (draft === '2019-09') ajv = new Ajv2019(settings);
+  // ajv 8 resolves `$recursiveRef` wrongly inside a `$ref` target it inlined under a numeric
+  // `inlineRefs` (the suite's "$recursiveRef ... works like $ref" cases pass with true or
+  // false): 2019-09 schemas never inline, which also keeps within the compile budget.
+  else if (draft === '2019-09') ajv = new Ajv2019({ ...settings, inlineRefs: false });
   else {
     const older = { ...settings, unevaluated: options.unevaluated ?? false };
     ajv = draft === 'draft-04' ? new AjvDraft04(older) : new Ajv(older);

@@ -2,6 +2,7 @@ import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import { LRUCache } from 'lru-cache';
 import { RE2JS } from 're2js';
 import { ecmascriptClassesForRe2 } from './ecmascript-classes-for-re2.js';
+import { unicodePropertyNamesForRe2 } from './unicode-property-names-for-re2.js';
 
 /**
  * A compiled schema pattern that matches in time linear in the input: what ajv's
@@ -66,7 +67,10 @@ export function compileLinearRegExp(source: string, flags = 'u'): LinearRegExp {
   try {
     let re2Flags = 0;
     for (const flag of flags) re2Flags |= RE2_FLAGS[flag] ?? 0;
-    re2 = RE2JS.compile(ecmascriptClassesForRe2(RE2JS.translateRegExp(source), flags), re2Flags);
+    re2 = RE2JS.compile(
+      ecmascriptClassesForRe2(RE2JS.translateRegExp(unicodePropertyNamesForRe2(source)), flags),
+      re2Flags,
+    );
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new SyntaxError(
