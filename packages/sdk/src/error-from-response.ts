@@ -1,9 +1,5 @@
-import { asObject } from './read-fields.js';
-import {
-  type CompatibilityViolation,
-  IncompatibleSchemaError,
-  RegistryClientError,
-} from './registry-client-error.js';
+import type { CompatibilityViolation } from './client-types.js';
+import { IncompatibleSchemaError, RegistryClientError } from './registry-client-error.js';
 import { toCamelCase } from './to-camel-case.js';
 
 function parseJson(text: string): unknown {
@@ -14,9 +10,21 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Map one violation of a server report (camelCase or snake_case) to a {@link CompatibilityViolation}. */
-export function toViolation(raw: unknown): CompatibilityViolation {
-  const v = asObject(toCamelCase(raw), 'compatibility violation');
+/**
+ * Map one violation of an error's report (camelCase or snake_case) to a {@link CompatibilityViolation}.
+ * Error details are free-form, so this reads leniently: a missing text is `UNKNOWN` or empty;
+ * only a violation that is not an object is an `INVALID_RESPONSE`.
+ */
+function toViolation(raw: unknown): CompatibilityViolation {
+  const camel = toCamelCase(raw);
+  if (camel === null || typeof camel !== 'object' || Array.isArray(camel)) {
+    throw new RegistryClientError(
+      'INVALID_RESPONSE',
+      "The server's compatibility violation is not a JSON object",
+      undefined,
+    );
+  }
+  const v = camel as Record<string, unknown>;
   const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
   return {
     rule: text('rule') ?? 'UNKNOWN',
