@@ -1,3 +1,4 @@
+import type { ErrorBody } from '@llmsr/spec/rest';
 import type { CompatibilityViolation } from './client-types.js';
 import { IncompatibleSchemaError, RegistryClientError } from './registry-client-error.js';
 import { toCamelCase } from './to-camel-case.js';
@@ -74,7 +75,8 @@ export function registryErrorOf(
 export function errorFromResponse(status: number, text: string): RegistryClientError {
   const body = parseJson(text);
   if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    const { error_code: code, message, details } = body as Record<string, unknown>;
+    // Read leniently (any body with a string error_code is the server's), but by the wire names.
+    const { error_code: code, message, details } = body as { [K in keyof ErrorBody]?: unknown };
     if (typeof code === 'string') {
       const text = typeof message === 'string' ? message : `${code} (HTTP ${status})`;
       return registryErrorOf(code, text, status, details);
