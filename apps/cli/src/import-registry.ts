@@ -47,7 +47,7 @@ export interface ImportOptions {
 export async function importRegistry(options: ImportOptions): Promise<ImportSummary> {
   const { client, baseUrl } = options;
   const before = await client.getConfig();
-  let previousMode = before.mode ?? 'READWRITE';
+  let previousMode: string = before.mode ?? 'READWRITE';
   if (previousMode === 'IMPORT') {
     options.onWarning?.(
       'the registry is already in IMPORT mode (an interrupted import?); it will be set to READWRITE afterwards',

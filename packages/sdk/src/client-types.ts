@@ -1,134 +1,144 @@
 import type { SchemaType } from '@llmsr/spec';
-import type { ValidationIssue } from '@llmsr/validation';
-import type { CompatibilityViolation } from './registry-client-error.js';
+import type * as Wire from '@llmsr/spec/rest';
+import type {
+  CamelCaseKeys,
+  NullWhenAbsent,
+  UndefinedWhenAbsent,
+  WithFields,
+} from './camel-case-keys.js';
+
+// The SDK's public types are the REST wire types of `@llmsr/spec/rest` (the schemas the server
+// validates with and generates its OpenAPI document from) with keys camelCased. Where the SDK's
+// API differs from the wire on purpose, the difference is spelled out with `WithFields` and says
+// why; every other field follows the wire.
 
 /** The three schema formats (defined once in `@llmsr/spec`, re-exported for this package's API). */
 export type { SchemaType } from '@llmsr/spec';
 
 /** A schema another one references (Confluent references). */
-export interface SchemaReference {
-  name: string;
-  subject: string;
-  version: number;
-}
+export type SchemaReference = CamelCaseKeys<Wire.SchemaReference>;
 
-/** One version of a subject. */
-export interface SchemaVersion {
-  id: number;
-  guid: string;
-  subject: string;
-  version: number;
-  semver: string | null;
-  schemaType: SchemaType;
+/**
+ * The schema and its metadata stay opaque JSON values (the SDK hands them to codecs as they are),
+ * and the Connect transport reports an unset semver or level as null.
+ */
+type VersionFields = {
   /** A JSON value for JSON Schema and Avro, `.proto` text for Protobuf. */
   schema: unknown;
-  fingerprint: string;
-  references: SchemaReference[];
   metadata: unknown;
-  compatibilityLevel: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  deletedAt: string | null;
-}
+  semver: string | null;
+  compatibilityLevel: Wire.SchemaVersionBody['compatibility_level'] | null;
+};
+
+/** One version of a subject. */
+export type SchemaVersion = WithFields<CamelCaseKeys<Wire.SchemaVersionBody>, VersionFields>;
 
 /** The result of registering: the version, and whether it was new. */
-export interface RegisteredSchema extends SchemaVersion {
-  created: boolean;
-}
+export type RegisteredSchema = SchemaVersion &
+  Pick<CamelCaseKeys<Wire.RegisterResponse>, 'created'>;
 
 /** A schema by global id or guid: its content, first live version and every use. */
-export interface SchemaById {
-  id: number;
-  guid: string;
-  subject: string | null;
-  version: number | null;
-  semver: string | null;
-  schemaType: SchemaType;
-  schema: unknown;
-  fingerprint: string;
-  references: SchemaReference[];
-  metadata: unknown;
-  createdAt: string;
-  versions: { subject: string; version: number; deleted: boolean }[];
-}
+export type SchemaById = WithFields<
+  CamelCaseKeys<Wire.SchemaBody>,
+  Pick<VersionFields, 'schema' | 'metadata'>
+>;
 
-/** Input of `register`. */
-export interface RegisterInput {
-  subject: string;
+/** A request body's fields in camelCase, without the wire's `null` for "not set". */
+type CamelRequest<T> = { [K in keyof CamelCaseKeys<T>]: Exclude<CamelCaseKeys<T>[K], null> };
+
+/**
+ * What the SDK's inputs check more strictly than the wire (which leaves schema types, references
+ * and metadata to the registry): a known schema type, typed references, an object of metadata.
+ */
+type SchemaInputFields = {
   /** A JSON value (JSON Schema, Avro) or text (any format; Protobuf is always text). */
   schema: unknown;
   schemaType?: SchemaType;
-  compatibilityLevel?: string;
-  metadata?: Record<string, unknown>;
   references?: SchemaReference[];
+};
+
+/** Input of `register` (`semver` is sent as the wire's `version`). */
+export type RegisterInput = Pick<
+  WithFields<
+    CamelRequest<Wire.RegisterRequest>,
+    SchemaInputFields & { metadata?: Record<string, unknown> }
+  >,
+  keyof SchemaInputFields | 'metadata' | 'subject' | 'compatibilityLevel' | 'createdBy'
+> & {
   /** A semver to give the new version (`version` on the wire). */
-  semver?: string;
-  createdBy?: string;
-}
+  semver?: CamelRequest<Wire.RegisterRequest>['version'];
+};
 
 /** Where a schema lives: a global id or guid, or a subject version (number, semver or `latest`). */
 export type SchemaRef = number | string | { subject: string; version: number | string };
 
-/** Input of `validate`: data against a schema id or a subject version. */
-export type ValidateInput = { data: unknown; strict?: boolean; messageName?: string } & (
-  | { schemaId: number | string }
-  | { subject: string; version?: number | string }
-);
+/** The fields of a data validation request, camelCased (`schema_id` -> `schemaId`). */
+type ValidateFields = CamelRequest<Wire.ValidateDataRequest>;
 
-/** The server's verdict on one document. */
-export interface DataValidation {
-  valid: boolean;
-  schemaId: number | null;
-  errors: ValidationIssue[];
-  warnings: string[];
-  validationTimeMs: number;
-}
+/** Input of `validate`: data against a schema id or a subject version. */
+export type ValidateInput = Pick<ValidateFields, 'strict' | 'messageName'> & {
+  data: unknown;
+} & (
+    | Required<Pick<ValidateFields, 'schemaId'>>
+    | (Required<Pick<ValidateFields, 'subject'>> & Pick<ValidateFields, 'version'>)
+  );
+
+/** The server's verdict on one document; the Connect transport reports no schema id as null. */
+export type DataValidation = WithFields<
+  CamelCaseKeys<Wire.ValidateDataResponse>,
+  { schemaId: Wire.ValidateDataResponse['schema_id'] | null }
+>;
 
 /** Input of `validateSchema`. */
-export interface ValidateSchemaInput {
-  /** A JSON value (JSON Schema, Avro) or text (any format; Protobuf is always text). */
-  schema: unknown;
-  schemaType?: SchemaType;
-  references?: SchemaReference[];
-}
+export type ValidateSchemaInput = WithFields<
+  Pick<CamelRequest<Wire.ValidateSchemaRequest>, keyof SchemaInputFields>,
+  SchemaInputFields
+>;
 
-/** Whether a schema is well-formed: problems with where they are, or its canonical form. */
-export interface SchemaValidation {
-  valid: boolean;
-  /** Problems found; `line` and `column` are 1-based, null when unknown. */
-  problems: { path: string; message: string; line: number | null; column: number | null }[];
-  /** Fingerprint of the canonical form, when valid. */
-  fingerprint: string | null;
-  /** Canonical form, when valid. */
-  canonical: string | null;
-}
+/**
+ * Whether a schema is well-formed: problems with where they are (`line` and `column` 1-based),
+ * or its fingerprint and canonical form. What the server leaves out reads as null.
+ */
+export type SchemaValidation = WithFields<
+  NullWhenAbsent<CamelCaseKeys<Wire.ValidateSchemaResponse>>,
+  { problems: NullWhenAbsent<CamelCaseKeys<Wire.ValidateSchemaResponse['problems'][number]>>[] }
+>;
 
 /** Input of `checkCompatibility`. */
-export interface CompatibilityCheckInput {
-  subject: string;
-  schema: unknown;
-  schemaType?: SchemaType;
-  references?: SchemaReference[];
-  level?: string;
-  version?: number | string;
-}
+export type CompatibilityCheckInput = Pick<
+  WithFields<CamelRequest<Wire.CompatibilityCheckRequest>, SchemaInputFields>,
+  keyof SchemaInputFields | 'subject' | 'level' | 'version'
+>;
 
-/** The verdict of a compatibility check. */
-export interface CompatibilityResult {
-  compatible: boolean;
-  level: string;
-  comparedVersions: number[];
-  violations: CompatibilityViolation[];
-}
+/**
+ * One compatibility violation (camelCase). Absent fields are present as `undefined`; severity and
+ * direction are plain strings because error details and Connect enums may carry newer values.
+ */
+export type CompatibilityViolation = WithFields<
+  UndefinedWhenAbsent<CamelCaseKeys<Wire.CompatibilityReport['violations'][number]>>,
+  { severity: string | undefined; direction: string | undefined }
+>;
+
+/** The verdict of a compatibility check (the Connect transport reports an unset level as ''). */
+export type CompatibilityResult = WithFields<
+  CamelCaseKeys<Wire.CompatibilityReport>,
+  { level: Wire.CompatibilityReport['level'] | ''; violations: CompatibilityViolation[] }
+>;
 
 /** A configuration (global when `subject` is null); effective values only on reads. */
-export interface RegistryConfig {
-  subject: string | null;
-  compatibilityLevel: string | null;
-  mode: string | null;
-  effectiveCompatibilityLevel?: string;
-  effectiveMode?: string;
-}
+export type RegistryConfig = Pick<
+  CamelCaseKeys<Wire.ConfigBody>,
+  'subject' | 'compatibilityLevel' | 'mode'
+> &
+  Partial<
+    Pick<CamelCaseKeys<Wire.EffectiveConfigBody>, 'effectiveCompatibilityLevel' | 'effectiveMode'>
+  >;
+
+/** Input of `setConfig`: the subject (global when absent) and the fields to set. */
+export type SetConfigInput = { subject?: string } & Pick<
+  CamelRequest<Wire.ConfigUpdateRequest>,
+  'compatibilityLevel' | 'mode'
+>;
 
 /** A change in the registry, from the change stream (keys camelCased). */
 export interface ChangeEvent {

@@ -24,6 +24,7 @@ function countingClient(cacheSize: number) {
         references: [],
         metadata: null,
         created_at: '2026-01-01T00:00:00.000Z',
+        versions: [{ subject: 'people', version: id, deleted: false }],
       };
       return new Response(JSON.stringify(body), { status: 200 });
     },

@@ -1,9 +1,6 @@
-import { asObject } from './read-fields.js';
-import {
-  type CompatibilityViolation,
-  IncompatibleSchemaError,
-  RegistryClientError,
-} from './registry-client-error.js';
+import type { ErrorBody } from '@llmsr/spec/rest';
+import type { CompatibilityViolation } from './client-types.js';
+import { IncompatibleSchemaError, RegistryClientError } from './registry-client-error.js';
 import { toCamelCase } from './to-camel-case.js';
 
 function parseJson(text: string): unknown {
@@ -14,9 +11,21 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Map one violation of a server report (camelCase or snake_case) to a {@link CompatibilityViolation}. */
-export function toViolation(raw: unknown): CompatibilityViolation {
-  const v = asObject(toCamelCase(raw), 'compatibility violation');
+/**
+ * Map one violation of an error's report (camelCase or snake_case) to a {@link CompatibilityViolation}.
+ * Error details are free-form, so this reads leniently: a missing text is `UNKNOWN` or empty;
+ * only a violation that is not an object is an `INVALID_RESPONSE`.
+ */
+function toViolation(raw: unknown): CompatibilityViolation {
+  const camel = toCamelCase(raw);
+  if (camel === null || typeof camel !== 'object' || Array.isArray(camel)) {
+    throw new RegistryClientError(
+      'INVALID_RESPONSE',
+      "The server's compatibility violation is not a JSON object",
+      undefined,
+    );
+  }
+  const v = camel as Record<string, unknown>;
   const text = (key: string) => (typeof v[key] === 'string' ? (v[key] as string) : undefined);
   return {
     rule: text('rule') ?? 'UNKNOWN',
@@ -66,7 +75,8 @@ export function registryErrorOf(
 export function errorFromResponse(status: number, text: string): RegistryClientError {
   const body = parseJson(text);
   if (body !== null && typeof body === 'object' && !Array.isArray(body)) {
-    const { error_code: code, message, details } = body as Record<string, unknown>;
+    // Read leniently (any body with a string error_code is the server's), but by the wire names.
+    const { error_code: code, message, details } = body as { [K in keyof ErrorBody]?: unknown };
     if (typeof code === 'string') {
       const text = typeof message === 'string' ? message : `${code} (HTTP ${status})`;
       return registryErrorOf(code, text, status, details);

@@ -11,6 +11,7 @@ import {
   ViolationDirection,
   ViolationSeverity,
 } from '@llmsr/proto';
+import { isCompatibilityLevel, type CompatibilityLevel as LevelName } from '@llmsr/spec';
 import type {
   ChangeEvent,
   CompatibilityResult,
@@ -46,10 +47,10 @@ function schemaTypeOf(value: ProtoSchemaType): SchemaType {
 }
 
 /** The name of a compatibility level (`BACKWARD`), or null when unspecified. */
-export function levelName(value: CompatibilityLevel): string | null {
+export function levelName(value: CompatibilityLevel): LevelName | null {
   if (value === CompatibilityLevel.UNSPECIFIED) return null;
   const name = CompatibilityLevel[value];
-  if (name === undefined) {
+  if (!isCompatibilityLevel(name)) {
     throw invalid(`The server sent an unknown compatibility level ${value}`, 'level');
   }
   return name;

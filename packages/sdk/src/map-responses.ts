@@ -1,180 +1,157 @@
-import { isSchemaType } from '@llmsr/spec';
+import {
+  CompatibilityReport,
+  ConfigBody,
+  EffectiveConfigBody,
+  RegisterResponse,
+  SchemaBody,
+  SchemaVersionBody,
+  SubjectList,
+  ValidateDataResponse,
+  ValidateSchemaResponse,
+} from '@llmsr/spec/rest';
 import type {
   CompatibilityResult,
+  CompatibilityViolation,
   DataValidation,
   RegisteredSchema,
   RegistryConfig,
   SchemaById,
-  SchemaReference,
-  SchemaType,
   SchemaValidation,
   SchemaVersion,
 } from './client-types.js';
-import { toViolation } from './error-from-response.js';
-import {
-  asArray,
-  asObject,
-  bool,
-  int,
-  intOrNull,
-  type JsonObject,
-  str,
-  strOrNull,
-} from './read-fields.js';
-import { RegistryClientError } from './registry-client-error.js';
+import { readResponse } from './read-response.js';
 
-function schemaTypeOf(body: JsonObject, what: string): SchemaType {
-  const value = body.schema_type;
-  if (isSchemaType(value)) return value;
-  throw new RegistryClientError(
-    'INVALID_RESPONSE',
-    `The server's ${what} has an unknown schema_type ${JSON.stringify(value)}`,
-    undefined,
-    { field: 'schema_type' },
-  );
-}
+// Each answer is checked against the `@llmsr/spec/rest` schema the server answers with (a
+// mismatch is `INVALID_RESPONSE` naming the field), then mapped to camelCase. The mappers take
+// the parsed wire type, so a field renamed on the wire fails to compile here.
 
-function referencesOf(body: JsonObject, what: string): SchemaReference[] {
-  const raw = body.references;
-  if (raw === undefined || raw === null) return [];
-  return asArray(raw, `${what} references`).map((item) => {
-    const ref = asObject(item, `${what} reference`);
-    return {
-      name: str(ref, 'name', what),
-      subject: str(ref, 'subject', what),
-      version: int(ref, 'version', what),
-    };
-  });
+/** Map a parsed subject version to camelCase. */
+function fromVersionBody(body: SchemaVersionBody): SchemaVersion {
+  return {
+    id: body.id,
+    guid: body.guid,
+    subject: body.subject,
+    version: body.version,
+    semver: body.semver,
+    schemaType: body.schema_type,
+    schema: body.schema,
+    fingerprint: body.fingerprint,
+    references: body.references,
+    metadata: body.metadata,
+    compatibilityLevel: body.compatibility_level,
+    createdAt: body.created_at,
+    createdBy: body.created_by,
+    deletedAt: body.deleted_at,
+  };
 }
 
 /** Map a snake_case subject version. */
 export function toSchemaVersion(raw: unknown): SchemaVersion {
-  const what = 'schema version';
-  const body = asObject(raw, what);
-  return {
-    id: int(body, 'id', what),
-    guid: str(body, 'guid', what),
-    subject: str(body, 'subject', what),
-    version: int(body, 'version', what),
-    semver: strOrNull(body, 'semver', what),
-    schemaType: schemaTypeOf(body, what),
-    schema: body.schema,
-    fingerprint: str(body, 'fingerprint', what),
-    references: referencesOf(body, what),
-    metadata: body.metadata ?? null,
-    compatibilityLevel: strOrNull(body, 'compatibility_level', what),
-    createdAt: str(body, 'created_at', what),
-    createdBy: strOrNull(body, 'created_by', what),
-    deletedAt: strOrNull(body, 'deleted_at', what),
-  };
+  return fromVersionBody(readResponse(SchemaVersionBody, raw, 'schema version'));
+}
+
+/** Map a list of subject versions. */
+export function toSchemaVersions(raw: unknown): SchemaVersion[] {
+  return readResponse(SchemaVersionBody.array(), raw, 'version list').map(fromVersionBody);
 }
 
 /** Map the answer of a registration. */
 export function toRegisteredSchema(raw: unknown): RegisteredSchema {
-  return {
-    ...toSchemaVersion(raw),
-    created: bool(asObject(raw, 'registration'), 'created', 'registration'),
-  };
+  const body = readResponse(RegisterResponse, raw, 'registration');
+  return { ...fromVersionBody(body), created: body.created };
 }
 
 /** Map a schema fetched by id or guid. */
 export function toSchemaById(raw: unknown): SchemaById {
-  const what = 'schema';
-  const body = asObject(raw, what);
-  const versions = asArray(body.versions ?? [], `${what} versions`).map((item) => {
-    const v = asObject(item, `${what} version`);
-    return {
-      subject: str(v, 'subject', what),
-      version: int(v, 'version', what),
-      deleted: v.deleted === true,
-    };
-  });
+  const body = readResponse(SchemaBody, raw, 'schema');
   return {
-    id: int(body, 'id', what),
-    guid: str(body, 'guid', what),
-    subject: strOrNull(body, 'subject', what),
-    version: intOrNull(body, 'version', what),
-    semver: strOrNull(body, 'semver', what),
-    schemaType: schemaTypeOf(body, what),
+    id: body.id,
+    guid: body.guid,
+    subject: body.subject,
+    version: body.version,
+    semver: body.semver,
+    schemaType: body.schema_type,
     schema: body.schema,
-    fingerprint: str(body, 'fingerprint', what),
-    references: referencesOf(body, what),
-    metadata: body.metadata ?? null,
-    createdAt: str(body, 'created_at', what),
-    versions,
+    fingerprint: body.fingerprint,
+    references: body.references,
+    metadata: body.metadata,
+    createdAt: body.created_at,
+    versions: body.versions,
   };
+}
+
+/** Map a list of subject names. */
+export function toSubjectList(raw: unknown): string[] {
+  return readResponse(SubjectList, raw, 'subject list');
 }
 
 /** Map a data validation verdict. */
 export function toDataValidation(raw: unknown): DataValidation {
-  const what = 'validation result';
-  const body = asObject(raw, what);
-  const errors = asArray(body.errors ?? [], `${what} errors`).map((item) => {
-    const e = asObject(item, `${what} error`);
-    return {
-      path: str(e, 'path', what),
-      keyword: str(e, 'keyword', what),
-      message: str(e, 'message', what),
-    };
-  });
-  const warnings = asArray(body.warnings ?? [], `${what} warnings`).map(String);
-  const time = body.validation_time_ms;
+  const body = readResponse(ValidateDataResponse, raw, 'validation result');
   return {
-    valid: bool(body, 'valid', what),
-    schemaId: intOrNull(body, 'schema_id', what),
-    errors,
-    warnings,
-    validationTimeMs: typeof time === 'number' ? time : 0,
+    valid: body.valid,
+    schemaId: body.schema_id,
+    errors: body.errors,
+    warnings: body.warnings,
+    validationTimeMs: body.validation_time_ms,
+  };
+}
+
+/** Map one parsed violation to camelCase, every optional field present. */
+function fromViolationBody(v: CompatibilityReport['violations'][number]): CompatibilityViolation {
+  return {
+    rule: v.rule,
+    path: v.path,
+    oldPath: v.old_path,
+    message: v.message,
+    severity: v.severity,
+    direction: v.direction,
+    comparedVersion: v.compared_version,
+    fix: v.fix,
   };
 }
 
 /** Map a compatibility verdict. */
 export function toCompatibilityResult(raw: unknown): CompatibilityResult {
-  const what = 'compatibility result';
-  const body = asObject(raw, what);
+  const body = readResponse(CompatibilityReport, raw, 'compatibility result');
   return {
-    compatible: bool(body, 'compatible', what),
-    level: str(body, 'level', what),
-    comparedVersions: asArray(body.compared_versions ?? [], what).filter(
-      (v): v is number => typeof v === 'number',
-    ),
-    violations: asArray(body.violations ?? [], what).map(toViolation),
+    compatible: body.compatible,
+    level: body.level,
+    comparedVersions: body.compared_versions,
+    violations: body.violations.map(fromViolationBody),
   };
 }
 
-/** Map a configuration. */
-export function toRegistryConfig(raw: unknown): RegistryConfig {
-  const what = 'config';
-  const body = asObject(raw, what);
-  const config: RegistryConfig = {
-    subject: strOrNull(body, 'subject', what),
-    compatibilityLevel: strOrNull(body, 'compatibility_level', what),
-    mode: strOrNull(body, 'mode', what),
+/** Map a stored configuration (the answer of `PUT`): `null` for what it does not set. */
+export function toStoredConfig(raw: unknown): RegistryConfig {
+  const body = readResponse(ConfigBody, raw, 'config');
+  return { subject: body.subject, compatibilityLevel: body.compatibility_level, mode: body.mode };
+}
+
+/** Map a configuration with the level and mode in force (the answer of `GET`). */
+export function toEffectiveConfig(raw: unknown): RegistryConfig {
+  const body = readResponse(EffectiveConfigBody, raw, 'config');
+  return {
+    subject: body.subject,
+    compatibilityLevel: body.compatibility_level,
+    mode: body.mode,
+    effectiveCompatibilityLevel: body.effective_compatibility_level,
+    effectiveMode: body.effective_mode,
   };
-  const level = strOrNull(body, 'effective_compatibility_level', what);
-  const mode = strOrNull(body, 'effective_mode', what);
-  if (level !== null) config.effectiveCompatibilityLevel = level;
-  if (mode !== null) config.effectiveMode = mode;
-  return config;
 }
 
 /** Map a schema validation verdict (absent locations and canonical forms read as null). */
 export function toSchemaValidation(raw: unknown): SchemaValidation {
-  const what = 'schema validation result';
-  const body = asObject(raw, what);
-  const problems = asArray(body.problems ?? [], `${what} problems`).map((item) => {
-    const p = asObject(item, `${what} problem`);
-    return {
-      path: str(p, 'path', what),
-      message: str(p, 'message', what),
-      line: intOrNull(p, 'line', what),
-      column: intOrNull(p, 'column', what),
-    };
-  });
+  const body = readResponse(ValidateSchemaResponse, raw, 'schema validation result');
   return {
-    valid: bool(body, 'valid', what),
-    problems,
-    fingerprint: strOrNull(body, 'fingerprint', what),
-    canonical: strOrNull(body, 'canonical', what),
+    valid: body.valid,
+    problems: body.problems.map((p) => ({
+      path: p.path,
+      message: p.message,
+      line: p.line ?? null,
+      column: p.column ?? null,
+    })),
+    fingerprint: body.fingerprint ?? null,
+    canonical: body.canonical ?? null,
   };
 }

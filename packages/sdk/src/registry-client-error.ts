@@ -1,3 +1,5 @@
+import type { CompatibilityViolation } from './client-types.js';
+
 /** Codes the client itself raises; server errors carry the server's own `error_code` instead. */
 export type ClientErrorCode =
   | 'NETWORK_ERROR'
@@ -12,17 +14,8 @@ export type ClientErrorCode =
   | 'ROUTE_UNAVAILABLE'
   | 'SERIALIZATION_ERROR';
 
-/** One compatibility violation as the server reports it (camelCase). */
-export interface CompatibilityViolation {
-  rule: string;
-  path: string;
-  oldPath: string | undefined;
-  message: string;
-  severity: string | undefined;
-  direction: string | undefined;
-  comparedVersion: number | undefined;
-  fix: string | undefined;
-}
+/** One compatibility violation as the server reports it (camelCase; derived from the REST schema). */
+export type { CompatibilityViolation } from './client-types.js';
 
 /**
  * Every failure of the client: `code` is the server's `error_code` for an HTTP error (for example

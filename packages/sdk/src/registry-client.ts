@@ -11,6 +11,7 @@ import type {
   SchemaRef,
   SchemaValidation,
   SchemaVersion,
+  SetConfigInput,
   ValidateInput,
   ValidateSchemaInput,
 } from './client-types.js';
@@ -75,10 +76,7 @@ export interface RegistryClient {
   /** The global configuration, or a subject's, with the effective values. */
   getConfig(subject?: string, options?: CallOptions): Promise<RegistryConfig>;
   /** Set the global configuration, or a subject's when `subject` is given. */
-  setConfig(
-    input: { subject?: string; compatibilityLevel?: string; mode?: string },
-    options?: CallOptions,
-  ): Promise<RegistryConfig>;
+  setConfig(input: SetConfigInput, options?: CallOptions): Promise<RegistryConfig>;
   /** Text search (`GET /api/v1/search`); `ROUTE_UNAVAILABLE` on a server without it. */
   search(input: SearchInput, options?: CallOptions): Promise<SearchResult>;
   /** Follow registry changes (SSE, or StreamSchemaChanges over Connect), resuming after a drop. */

@@ -1,15 +1,24 @@
+import type {
+  CompatibilityCheckRequest,
+  ConfigUpdateRequest,
+  RegisterRequest,
+  ValidateDataRequest,
+  ValidateSchemaRequest,
+} from '@llmsr/spec/rest';
 import { checkInput, checkSubject } from './check-input.js';
 import type { HttpTransport } from './http-transport.js';
 import {
   toCompatibilityResult,
   toDataValidation,
+  toEffectiveConfig,
   toRegisteredSchema,
-  toRegistryConfig,
   toSchemaById,
   toSchemaValidation,
   toSchemaVersion,
+  toSchemaVersions,
+  toStoredConfig,
+  toSubjectList,
 } from './map-responses.js';
-import { asArray } from './read-fields.js';
 import type { RemoteCalls } from './remote-calls.js';
 import { searchSchemas } from './search-schemas.js';
 import { subscribeToChanges } from './subscribe-to-changes.js';
@@ -21,7 +30,7 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
   return {
     async register(input, call = {}) {
       checkInput(input, 'input');
-      const body = {
+      const body: RegisterRequest = {
         subject: checkSubject(input.subject),
         schema: input.schema,
         schema_type: input.schemaType,
@@ -48,7 +57,7 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
         query: { deleted: call.deleted ? 'true' : undefined, prefix: call.prefix },
         signal: call.signal,
       });
-      return asArray(body, 'subject list').map(String);
+      return toSubjectList(body);
     },
     async listVersions(subject, call = {}) {
       const body = await http.json(
@@ -59,11 +68,11 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
           signal: call.signal,
         },
       );
-      return asArray(body, 'version list').map(toSchemaVersion);
+      return toSchemaVersions(body);
     },
     async validate(input, call = {}) {
       checkInput(input, 'input');
-      const body = {
+      const body: ValidateDataRequest = {
         data: input.data,
         strict: input.strict,
         message_name: input.messageName,
@@ -77,7 +86,7 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
     },
     async validateSchema(input, call = {}) {
       checkInput(input, 'input');
-      const body = {
+      const body: ValidateSchemaRequest = {
         schema: input.schema,
         schema_type: input.schemaType,
         references: input.references,
@@ -88,7 +97,7 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
     },
     async checkCompatibility(input, call = {}) {
       checkInput(input, 'input');
-      const body = {
+      const body: CompatibilityCheckRequest = {
         subject: checkSubject(input.subject),
         schema: input.schema,
         schema_type: input.schemaType,
@@ -103,7 +112,7 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
     async getConfig(subject, call = {}) {
       const path =
         subject === undefined ? '/api/v1/config' : `/api/v1/config/${seg(checkSubject(subject))}`;
-      return toRegistryConfig(await http.json('GET', path, { signal: call.signal }));
+      return toEffectiveConfig(await http.json('GET', path, { signal: call.signal }));
     },
     async setConfig(input, call = {}) {
       checkInput(input, 'input');
@@ -111,8 +120,11 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
         input.subject === undefined
           ? '/api/v1/config'
           : `/api/v1/config/${seg(checkSubject(input.subject))}`;
-      const body = { compatibility_level: input.compatibilityLevel, mode: input.mode };
-      return toRegistryConfig(await http.json('PUT', path, { body, signal: call.signal }));
+      const body: ConfigUpdateRequest = {
+        compatibility_level: input.compatibilityLevel,
+        mode: input.mode,
+      };
+      return toStoredConfig(await http.json('PUT', path, { body, signal: call.signal }));
     },
     search(input, call = {}) {
       return searchSchemas(http, input, call.signal);

@@ -33,7 +33,7 @@ const hit = {
 describe('search', () => {
   it('sends the query as parameters and maps hits to camelCase with their score', async () => {
     const seen: string[] = [];
-    const client = clientAnswering(200, { total: 1, items: [hit] }, seen);
+    const client = clientAnswering(200, { total: 1, limit: 5, offset: 0, items: [hit] }, seen);
     const result = await client.search({
       query: 'ord pii',
       schemaType: 'AVRO',

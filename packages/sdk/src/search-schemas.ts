@@ -1,7 +1,9 @@
+import { SearchPage } from '@llmsr/spec/rest';
+import type { CamelCaseKeys } from './camel-case-keys.js';
 import type { SchemaType, SchemaVersion } from './client-types.js';
 import type { HttpTransport } from './http-transport.js';
 import { toSchemaVersion } from './map-responses.js';
-import { asArray, asObject } from './read-fields.js';
+import { readResponse } from './read-response.js';
 import { RegistryClientError } from './registry-client-error.js';
 
 /** The search route. */
@@ -24,10 +26,9 @@ export interface SearchInput {
 }
 
 /** A page of search hits, best first. */
-export interface SearchResult {
-  total: number;
-  items: (SchemaVersion & { score: number | undefined })[];
-}
+export type SearchResult = Pick<CamelCaseKeys<SearchPage>, 'total'> & {
+  items: (SchemaVersion & Pick<CamelCaseKeys<SearchPage['items'][number]>, 'score'>)[];
+};
 
 /** Run a search; a server without the route fails with `ROUTE_UNAVAILABLE`. */
 export async function searchSchemas(
@@ -66,10 +67,7 @@ export async function searchSchemas(
     }
     throw error;
   }
-  const body = asObject(raw, 'search result');
-  const items = asArray(body.items ?? body.results ?? [], 'search hits').map((item) => {
-    const score = asObject(item, 'search hit').score;
-    return { ...toSchemaVersion(item), score: typeof score === 'number' ? score : undefined };
-  });
-  return { total: typeof body.total === 'number' ? body.total : items.length, items };
+  const body = readResponse(SearchPage, raw, 'search result');
+  const items = body.items.map((hit) => ({ ...toSchemaVersion(hit), score: hit.score }));
+  return { total: body.total, items };
 }

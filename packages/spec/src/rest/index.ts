@@ -1,7 +1,7 @@
 /**
  * `@llmsr/spec/rest`: the request and response schemas of the native REST API (zod v4). The
- * server validates requests and generates its OpenAPI document from them; clients take their
- * types from them (`import type`, so they load no zod at runtime).
+ * server validates requests and generates its OpenAPI document from them; the SDK takes its
+ * types from them and checks the server's answers with them (`safeParse`).
  *
  * @packageDocumentation
  */
