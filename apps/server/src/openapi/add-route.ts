@@ -1,5 +1,5 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import type { Context, Env, Next } from 'hono';
 import type { z } from 'zod';
 import { type InvalidRequestHook, validateRequest } from './validate-request.js';
 import { validationHook } from './validation-hook.js';
@@ -46,7 +46,7 @@ export function addRoute<R extends RouteConfig, E extends Env>(
   const request = route.request;
   const own = route.middleware ? [route.middleware].flat() : [];
   const onInvalid = (app.defaultHook ?? validationHook) as InvalidRequestHook;
-  const validate = validateRequest(
+  const guard = validateRequest(
     {
       params: request?.params as z.ZodType | undefined,
       query: request?.query as z.ZodType | undefined,
@@ -56,7 +56,15 @@ export function addRoute<R extends RouteConfig, E extends Env>(
     },
     onInvalid,
   );
-  // Registered hidden and without `request`: documented above, validated by our middleware.
+  // Registered hidden and without `request`: documented above, validated by the guard, which
+  // runs inside the handler (no extra middleware step on hot routes).
   const { request: _documented, ...bare } = route;
-  app.openapi({ ...bare, hide: true, middleware: [...own, validate] }, handler as never);
+  const run = handler as (c: Context, next: Next) => unknown;
+  const guarded = !guard
+    ? run
+    : async (c: Context, next: Next) => {
+        const refused = await guard(c);
+        return refused ?? run(c, next);
+      };
+  app.openapi({ ...bare, hide: true, middleware: own }, guarded as never);
 }
