@@ -3,7 +3,7 @@
  * @module
  */
 
-export { JSON_SCHEMA_DRAFTS } from './config-extra-fields.js';
+export { JSON_SCHEMA_DRAFTS } from '@llmsr/spec';
 export { confluentRoutes } from './confluent/confluent-routes.js';
 export { type CreateAppOptions, createApp } from './create-app.js';
 export { ERROR_STATUS } from './error-status.js';

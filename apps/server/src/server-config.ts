@@ -1,4 +1,4 @@
-import type { JSON_SCHEMA_DRAFTS } from './config-extra-fields.js';
+import type { JSON_SCHEMA_DRAFTS } from '@llmsr/spec';
 import type { LogLevel } from './middleware/create-logger.js';
 
 /** A JSON Schema draft name (`JSON_SCHEMA_DEFAULT_DRAFT`). */
