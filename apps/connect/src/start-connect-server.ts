@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import http2 from 'node:http2';
 import net, { type AddressInfo } from 'node:net';
+import tls from 'node:tls';
 import { createContextValues, type Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
 import type { Registry } from '@llmsr/core';
@@ -24,6 +25,11 @@ export interface ConnectServerOptions extends RegistryServiceOptions {
   closeGraceMs?: number;
   /** Run around every call, outermost first (metrics and logging from the composition root). */
   interceptors?: Interceptor[];
+  /**
+   * Serve over TLS with this PEM certificate (chain) and key: HTTP/2 (ALPN `h2`) and HTTP/1.1
+   * on the same port, as without TLS.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer } | undefined;
 }
 
 /** A running Connect server. */
@@ -42,8 +48,9 @@ const H2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n');
 const FIRST_BYTES_TIMEOUT_MS = 10_000;
 
 /**
- * Serve `SchemaRegistryService` over Connect, gRPC and gRPC-web on one port: HTTP/2 without TLS
- * (gRPC clients) and HTTP/1.1 (browsers, curl, gRPC-web proxies), told apart by the first bytes.
+ * Serve `SchemaRegistryService` over Connect, gRPC and gRPC-web on one port: HTTP/2 (gRPC
+ * clients) and HTTP/1.1 (browsers, curl, gRPC-web proxies), told apart by the first bytes; over
+ * TLS when `options.tls` is given (the same sniffing runs on the decrypted stream).
  *
  * @example
  * ```ts
@@ -92,7 +99,9 @@ export async function startConnectServer(
   });
 
   // Without noDelay, Nagle's algorithm holds small gRPC frames back for tens of milliseconds.
-  const server = net.createServer({ noDelay: true }, (socket) => {
+  // With TLS, a tls.Server (rather than http2.createSecureServer) keeps one dispatch and one
+  // shutdown path for both: each decrypted socket is handed on exactly like a plain one.
+  const onSocket = (socket: net.Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     // Until a protocol server owns the socket, a reset must not crash the process.
@@ -116,7 +125,19 @@ export async function startConnectServer(
         h1.emit('connection', socket);
       }
     });
-  });
+  };
+  const server = options.tls
+    ? tls.createServer(
+        {
+          noDelay: true,
+          cert: options.tls.cert,
+          key: options.tls.key,
+          ALPNProtocols: ['h2', 'http/1.1'],
+          handshakeTimeout: FIRST_BYTES_TIMEOUT_MS,
+        },
+        onSocket,
+      )
+    : net.createServer({ noDelay: true }, onSocket);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_CONNECT_PORT, options.host ?? '0.0.0.0', () => {

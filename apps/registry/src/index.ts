@@ -9,9 +9,11 @@ export {
   explainListenError,
   explainStorageError,
 } from './explain-startup-error.js';
-export { loadConfig, type RegistryConfig } from './load-config.js';
+export { loadConfig, type RegistryConfig, type TlsFiles } from './load-config.js';
 export { type ObserveRpcOptions, observeRpc } from './observe-rpc.js';
+export { readTlsCredentials } from './read-tls-credentials.js';
 export {
+  isLoopbackHost,
   type RunningRegistry,
   type StartRegistryOptions,
   startRegistry,

@@ -10,6 +10,14 @@ import {
 export interface RegistryConfig extends Required<ServerConfig> {
   /** Port of the Connect-RPC server (Connect, gRPC, gRPC-web); `null` when `CONNECT_PORT=off`. */
   connectPort: number | null;
+  /** PEM files both servers use for TLS (`TLS_CERT_FILE`, `TLS_KEY_FILE`); `null`: plain HTTP. */
+  tls: TlsFiles | null;
+}
+
+/** Paths of the PEM certificate (chain) and private key, read once at start by `startRegistry`. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -34,6 +42,16 @@ function portNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return port;
 }
 
+/** Both TLS variables or neither: one alone would silently serve plain HTTP. */
+function tlsFiles(env: NodeJS.ProcessEnv): TlsFiles | null {
+  const certFile = env.TLS_CERT_FILE || undefined;
+  const keyFile = env.TLS_KEY_FILE || undefined;
+  if (certFile === undefined && keyFile === undefined) return null;
+  if (certFile === undefined) throw invalid('TLS_CERT_FILE', 'must be set when TLS_KEY_FILE is');
+  if (keyFile === undefined) throw invalid('TLS_KEY_FILE', 'must be set when TLS_CERT_FILE is');
+  return { certFile, keyFile };
+}
+
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(raw)) {
     throw invalid(name, `must be one of ${allowed.join(', ')}, got '${raw}'`);
@@ -46,8 +64,9 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
  * `CONNECT_PORT` (8082, `off` for none), `HOST` (0.0.0.0), `STORAGE_URL`
  * (`sqlite:./data/registry.db`), `LOG_LEVEL` (info; silent under `NODE_ENV=test`),
  * `SCHEMA_BODY_LIMIT` (1 MB), `DATA_BODY_LIMIT` (10 MB), `CORS_ORIGINS` (comma-separated, off by
- * default), `RATE_LIMIT_PER_MINUTE` (0: off), `EVENT_RETENTION` (10,000) and
- * `JSON_SCHEMA_DEFAULT_DRAFT` (draft-07, as Confluent). A malformed value throws `INVALID_INPUT`
+ * default), `RATE_LIMIT_PER_MINUTE` (0: off), `EVENT_RETENTION` (10,000),
+ * `JSON_SCHEMA_DEFAULT_DRAFT` (draft-07, as Confluent) and `TLS_CERT_FILE` with `TLS_KEY_FILE`
+ * (both or neither; off by default). A malformed value throws `INVALID_INPUT`
  * with `details.field` naming the variable.
  *
  * @example
@@ -67,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   return {
     port: portNumber(env, 'PORT', defaults.port),
     connectPort,
+    tls: tlsFiles(env),
     host: env.HOST || defaults.host,
     storageUrl: env.STORAGE_URL || defaults.storageUrl,
     logLevel,

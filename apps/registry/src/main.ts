@@ -15,7 +15,8 @@ try {
   running = await startRegistry(config, { logger });
   logger.info(
     {
-      url: `http://localhost:${running.port}`,
+      url: `${running.tls ? 'https' : 'http'}://localhost:${running.port}`,
+      tls: running.tls,
       connect: running.connectPort === undefined ? 'off' : `localhost:${running.connectPort}`,
       storage: config.storageUrl.replace(/\/\/[^@/]*@/, '//***@'),
     },

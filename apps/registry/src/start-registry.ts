@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { explainListenError, explainStorageError } from './explain-startup-error.js';
 import type { RegistryConfig } from './load-config.js';
 import { observeRpc } from './observe-rpc.js';
+import { readTlsCredentials } from './read-tls-credentials.js';
 
 /** The running registry: one storage, one registry, one set of metrics, two servers. */
 export interface RunningRegistry {
@@ -20,6 +21,8 @@ export interface RunningRegistry {
   port: number;
   /** Port of the Connect-RPC server, or `undefined` when `CONNECT_PORT=off`. */
   connectPort: number | undefined;
+  /** Whether both ports serve TLS (`TLS_CERT_FILE` and `TLS_KEY_FILE` set). */
+  tls: boolean;
   /** End change streams, let in-flight requests finish (Connect: at most 1 s), close storage. */
   close(): Promise<void>;
 }
@@ -33,11 +36,21 @@ export interface StartRegistryOptions {
 /** How long Connect calls may run on after close() before their connections are cut. */
 const CONNECT_CLOSE_GRACE_MS = 1_000;
 
+/** Hosts that only this machine can reach. */
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** Whether `host` is reachable only from this machine (`localhost`, `127.0.0.0/8`, `::1`). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOST.test(host);
+}
+
 /**
  * Build storage, the registry and the metrics once, then start the REST server and (unless
  * `connectPort` is null) the Connect-RPC server beside it, sharing all three: `/metrics` on the
- * REST port counts Connect calls too. Failures to start are {@link StartupError}s naming the
- * setting to fix; whatever was opened is closed again.
+ * REST port counts Connect calls too. With `config.tls`, both serve TLS from files read once here.
+ * Failures to start are {@link StartupError}s naming the setting to fix; whatever was opened is
+ * closed again. Without authentication (none exists yet), a `HOST` other than loopback logs a
+ * warning: anyone who reaches the ports can change or delete every schema.
  *
  * @example
  * ```ts
@@ -51,6 +64,8 @@ export async function startRegistry(
   options: StartRegistryOptions = {},
 ): Promise<RunningRegistry> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Read and checked before storage opens: a bad key fails fast and leaves nothing to close.
+  const tls = config.tls ? readTlsCredentials(config.tls) : undefined;
   let registry: Registry;
   try {
     registry = await createRegistry({
@@ -64,7 +79,7 @@ export async function startRegistry(
   const metrics = createMetrics(registry, { processMetrics: true });
   const started: { close(): Promise<void> }[] = [];
   try {
-    const rest = await startServer(config, { registry, metrics, logger }).catch((error) => {
+    const rest = await startServer(config, { registry, metrics, logger, tls }).catch((error) => {
       throw explainListenError(error, { setting: 'PORT', port: config.port, host: config.host });
     });
     started.push(rest);
@@ -79,6 +94,7 @@ export async function startRegistry(
             host: config.host,
             interceptors: [observeRpc({ prometheus: metrics.prometheus, logger })],
             closeGraceMs: CONNECT_CLOSE_GRACE_MS,
+            tls,
           }).catch((error) => {
             throw explainListenError(error, {
               setting: 'CONNECT_PORT',
@@ -87,12 +103,19 @@ export async function startRegistry(
             });
           });
     if (connect) started.push(connect);
+    if (!isLoopbackHost(config.host)) {
+      logger.warn(
+        { host: config.host },
+        'authentication is not available yet: anyone who can reach this host can change and delete every schema; set HOST=127.0.0.1 or keep the ports behind a trusted network',
+      );
+    }
     let closing: Promise<void> | undefined;
     return {
       registry,
       metrics,
       port: rest.port,
       connectPort: connect?.port,
+      tls: tls !== undefined,
       close() {
         // Both servers drain at once; storage closes after both.
         closing ??= Promise.all(started.map((server) => server.close())).then(() =>

@@ -12,6 +12,11 @@ export { instrumentRegistry } from './metrics/instrument-registry.js';
 export { createLogger, type LogLevel } from './middleware/create-logger.js';
 export { DEFAULT_SERVER_CONFIG, type JsonSchemaDraft, type ServerConfig } from './server-config.js';
 export { type AppOptions, type BodyLimits, DEFAULT_LIMITS } from './server-options.js';
-export { type RunningServer, type SharedServerParts, startServer } from './start-server.js';
+export {
+  type RunningServer,
+  type SharedServerParts,
+  startServer,
+  type TlsCredentials,
+} from './start-server.js';
 export { attachChangeWebSocket } from './stream/attach-change-websocket.js';
 export { streamRoutes } from './stream/stream-routes.js';

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createRegistry, type Registry } from '@llmsr/core';
@@ -28,6 +29,14 @@ export interface SharedServerParts {
   metrics?: ServerMetrics | undefined;
   /** The process's logger. */
   logger?: Logger | undefined;
+  /** Serve HTTPS with this PEM certificate (chain) and key instead of plain HTTP. */
+  tls?: TlsCredentials | undefined;
+}
+
+/** A PEM certificate (or chain) and its private key, already read from disk. */
+export interface TlsCredentials {
+  cert: string | Buffer;
+  key: string | Buffer;
 }
 
 /**
@@ -41,8 +50,8 @@ export function defaultDraftOption(config: ServerConfig): Record<string, never> 
 }
 
 /**
- * Start the REST server on the configured port, with JSON request logs at `logLevel` and the
- * change stream over WebSocket as well as SSE. It builds its own registry unless `shared` passes
+ * Start the REST server on the configured port (HTTPS when `shared.tls` is given), with JSON
+ * request logs at `logLevel` and the change stream over WebSocket as well as SSE. It builds its own registry unless `shared` passes
  * one (as `@llmsr/registry` does, to serve the same registry over Connect).
  *
  * @example
@@ -78,8 +87,17 @@ export async function startServer(
   let server: ReturnType<typeof serve>;
   try {
     server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-      const instance = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-        resolve(instance),
+      const listen = { fetch: app.fetch, port: config.port, hostname: config.host };
+      const tls = shared.tls;
+      const instance = serve(
+        tls
+          ? {
+              ...listen,
+              createServer: https.createServer,
+              serverOptions: { cert: tls.cert, key: tls.key },
+            }
+          : listen,
+        () => resolve(instance),
       );
       instance.once('error', reject);
     });
