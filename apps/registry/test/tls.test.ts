@@ -141,55 +141,34 @@ describe('TLS from TLS_CERT_FILE and TLS_KEY_FILE', () => {
     ).rejects.toThrow(`TLS_KEY_FILE: ${otherKeyFile} is not the key of the certificate`);
   });
 
-  it(
-    'exits 1 with one line naming TLS_KEY_FILE when the key cannot be read',
-    async () => {
-      const missing = join(dir, 'missing.key');
-      const { code, stderr } = await runRegistry({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        CONNECT_PORT: '0',
-        STORAGE_URL: 'memory:',
-        TLS_CERT_FILE: certFile,
-        TLS_KEY_FILE: missing,
-      });
-      expect(code).toBe(1);
-      expect(oneLine(stderr)).toBe(`llmsr: TLS_KEY_FILE: cannot read ${missing}: ENOENT`);
+  it.each([
+    {
+      what: 'naming TLS_KEY_FILE when the key cannot be read',
+      tls: () => ({ TLS_CERT_FILE: certFile, TLS_KEY_FILE: join(dir, 'missing.key') }),
+      line: () => `llmsr: TLS_KEY_FILE: cannot read ${join(dir, 'missing.key')}: ENOENT`,
     },
-    SPAWN_TIMEOUT,
-  );
-
-  it(
-    'exits 1 with one line naming TLS_CERT_FILE when the certificate cannot be read',
-    async () => {
-      const { code, stderr } = await runRegistry({
-        HOST: '127.0.0.1',
-        PORT: '0',
-        CONNECT_PORT: '0',
-        STORAGE_URL: 'memory:',
-        TLS_CERT_FILE: dir,
-        TLS_KEY_FILE: keyFile,
-      });
-      expect(code).toBe(1);
-      expect(oneLine(stderr)).toBe(`llmsr: TLS_CERT_FILE: cannot read ${dir}: EISDIR`);
+    {
+      what: 'naming TLS_CERT_FILE when the certificate cannot be read',
+      tls: () => ({ TLS_CERT_FILE: dir, TLS_KEY_FILE: keyFile }),
+      line: () => `llmsr: TLS_CERT_FILE: cannot read ${dir}: EISDIR`,
     },
-    SPAWN_TIMEOUT,
-  );
-
-  it(
-    'exits 1 with one line when only one of the two is set',
-    async () => {
+    {
+      what: 'when only one of the two is set',
+      tls: () => ({ TLS_CERT_FILE: certFile }),
+      line: () => 'llmsr: invalid setting: TLS_KEY_FILE must be set when TLS_CERT_FILE is',
+    },
+  ])(
+    'exits 1 with one line $what',
+    async ({ tls, line }) => {
       const { code, stderr } = await runRegistry({
         HOST: '127.0.0.1',
         PORT: '0',
         CONNECT_PORT: '0',
         STORAGE_URL: 'memory:',
-        TLS_CERT_FILE: certFile,
+        ...tls(),
       });
       expect(code).toBe(1);
-      expect(oneLine(stderr)).toBe(
-        'llmsr: invalid setting: TLS_KEY_FILE must be set when TLS_CERT_FILE is',
-      );
+      expect(oneLine(stderr)).toBe(line());
     },
     SPAWN_TIMEOUT,
   );
