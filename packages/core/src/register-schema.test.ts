@@ -1,35 +1,19 @@
 import { MemoryStore } from '@llmsr/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeOf } from '../test/create-test-registry.js';
+import { address, customer } from '../test/schema-fixtures.js';
 import { createRegistry } from './create-registry.js';
 import type { Registry } from './registry.js';
 
 // The register flow over the memory store, read back from the store itself: what a
 // registration writes (version, references, config, outbox event) and what a refusal does not.
 
-const address = {
-  $id: 'https://example.com/address.json',
-  type: 'object',
-  properties: { city: { type: 'string' } },
-};
-const customer = {
-  type: 'object',
-  properties: { home: { $ref: 'https://example.com/address.json' } },
-};
 const closed = (...fields: string[]) => ({
   type: 'object',
   properties: Object.fromEntries(fields.map((field) => [field, { type: 'string' }])),
   required: fields,
   additionalProperties: false,
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
 
 let store: MemoryStore;
 let registry: Registry;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { type CreateRegistryOptions, createRegistry } from '../src/create-registry.js';
 import type { Registry } from '../src/registry.js';
+import { postgresReachable, type ScratchDatabase, SHARED_BACKENDS } from './scratch-databases.js';
 
 /** Options of the test registries: memory storage unless a test says otherwise. */
 export type TestRegistryOptions = Partial<CreateRegistryOptions>;
@@ -39,4 +40,53 @@ export async function withTestRegistry<T>(
   } finally {
     await registry.close();
   }
+}
+
+/** Two registries over one scratch database from `create`, opened before each test of the calling `describe` and closed (database dropped) after it. */
+export function useTwoRegistries(create: () => Promise<ScratchDatabase>): {
+  a: Registry;
+  b: Registry;
+} {
+  let database: ScratchDatabase | undefined;
+  let nodes: Registry[] = [];
+  beforeEach(async () => {
+    database = await create();
+    nodes = [
+      await createRegistry({ storage: database.url }),
+      await createRegistry({ storage: database.url }),
+    ];
+  });
+  afterEach(async () => {
+    for (const node of nodes) await node.close();
+    nodes = [];
+    await database?.drop();
+    database = undefined;
+  });
+  const node = (index: number) =>
+    new Proxy({} as Registry, {
+      get(_target, key) {
+        const current = nodes[index];
+        if (!current) throw new Error('useTwoRegistries: the registries exist only inside a test');
+        return Reflect.get(current, key);
+      },
+    });
+  return { a: node(0), b: node(1) };
+}
+
+/** The shared backends this run can reach: postgres only when its scratch server answers. */
+export async function reachableSharedBackends(): Promise<
+  [string, () => Promise<ScratchDatabase>][]
+> {
+  const postgresUp = await postgresReachable();
+  return SHARED_BACKENDS.filter(([name]) => name !== 'postgres' || postgresUp);
+}
+
+/** The error code a promise rejects with, or `NO_ERROR`. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+  return 'NO_ERROR';
 }

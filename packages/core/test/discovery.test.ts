@@ -4,27 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
 import type { Registry } from '../src/registry.js';
-import { useTestRegistry } from './create-test-registry.js';
-
-const address = {
-  $id: 'https://example.com/address.json',
-  type: 'object',
-  properties: { city: { type: 'string' } },
-};
-const customer = {
-  type: 'object',
-  properties: { home: { $ref: 'https://example.com/address.json' } },
-};
-const references = [{ name: 'https://example.com/address.json', subject: 'address', version: 1 }];
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf, useTestRegistry } from './create-test-registry.js';
+import { address, customer, addressReferences as references } from './schema-fixtures.js';
 
 describe('schema relations, search and batch validation', () => {
   const registry = useTestRegistry();

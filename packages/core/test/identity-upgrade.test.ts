@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
+import { address, customer, addressReferences as references } from './schema-fixtures.js';
 import { createSqliteDatabase, type ScratchDatabase } from './scratch-databases.js';
 
 /** The slice of better-sqlite3 this test uses (core reaches it through the storage package). */
@@ -13,17 +14,6 @@ type Sqlite = new (
 const Database = createRequire(new URL('../../storage/package.json', import.meta.url))(
   'better-sqlite3',
 ) as Sqlite;
-
-const address = {
-  $id: 'https://example.com/address.json',
-  type: 'object',
-  properties: { city: { type: 'string' } },
-};
-const customer = {
-  type: 'object',
-  properties: { home: { $ref: 'https://example.com/address.json' } },
-};
-const references = [{ name: 'https://example.com/address.json', subject: 'address', version: 1 }];
 
 describe('schema identities recomputed when a registry opens an older database', () => {
   let database: ScratchDatabase;

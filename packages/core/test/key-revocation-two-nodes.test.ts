@@ -2,15 +2,10 @@ import type { Principal } from '@llmsr/spec';
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiKeyService, createApiKeyService } from '../src/auth/api-key-service.js';
-import {
-  postgresReachable,
-  type ScratchDatabase,
-  SHARED_BACKENDS,
-  within,
-} from './scratch-databases.js';
+import { reachableSharedBackends } from './create-test-registry.js';
+import { type ScratchDatabase, within } from './scratch-databases.js';
 
-const postgresUp = await postgresReachable();
-const backends = SHARED_BACKENDS.filter(([name]) => name !== 'postgres' || postgresUp);
+const backends = await reachableSharedBackends();
 const admin: Principal = { id: 'admin:bootstrap', kind: 'bootstrap-admin', role: 'admin' };
 
 describe.each(backends)('key revocation across two nodes on one %s database', (_name, create) => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
-import { useTestRegistry } from './create-test-registry.js';
-
-const recordWith = (field: string) => ({
-  type: 'object',
-  properties: { [field]: { type: 'string' } },
-  required: [field],
-  additionalProperties: false,
-});
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+import { codeOf, useTestRegistry } from './create-test-registry.js';
+import { recordWith } from './schema-fixtures.js';
 
 describe('change events written with the change', () => {
   const registry = useTestRegistry();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestRegistry } from './create-test-registry.js';
+import { codeOf, useTestRegistry } from './create-test-registry.js';
 
 // Closed content models: adding an optional property is then backward compatible (Confluent STRICT).
 const v1 = {
@@ -9,15 +9,6 @@ const v1 = {
   additionalProperties: false,
 };
 const v2 = { ...v1, properties: { ...v1.properties, note: { type: 'string' } } };
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
 
 describe('reading, deleting and validating', () => {
   const registry = useTestRegistry();

@@ -1,47 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRegistry } from '../src/create-registry.js';
-import type { Registry } from '../src/registry.js';
-import {
-  postgresReachable,
-  type ScratchDatabase,
-  SHARED_BACKENDS,
-  within,
-} from './scratch-databases.js';
+import { describe, expect, it } from 'vitest';
+import { codeOf, reachableSharedBackends, useTwoRegistries } from './create-test-registry.js';
+import { recordWith } from './schema-fixtures.js';
+import { within } from './scratch-databases.js';
 
-const postgresUp = await postgresReachable();
-const backends = SHARED_BACKENDS.filter(([name]) => name !== 'postgres' || postgresUp);
-
-/** A closed record with one required field of its own: each is BACKWARD-incompatible with the others. */
-const recordWith = (field: string) => ({
-  type: 'object',
-  properties: { [field]: { type: 'string' } },
-  required: [field],
-  additionalProperties: false,
-});
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-  return 'NO_ERROR';
-}
+const backends = await reachableSharedBackends();
 
 describe.each(backends)('two registry nodes on one %s database', (_name, create) => {
-  let database: ScratchDatabase;
-  let a: Registry;
-  let b: Registry;
-  beforeEach(async () => {
-    database = await create();
-    a = await createRegistry({ storage: database.url });
-    b = await createRegistry({ storage: database.url });
-  });
-  afterEach(async () => {
-    await a.close();
-    await b.close();
-    await database.drop();
-  });
+  const { a, b } = useTwoRegistries(create);
 
   it('keeps one version per content when both nodes register it at the same moment', async () => {
     await a.config.set('same', { compatibilityLevel: 'NONE' });
