@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ConfigRecord, Registry } from '@llmsr/core';
 import {
   CONFLUENT_CONFIG_FIELDS,
@@ -7,18 +7,11 @@ import {
   ConfluentConfigUpdate,
 } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
-import {
-  CONFLUENT_TAG,
-  confluentErrors,
-  confluentRequestBody,
-  confluentResponse,
-  flagQuery,
-  SubjectParam,
-} from './confluent-openapi.js';
+import { confluentScopedRoutes } from './confluent-scoped-routes.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
 import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { confluentFlag } from './parse-confluent-version.js';
@@ -27,46 +20,14 @@ const CONFIG_BODY_LIMIT = 64_000;
 
 /** The three operations on `/config` (global) or `/config/{subject}`. */
 function configRoutes(path: '/' | '/{subject}') {
-  const scope = path === '/' ? 'Global' : 'Subject';
-  const params = path === '/' ? {} : { params: z.object({ subject: SubjectParam }) };
-  return {
-    get: createRoute({
-      method: 'get',
-      path,
-      operationId: `confluentGet${scope}Config`,
-      tags: [CONFLUENT_TAG],
-      summary: `The ${scope.toLowerCase()} compatibility level and config fields`,
-      request: {
-        ...params,
-        query: z.object({ defaultToGlobal: flagQuery('Fall back to the global config') }),
-      },
-      responses: { 200: confluentResponse('The config', ConfluentConfig), ...confluentErrors(404) },
-    }),
-    put: createRoute({
-      method: 'put',
-      path,
-      operationId: `confluentSet${scope}Config`,
-      tags: [CONFLUENT_TAG],
-      summary: `Set the ${scope.toLowerCase()} compatibility level and config fields`,
-      request: { ...params, body: confluentRequestBody(ConfluentConfigRequest) },
-      responses: {
-        200: confluentResponse('The fields set', ConfluentConfigUpdate),
-        ...confluentErrors(400, 413, 422),
-      },
-    }),
-    remove: createRoute({
-      method: 'delete',
-      path,
-      operationId: `confluentDelete${scope}Config`,
-      tags: [CONFLUENT_TAG],
-      summary: `Remove the ${scope.toLowerCase()} compatibility level and config fields`,
-      request: params,
-      responses: {
-        200: confluentResponse('The config removed (or in force)', ConfluentConfig),
-        ...confluentErrors(404),
-      },
-    }),
-  };
+  return confluentScopedRoutes(path, {
+    resource: 'Config',
+    setting: 'compatibility level and config fields',
+    body: ConfluentConfigRequest,
+    shown: ConfluentConfig,
+    set: ConfluentConfigUpdate,
+    setDescription: 'The fields set',
+  });
 }
 
 /** `/config` and `/config/{subject}`: compatibility level and Confluent's other config fields. */

@@ -1,4 +1,4 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { ConfluentMode, ConfluentModeRequest } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
@@ -6,14 +6,8 @@ import { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
-import {
-  CONFLUENT_TAG,
-  confluentErrors,
-  confluentRequestBody,
-  confluentResponse,
-  flagQuery,
-  SubjectParam,
-} from './confluent-openapi.js';
+import { flagQuery } from './confluent-openapi.js';
+import { confluentScopedRoutes } from './confluent-scoped-routes.js';
 import { confluentConfigSubject } from './confluent-subject-name.js';
 import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
@@ -23,50 +17,15 @@ const MODE_BODY_LIMIT = 64_000;
 
 /** The three operations on `/mode` (global) or `/mode/{subject}`. */
 function modeRoutes(path: '/' | '/{subject}') {
-  const scope = path === '/' ? 'Global' : 'Subject';
-  const params = path === '/' ? {} : { params: z.object({ subject: SubjectParam }) };
-  return {
-    get: createRoute({
-      method: 'get',
-      path,
-      operationId: `confluentGet${scope}Mode`,
-      tags: [CONFLUENT_TAG],
-      summary: `The ${scope.toLowerCase()} mode`,
-      request: {
-        ...params,
-        query: z.object({ defaultToGlobal: flagQuery('Fall back to the global mode') }),
-      },
-      responses: { 200: confluentResponse('The mode', ConfluentMode), ...confluentErrors(404) },
-    }),
-    put: createRoute({
-      method: 'put',
-      path,
-      operationId: `confluentSet${scope}Mode`,
-      tags: [CONFLUENT_TAG],
-      summary: `Set the ${scope.toLowerCase()} mode`,
-      request: {
-        ...params,
-        query: z.object({ force: flagQuery('IMPORT even when schemas exist') }),
-        body: confluentRequestBody(ConfluentModeRequest),
-      },
-      responses: {
-        200: confluentResponse('The mode set', ConfluentMode),
-        ...confluentErrors(400, 413, 422),
-      },
-    }),
-    remove: createRoute({
-      method: 'delete',
-      path,
-      operationId: `confluentDelete${scope}Mode`,
-      tags: [CONFLUENT_TAG],
-      summary: `Remove the ${scope.toLowerCase()} mode`,
-      request: params,
-      responses: {
-        200: confluentResponse('The mode removed (or in force)', ConfluentMode),
-        ...confluentErrors(404),
-      },
-    }),
-  };
+  return confluentScopedRoutes(path, {
+    resource: 'Mode',
+    setting: 'mode',
+    body: ConfluentModeRequest,
+    shown: ConfluentMode,
+    set: ConfluentMode,
+    setDescription: 'The mode set',
+    putQuery: z.object({ force: flagQuery('IMPORT even when schemas exist') }),
+  });
 }
 
 /** `/mode` and `/mode/{subject}`: READWRITE, READONLY, READONLY_OVERRIDE and IMPORT. */

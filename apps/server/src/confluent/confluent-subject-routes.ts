@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { ConfluentRegisterRequest, ConfluentSchema } from '@llmsr/spec/rest';
+import { ConfluentSchema } from '@llmsr/spec/rest';
 import { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
@@ -10,13 +10,13 @@ import { confluentJson } from './confluent-json.js';
 import {
   CONFLUENT_TAG,
   confluentErrors,
-  confluentRequestBody,
   confluentResponse,
   flagQuery,
   pageQuery,
   SubjectParam,
 } from './confluent-openapi.js';
 import { confluentPage } from './confluent-page.js';
+import { confluentSchemaPost } from './confluent-schema-post.js';
 import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import { listVersionsOrNone } from './list-versions-or-none.js';
 import { confluentFlag, confluentOptionalFlag } from './parse-confluent-version.js';
@@ -47,18 +47,9 @@ const lookup = createRoute({
   operationId: 'confluentLookUpSchema',
   tags: [CONFLUENT_TAG],
   summary: 'Find the version of a subject holding a schema',
-  request: {
-    params,
-    query: z.object({
-      normalize: flagQuery('Normalize the schema first (default: the subject config)'),
-      deleted: flagQuery('Also match soft-deleted versions'),
-    }),
-    body: confluentRequestBody(ConfluentRegisterRequest),
-  },
-  responses: {
-    200: confluentResponse('The matching version', ConfluentSchema),
-    ...confluentErrors(400, 404, 413, 422),
-  },
+  ...confluentSchemaPost({ description: 'The matching version', schema: ConfluentSchema }, 404, {
+    deleted: flagQuery('Also match soft-deleted versions'),
+  }),
 });
 
 const versions = createRoute({

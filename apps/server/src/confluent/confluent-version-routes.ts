@@ -1,11 +1,6 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import {
-  ConfluentRegisterRequest,
-  ConfluentRegisterResponse,
-  ConfluentSchema,
-  SchemaContent,
-} from '@llmsr/spec/rest';
+import { ConfluentRegisterResponse, ConfluentSchema, SchemaContent } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { addRoute } from '../openapi/add-route.js';
@@ -16,7 +11,6 @@ import { confluentJson, confluentRawSchema } from './confluent-json.js';
 import {
   CONFLUENT_TAG,
   confluentErrors,
-  confluentRequestBody,
   confluentResponse,
   flagQuery,
   pageQuery,
@@ -24,6 +18,7 @@ import {
   VersionParam,
 } from './confluent-openapi.js';
 import { confluentPage } from './confluent-page.js';
+import { confluentSchemaPost } from './confluent-schema-post.js';
 import { createConfluentRouteApp } from './create-confluent-route-app.js';
 import {
   confluentFlag,
@@ -41,17 +36,11 @@ const register = createRoute({
   operationId: 'confluentRegisterSchema',
   tags: [CONFLUENT_TAG],
   summary: 'Register a schema under a subject (or answer the version already holding it)',
-  request: {
-    params: z.object({ subject: SubjectParam }),
-    query: z.object({
-      normalize: flagQuery('Normalize the schema first (default: the subject config)'),
-    }),
-    body: confluentRequestBody(ConfluentRegisterRequest),
-  },
-  responses: {
-    200: confluentResponse('The registered or existing version', ConfluentRegisterResponse),
-    ...confluentErrors(400, 409, 413, 422),
-  },
+  ...confluentSchemaPost(
+    { description: 'The registered or existing version', schema: ConfluentRegisterResponse },
+    409,
+    {},
+  ),
 });
 
 const get = createRoute({
