@@ -84,8 +84,13 @@ module.exports = {
     ),
     importsOnly('variables', ['spec'], 'Variable spaces are a leaf under spec.'),
     importsOnly(
+      'llm',
+      ['spec', 'validation', 'variables'],
+      'LLM tools stand alone over the schema packages; core exposes them.',
+    ),
+    importsOnly(
       'core',
-      ['spec', 'validation', 'compatibility', 'storage', 'variables'],
+      ['spec', 'validation', 'compatibility', 'storage', 'variables', 'llm'],
       'Core composes the lower packages; it knows no app and no wire format (proto).',
     ),
     importsOnly(
