@@ -1,6 +1,7 @@
 import type { SchemaRecord } from '@llmsr/storage';
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
 import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
+import { type AuthOptions, createAccessControl } from './auth/access-control.js';
 import { checkSubjectCompatibility } from './check-subject-compatibility.js';
 import { clearConfigSetting } from './clear-config-setting.js';
 import { lookupConfluentSchema } from './confluent/lookup-confluent-schema.js';
@@ -57,6 +58,8 @@ export interface CreateRegistryOptions {
    * `jsonSchemaDefaultDraft`; draft-07 by default, as Confluent.
    */
   defaultJsonDraft?: string;
+  /** Authentication, audit and rate limits; off by default (see {@link AuthOptions}). */
+  auth?: AuthOptions | undefined;
 }
 
 /**
@@ -111,6 +114,11 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     onGap: () => forgetAll(caches),
   });
   const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
+  const access = createAccessControl(store, {
+    ...options.auth,
+    subjectsOfSchema: async (id) =>
+      (await listSchemaVersions(context, id).catch(() => [])).map((v) => v.subject),
+  });
 
   const registry: Registry = {
     schemas: {
@@ -170,8 +178,12 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       get: (kind, id) => store.getResource(kind, id),
       list: (kind, opts) => store.listResources(kind, opts),
     },
+    access,
     health: () => getHealth(context),
-    close: () => events.close().then(() => store.close()),
+    close: () => {
+      access.close();
+      return events.close().then(() => store.close());
+    },
   };
   return guardAll(registry);
 }

@@ -13,6 +13,12 @@ export type {
 } from '@llmsr/storage';
 export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
 export {
+  type AccessAttempt,
+  type AccessControl,
+  type AuthOptions,
+  createAccessControl,
+} from './auth/access-control.js';
+export {
   type ApiKeyService,
   type ApiKeyServiceOptions,
   type ApiKeyView,
@@ -34,7 +40,18 @@ export {
   authorize,
   authorizeOrThrow,
 } from './auth/authorize.js';
+export {
+  type ClientAddressResolver,
+  checkTrustProxy,
+  createClientAddressResolver,
+} from './auth/client-address.js';
 export { type Authenticator, createAuthenticator } from './auth/create-authenticator.js';
+export {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimiter,
+  type RateLimits,
+} from './auth/create-rate-limiter.js';
 export { KEY_REVOKED_EVENT } from './auth/follow-key-revocations.js';
 export {
   createJwtVerifier,

@@ -6,6 +6,7 @@ import type {
   ResourceRecord,
 } from '@llmsr/storage';
 import type { CompiledValidator, ValidationResult } from '@llmsr/validation';
+import type { AccessControl } from './auth/access-control.js';
 import type { ChangeListener } from './change-events.js';
 import type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
 import type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
@@ -55,6 +56,8 @@ export interface Registry {
   readonly variableSpaces: VariableSpaceService;
   /** Durable documents of other packages (variable spaces, ...), read as stored (export). */
   readonly resources: RegistryResources;
+  /** Authentication, authorisation, audit and rate limits, shared by every API. */
+  readonly access: AccessControl;
   /** Storage reachability, counts, uptime and cache figures. */
   health(): Promise<RegistryHealth>;
   /** Stop following the event log and close the storage. */
