@@ -5,6 +5,7 @@ import {
   type LogLevel,
   type ServerConfig,
 } from '@llmsr/server';
+import { type AuthConfig, loadAuthConfig } from './load-auth-config.js';
 
 /** Everything the deployable registry reads from the environment, once, at start. */
 export interface RegistryConfig extends Required<ServerConfig> {
@@ -12,6 +13,8 @@ export interface RegistryConfig extends Required<ServerConfig> {
   connectPort: number | null;
   /** PEM files both servers use for TLS (`TLS_CERT_FILE`, `TLS_KEY_FILE`); `null`: plain HTTP. */
   tls: TlsFiles | null;
+  /** Authentication, audit and rate limits (`AUTH`, `ADMIN_API_KEY`, ...; see `loadAuthConfig`). */
+  auth: AuthConfig['auth'];
 }
 
 /** Paths of the PEM certificate (chain) and private key, read once at start by `startRegistry`. */
@@ -66,7 +69,8 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
  * `SCHEMA_BODY_LIMIT` (1 MB), `DATA_BODY_LIMIT` (10 MB), `CORS_ORIGINS` (comma-separated, off by
  * default), `RATE_LIMIT_PER_MINUTE` (0: off), `EVENT_RETENTION` (10,000),
  * `JSON_SCHEMA_DEFAULT_DRAFT` (draft-07, as Confluent) and `TLS_CERT_FILE` with `TLS_KEY_FILE`
- * (both or neither; off by default). A malformed value throws `INVALID_INPUT`
+ * (both or neither; off by default), and the security settings of `loadAuthConfig` (`AUTH`,
+ * `ADMIN_API_KEY`, `TRUST_PROXY`, ...). A malformed value throws `INVALID_INPUT`
  * with `details.field` naming the variable.
  *
  * @example
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
   );
   const connectPort =
     env.CONNECT_PORT?.toLowerCase() === 'off' ? null : portNumber(env, 'CONNECT_PORT', 8082);
+  const security = loadAuthConfig(env);
   return {
     port: portNumber(env, 'PORT', defaults.port),
     connectPort,
@@ -110,5 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RegistryConfig
       env.JSON_SCHEMA_DEFAULT_DRAFT || defaults.jsonSchemaDefaultDraft,
       JSON_SCHEMA_DRAFTS,
     ),
+    auth: security.auth,
+    trustProxy: security.trustProxy,
+    metricsPublic: security.metricsPublic,
   };
 }

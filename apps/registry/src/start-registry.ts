@@ -12,6 +12,7 @@ import { explainListenError, explainStorageError } from './explain-startup-error
 import type { RegistryConfig } from './load-config.js';
 import { observeRpc } from './observe-rpc.js';
 import { readTlsCredentials } from './read-tls-credentials.js';
+import { StartupError } from './startup-error.js';
 
 /** The running registry: one storage, one registry, one set of metrics, two servers. */
 export interface RunningRegistry {
@@ -31,6 +32,22 @@ export interface RunningRegistry {
 export interface StartRegistryOptions {
   /** The process's logger; one at `config.logLevel` when absent. */
   logger?: Logger | undefined;
+}
+
+/**
+ * With `AUTH=on`, someone must be able to administer the registry: the bootstrap
+ * `ADMIN_API_KEY`, an identity provider (`AUTH_JWKS_URL`), or an admin key stored by an earlier
+ * start. Otherwise every request would be refused forever: refuse to start instead.
+ */
+async function refuseUnsafeAuth(config: RegistryConfig, registry: Registry): Promise<void> {
+  const { auth } = config;
+  if (!auth.enabled || auth.adminApiKey || auth.jwt) return;
+  const { items } = await registry.access.keys.list({ limit: 1_000 });
+  if (items.some((key) => key.role === 'admin' && key.revokedAt === null)) return;
+  throw new StartupError(
+    'ADMIN_API_KEY',
+    'AUTH=on needs an administrator: set ADMIN_API_KEY (at least 16 characters) or AUTH_JWKS_URL with AUTH_ISSUER and AUTH_AUDIENCE',
+  );
 }
 
 /** How long Connect calls may run on after close() before their connections are cut. */
@@ -72,9 +89,19 @@ export async function startRegistry(
       storage: config.storageUrl,
       eventRetention: config.eventRetention,
       defaultJsonDraft: config.jsonSchemaDefaultDraft,
+      auth: {
+        ...config.auth,
+        onAuditError: (error) => logger.error({ err: error }, 'audit entry not stored'),
+      },
     });
   } catch (error) {
     throw explainStorageError(error, config.storageUrl);
+  }
+  try {
+    await refuseUnsafeAuth(config, registry);
+  } catch (error) {
+    await registry.close();
+    throw error;
   }
   const metrics = createMetrics(registry, { processMetrics: true });
   const started: { close(): Promise<void> }[] = [];
@@ -103,10 +130,10 @@ export async function startRegistry(
             });
           });
     if (connect) started.push(connect);
-    if (!isLoopbackHost(config.host)) {
+    if (!config.auth.enabled && !isLoopbackHost(config.host)) {
       logger.warn(
         { host: config.host },
-        'authentication is not available yet: anyone who can reach this host can change and delete every schema; set HOST=127.0.0.1 or keep the ports behind a trusted network',
+        'authentication is off: anyone who can reach this host can change and delete every schema; set AUTH=on with ADMIN_API_KEY, or HOST=127.0.0.1',
       );
     }
     let closing: Promise<void> | undefined;

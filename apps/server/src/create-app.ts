@@ -1,21 +1,23 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { RegistryError } from '@llmsr/core';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { BlankEnv } from 'hono/types';
+import { authenticateRequests } from './auth/authenticate-requests.js';
 import { confluentRoutes } from './confluent/confluent-routes.js';
 import { errorResponse } from './error-response.js';
 import { createMetrics, type ServerMetrics } from './metrics/create-metrics.js';
 import { instrumentRegistry } from './metrics/instrument-registry.js';
 import type { MiddlewareOptions } from './middleware/app-middleware-options.js';
 import { httpMetrics } from './middleware/http-metrics.js';
-import { rateLimit } from './middleware/rate-limit.js';
 import { requestLogger } from './middleware/request-logger.js';
 import { buildOpenApiDocument } from './openapi/build-openapi-document.js';
 import { DOCS_INIT_SCRIPT } from './openapi/docs-page.js';
 import { readDocsAsset } from './openapi/read-docs-asset.js';
+import { authRoutes } from './routes/auth-routes.js';
 import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -74,9 +76,11 @@ export function createApp(options: CreateAppOptions): Hono {
       }),
     );
   }
-  if (options.rateLimitPerMinute && options.rateLimitPerMinute > 0) {
-    const limiter = rateLimit({ limit: options.rateLimitPerMinute });
-    app.use((c, next) => (UNLIMITED.has(c.req.path) ? next() : limiter(c, next)));
+  const { access } = registry;
+  // Skipped entirely with auth, audit and rate limits off: the quick start pays nothing.
+  if (access.enabled || access.auditing || access.rateLimiter.enabled) {
+    const clientAddress = options.clientAddress ?? socketAddress;
+    app.use(authenticateRequests(access, { clientAddress, unlimited: UNLIMITED }));
   }
   // hono's compress reads the response's headers, which turns @hono/node-server's light
   // response into a full web Response (several times slower to write): only pay when it can help.
@@ -92,6 +96,7 @@ export function createApp(options: CreateAppOptions): Hono {
       registry,
       metrics,
       version: API_VERSION,
+      metricsPublic: options.metricsPublic,
       document: () => {
         document ??= buildOpenApiDocument(app, { version: API_VERSION });
         return document;
@@ -108,6 +113,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
   app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
   app.route('/api/v1', exportRoutes(registry, limits.schemaBytes));
+  app.route('/api/v1', authRoutes(registry));
 
   app.get('/docs/init.js', (c) =>
     c.body(DOCS_INIT_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
@@ -136,4 +142,13 @@ export function createApp(options: CreateAppOptions): Hono {
   );
   app.onError((error, c) => errorResponse(c, error));
   return app;
+}
+
+/** The socket's remote address; requests built in-process (tests) have none. */
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
 }

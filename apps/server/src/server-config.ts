@@ -18,8 +18,18 @@ export interface ServerConfig {
   dataBodyLimit: number;
   /** Origins CORS allows (`*` for any); CORS is off when empty. */
   corsOrigins?: string[];
-  /** Requests per client per minute; 0 turns the limit off. */
+  /**
+   * Requests per client per minute, for every kind of caller, when `startServer` creates the
+   * registry; 0 turns the limit off. (`@llmsr/registry` sets limits per role on the registry.)
+   */
   rateLimitPerMinute?: number;
+  /**
+   * Proxies whose `X-Forwarded-For` names the client (`TRUST_PROXY`: addresses, CIDR ranges,
+   * `loopback`, `uniquelocal`); empty: the socket's address is the client's.
+   */
+  trustProxy?: string[];
+  /** Whether `/metrics` answers without credentials when auth is on (`METRICS_PUBLIC`). */
+  metricsPublic?: boolean;
   /** Change events kept for resuming streams. */
   eventRetention?: number;
   /** The draft a JSON Schema without `$schema` is read as, unless a config says otherwise. */
@@ -36,6 +46,8 @@ export const DEFAULT_SERVER_CONFIG: Readonly<Required<ServerConfig>> = Object.fr
   dataBodyLimit: 10_000_000,
   corsOrigins: [],
   rateLimitPerMinute: 0,
+  trustProxy: [],
+  metricsPublic: true,
   eventRetention: 10_000,
   jsonSchemaDefaultDraft: 'draft-07',
 });

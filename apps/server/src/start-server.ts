@@ -1,8 +1,13 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createRegistry, type Registry } from '@llmsr/core';
+import {
+  createClientAddressResolver,
+  createRegistry,
+  type RateLimits,
+  type Registry,
+} from '@llmsr/core';
 import type { Logger } from 'pino';
 import { createApp } from './create-app.js';
 import type { ServerMetrics } from './metrics/create-metrics.js';
@@ -72,14 +77,20 @@ export async function startServer(
       storage: config.storageUrl,
       ...(config.eventRetention ? { eventRetention: config.eventRetention } : {}),
       ...defaultDraftOption(config),
+      ...rateLimitOption(config.rateLimitPerMinute),
     }));
+  const resolveClient = createClientAddressResolver(config.trustProxy ?? []);
   const shutdown = new AbortController();
   const app = createApp({
     registry,
     limits: { schemaBytes: config.schemaBodyLimit, dataBytes: config.dataBodyLimit },
     logger: shared.logger ?? createLogger(config.logLevel),
     corsOrigins: config.corsOrigins,
-    rateLimitPerMinute: config.rateLimitPerMinute,
+    clientAddress: (c) => {
+      const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      return incoming ? resolveClient(incoming) : 'in-process';
+    },
+    metricsPublic: config.metricsPublic,
     shutdown: shutdown.signal,
     processMetrics: true,
     metrics: shared.metrics,
@@ -105,7 +116,9 @@ export async function startServer(
     if (ownsRegistry) await registry.close();
     throw error;
   }
-  const closeWebSockets = attachChangeWebSocket(server as Server, registry);
+  const closeWebSockets = attachChangeWebSocket(server as Server, registry, {
+    clientAddress: resolveClient,
+  });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
@@ -126,6 +139,16 @@ export async function startServer(
         http.closeIdleConnections();
       }).then(() => (ownsRegistry ? registry.close() : undefined));
       return closing;
+    },
+  };
+}
+
+/** `auth.rateLimits` giving every kind of caller `perMinute` requests (none when 0). */
+function rateLimitOption(perMinute: number | undefined): { auth?: { rateLimits: RateLimits } } {
+  if (!perMinute || perMinute <= 0) return {};
+  return {
+    auth: {
+      rateLimits: { anonymous: perMinute, reader: perMinute, writer: perMinute, admin: perMinute },
     },
   };
 }

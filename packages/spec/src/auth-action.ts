@@ -40,6 +40,8 @@ export const AUTH_ACTIONS = Object.freeze([
   'keys.manage',
   /** Read the audit log. */
   'audit.read',
+  /** Scrape `/metrics` (when `METRICS_PUBLIC=off`; otherwise the route is public). */
+  'metrics.read',
 ] as const);
 
 /** One operation of the registry's APIs, as {@link AUTH_ACTIONS} lists it. */
@@ -81,6 +83,7 @@ export const ACTION_MIN_ROLE: Readonly<Record<AuthAction, AuthRole>> = Object.fr
   import: 'admin',
   'keys.manage': 'admin',
   'audit.read': 'admin',
+  'metrics.read': 'reader',
 });
 
 /**
@@ -111,6 +114,7 @@ export const ACTION_SCOPE: Readonly<Record<AuthAction, ActionScope>> = Object.fr
   import: 'global',
   'keys.manage': 'global',
   'audit.read': 'global',
+  'metrics.read': 'unscoped',
 });
 
 /** The actions that change state (recorded in the audit log), the others only read. */

@@ -46,6 +46,7 @@ describe('the auth vocabulary', () => {
         'changes.read',
         'variable-space.read',
         'export',
+        'metrics.read',
       ].sort(),
     );
     for (const action of ROLE_ACTIONS.reader) expect(MUTATING_ACTIONS.has(action)).toBe(false);

@@ -3,6 +3,7 @@ import { type CompatibilityReport, isRegistryError, type Registry } from '@llmsr
 import { ConfluentCompatibilityResponse, ConfluentRegisterRequest } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { ConfluentError } from './confluent-error.js';
@@ -98,7 +99,9 @@ export function confluentCompatibilityRoutes(registry: Registry, limits: BodyLim
     });
   };
 
+  const access = { action: 'compatibility.check', subject: subjectParam } as const;
   addRoute(app, checkAll, (c) => check(c, c.req.valid('json'), undefined), {
+    access,
     bodyLimit: limits.schemaBytes,
   });
 
@@ -116,7 +119,7 @@ export function confluentCompatibilityRoutes(registry: Registry, limits: BodyLim
       }
       return check(c, c.req.valid('json'), target.version);
     },
-    { bodyLimit: limits.schemaBytes },
+    { access, bodyLimit: limits.schemaBytes },
   );
 
   return app;

@@ -8,6 +8,7 @@ import {
 } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
@@ -88,9 +89,13 @@ export function confluentConfigRoutes(registry: Registry): OpenAPIHono {
 
   for (const path of ['/', '/{subject}'] as const) {
     const routes = configRoutes(path);
-    addRoute(app, routes.get, get);
-    addRoute(app, routes.put, (c) => put(c, c.req.valid('json')), { bodyLimit: CONFIG_BODY_LIMIT });
-    addRoute(app, routes.remove, remove);
+    const write = { action: 'config.write', subject: subjectParam } as const;
+    addRoute(app, routes.get, get, { access: { action: 'config.read', subject: subjectParam } });
+    addRoute(app, routes.put, (c) => put(c, c.req.valid('json')), {
+      access: write,
+      bodyLimit: CONFIG_BODY_LIMIT,
+    });
+    addRoute(app, routes.remove, remove, { access: write });
   }
   return app;
 }

@@ -3,6 +3,7 @@ import type { Registry } from '@llmsr/core';
 import { ConfluentMode, ConfluentModeRequest } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson } from './confluent-json.js';
@@ -79,11 +80,13 @@ export function confluentModeRoutes(registry: Registry): OpenAPIHono {
 
   for (const path of ['/', '/{subject}'] as const) {
     const routes = modeRoutes(path);
-    addRoute(app, routes.get, get);
+    const write = { action: 'mode.write', subject: subjectParam } as const;
+    addRoute(app, routes.get, get, { access: { action: 'mode.read', subject: subjectParam } });
     addRoute(app, routes.put, (c) => put(c, c.req.valid('json').mode), {
+      access: write,
       bodyLimit: MODE_BODY_LIMIT,
     });
-    addRoute(app, routes.remove, remove);
+    addRoute(app, routes.remove, remove, { access: write });
   }
   return app;
 }

@@ -47,7 +47,7 @@ const contexts = createRoute({
 export function confluentRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
   const app = createConfluentRouteApp();
   // Only Confluent's default context exists here.
-  addRoute(app, contexts, (c) => confluentJson(c, ['.']));
+  addRoute(app, contexts, (c) => confluentJson(c, ['.']), { access: { action: 'schema.read' } });
   app.route('/subjects', confluentSubjectRoutes(registry, limits));
   app.route('/subjects', confluentVersionRoutes(registry, limits));
   app.route('/schemas', confluentSchemaRoutes(registry));

@@ -8,6 +8,8 @@ import {
 } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
+import { schemaIdParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { ConfluentError } from './confluent-error.js';
 import { confluentJson, confluentRawSchema } from './confluent-json.js';
@@ -143,6 +145,10 @@ export function confluentSchemaRoutes(registry: Registry): OpenAPIHono {
       (use) => (deleted || !use.deleted) && (!subject || use.subject === subject),
     );
   };
+  const visibleUsesOf = (c: Context, view: SchemaView) => {
+    const principal = principalOf(c);
+    return usesOf(c, view).filter((use) => registry.access.canSee(principal, use.subject));
+  };
   const answerSchema = async (c: Context, view: SchemaView) => {
     const subject = c.req.query('subject');
     const use = subject ? view.versions.find((entry) => entry.subject === subject) : undefined;
@@ -157,45 +163,68 @@ export function confluentSchemaRoutes(registry: Registry): OpenAPIHono {
     });
   };
 
-  addRoute(app, list, async (c) => {
-    const includeDeleted = confluentFlag(c.req.query('deleted'));
-    const latestOnly = confluentFlag(c.req.query('latestOnly'));
-    const prefix = c.req.query('subjectPrefix');
-    const offset = Math.max(0, Number(c.req.query('offset')) || 0);
-    const asked = Number(c.req.query('limit'));
-    const limit = asked > 0 && asked <= SCHEMA_LIST_LIMIT ? Math.floor(asked) : SCHEMA_LIST_LIMIT;
-    const subjects = await registry.subjects.list({
-      includeDeleted,
-      ...(prefix ? { prefix } : {}),
-    });
-    const found: ReturnType<typeof toConfluentSchema>[] = [];
-    // Subject by subject, stopping once the page is full, so a large registry is not read whole.
-    for (const subject of subjects) {
-      if (found.length >= offset + limit) break;
-      const versions = await listVersionsOrNone(registry, subject, { includeDeleted });
-      const chosen = latestOnly ? versions.slice(-1) : versions;
-      found.push(...chosen.map(toConfluentSchema));
-    }
-    return confluentJson(c, found.slice(offset, offset + limit));
+  addRoute(
+    app,
+    list,
+    async (c) => {
+      const includeDeleted = confluentFlag(c.req.query('deleted'));
+      const latestOnly = confluentFlag(c.req.query('latestOnly'));
+      const prefix = c.req.query('subjectPrefix');
+      const offset = Math.max(0, Number(c.req.query('offset')) || 0);
+      const asked = Number(c.req.query('limit'));
+      const limit = asked > 0 && asked <= SCHEMA_LIST_LIMIT ? Math.floor(asked) : SCHEMA_LIST_LIMIT;
+      const subjects = registry.access.filterSubjects(
+        principalOf(c),
+        await registry.subjects.list({ includeDeleted, ...(prefix ? { prefix } : {}) }),
+      );
+      const found: ReturnType<typeof toConfluentSchema>[] = [];
+      // Subject by subject, stopping once the page is full, so a large registry is not read whole.
+      for (const subject of subjects) {
+        if (found.length >= offset + limit) break;
+        const versions = await listVersionsOrNone(registry, subject, { includeDeleted });
+        const chosen = latestOnly ? versions.slice(-1) : versions;
+        found.push(...chosen.map(toConfluentSchema));
+      }
+      return confluentJson(c, found.slice(offset, offset + limit));
+    },
+    { access: { action: 'schema.read' } },
+  );
+  const byId = { access: { action: 'schema.read', schemaId: schemaIdParam } } as const;
+  addRoute(app, types, (c) => confluentJson(c, [...CONFLUENT_SCHEMA_TYPES]), {
+    access: { action: 'schema.read' },
   });
-  addRoute(app, types, (c) => confluentJson(c, [...CONFLUENT_SCHEMA_TYPES]));
-  addRoute(app, getById, async (c) => answerSchema(c, await schemaOf(c)));
-  addRoute(app, getText, async (c) => confluentRawSchema(c, (await schemaOf(c)).schema));
-  addRoute(app, subjects, async (c) => {
-    const uses = usesOf(c, await schemaOf(c));
-    return confluentJson(c, confluentPage(c, [...new Set(uses.map((use) => use.subject))]));
-  });
-  addRoute(app, versions, async (c) => {
-    const uses = usesOf(c, await schemaOf(c));
-    const pairs = uses.map((use) => ({ subject: use.subject, version: use.version }));
-    return confluentJson(c, confluentPage(c, pairs));
-  });
-  addRoute(app, byGuid, async (c) => {
-    const guid = c.req.param('guid');
-    const view = /^[0-9a-fA-F-]{1,64}$/.test(guid) ? await registry.schemas.get(guid) : undefined;
-    if (!view) throw new ConfluentError(40403, `Schema ${guid.slice(0, 100)} not found`);
-    return answerSchema(c, view);
-  });
+  addRoute(app, getById, async (c) => answerSchema(c, await schemaOf(c)), byId);
+  addRoute(app, getText, async (c) => confluentRawSchema(c, (await schemaOf(c)).schema), byId);
+  addRoute(
+    app,
+    subjects,
+    async (c) => {
+      const uses = visibleUsesOf(c, await schemaOf(c));
+      return confluentJson(c, confluentPage(c, [...new Set(uses.map((use) => use.subject))]));
+    },
+    byId,
+  );
+  addRoute(
+    app,
+    versions,
+    async (c) => {
+      const uses = visibleUsesOf(c, await schemaOf(c));
+      const pairs = uses.map((use) => ({ subject: use.subject, version: use.version }));
+      return confluentJson(c, confluentPage(c, pairs));
+    },
+    byId,
+  );
+  addRoute(
+    app,
+    byGuid,
+    async (c) => {
+      const guid = c.req.param('guid');
+      const view = /^[0-9a-fA-F-]{1,64}$/.test(guid) ? await registry.schemas.get(guid) : undefined;
+      if (!view) throw new ConfluentError(40403, `Schema ${guid.slice(0, 100)} not found`);
+      return answerSchema(c, view);
+    },
+    { access: { action: 'schema.read', schemaId: (c) => c.req.param('guid') } },
+  );
 
   return app;
 }

@@ -2,6 +2,8 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { ConfluentSchema } from '@llmsr/spec/rest';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
+import { confluentDeleteAction, subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
@@ -90,26 +92,31 @@ const remove = createRoute({
 export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): OpenAPIHono {
   const app = createConfluentRouteApp();
 
-  addRoute(app, list, async (c) => {
-    const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
-    const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
-    const given = c.req.query('subjectPrefix');
-    // `:*:` is Confluent's "every context"; there is only the default context here.
-    const prefix = given && given !== ':*:' ? given : undefined;
-    const subjects = await registry.subjects.list({
-      includeDeleted,
-      ...(prefix ? { prefix } : {}),
-    });
-    if (!deletedOnly) return confluentJson(c, confluentPage(c, subjects));
-    const live = new Set(await registry.subjects.list(prefix ? { prefix } : {}));
-    return confluentJson(
-      c,
-      confluentPage(
+  addRoute(
+    app,
+    list,
+    async (c) => {
+      const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
+      const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
+      const given = c.req.query('subjectPrefix');
+      // `:*:` is Confluent's "every context"; there is only the default context here.
+      const prefix = given && given !== ':*:' ? given : undefined;
+      const subjects = registry.access.filterSubjects(
+        principalOf(c),
+        await registry.subjects.list({ includeDeleted, ...(prefix ? { prefix } : {}) }),
+      );
+      if (!deletedOnly) return confluentJson(c, confluentPage(c, subjects));
+      const live = new Set(await registry.subjects.list(prefix ? { prefix } : {}));
+      return confluentJson(
         c,
-        subjects.filter((subject) => !live.has(subject)),
-      ),
-    );
-  });
+        confluentPage(
+          c,
+          subjects.filter((subject) => !live.has(subject)),
+        ),
+      );
+    },
+    { access: { action: 'schema.read' } },
+  );
 
   addRoute(
     app,
@@ -126,43 +133,53 @@ export function confluentSubjectRoutes(registry: Registry, limits: BodyLimits): 
       });
       return confluentJson(c, toConfluentSchema(found));
     },
-    { bodyLimit: limits.schemaBytes },
+    { access: { action: 'schema.read', subject: subjectParam }, bodyLimit: limits.schemaBytes },
   );
 
-  addRoute(app, versions, async (c) => {
-    const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
-    const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
-    const asNegative = confluentFlag(c.req.query('deletedAsNegative'));
-    const subject = c.req.param('subject');
-    const views = await registry.subjects.versions(subject, {
-      includeDeleted: includeDeleted || asNegative,
-    });
-    const chosen = deletedOnly ? views.filter((view) => view.deletedAt !== null) : views;
-    if (chosen.length === 0) throw new ConfluentError(40401, `Subject '${subject}' not found.`);
-    return confluentJson(
-      c,
-      confluentPage(
+  addRoute(
+    app,
+    versions,
+    async (c) => {
+      const deletedOnly = confluentFlag(c.req.query('deletedOnly'));
+      const includeDeleted = deletedOnly || confluentFlag(c.req.query('deleted'));
+      const asNegative = confluentFlag(c.req.query('deletedAsNegative'));
+      const subject = c.req.param('subject');
+      const views = await registry.subjects.versions(subject, {
+        includeDeleted: includeDeleted || asNegative,
+      });
+      const chosen = deletedOnly ? views.filter((view) => view.deletedAt !== null) : views;
+      if (chosen.length === 0) throw new ConfluentError(40401, `Subject '${subject}' not found.`);
+      return confluentJson(
         c,
-        chosen.map((view) =>
-          asNegative && view.deletedAt !== null ? -view.version : view.version,
+        confluentPage(
+          c,
+          chosen.map((view) =>
+            asNegative && view.deletedAt !== null ? -view.version : view.version,
+          ),
         ),
-      ),
-    );
-  });
+      );
+    },
+    { access: { action: 'schema.read', subject: subjectParam } },
+  );
 
-  addRoute(app, remove, async (c) => {
-    const subject = c.req.param('subject');
-    const permanent = confluentFlag(c.req.query('permanent'));
-    await assertWritable(registry, subject);
-    if (!permanent) {
-      const live = await listVersionsOrNone(registry, subject);
-      for (const view of live) await assertNotReferenced(registry, subject, view.version);
-    }
-    const deleted = await registry.subjects.delete(subject, { permanent });
-    // A permanently deleted subject leaves no settings behind, as in Confluent.
-    if (permanent) await registry.config.delete(subject);
-    return confluentJson(c, deleted);
-  });
+  addRoute(
+    app,
+    remove,
+    async (c) => {
+      const subject = c.req.param('subject');
+      const permanent = confluentFlag(c.req.query('permanent'));
+      await assertWritable(registry, subject);
+      if (!permanent) {
+        const live = await listVersionsOrNone(registry, subject);
+        for (const view of live) await assertNotReferenced(registry, subject, view.version);
+      }
+      const deleted = await registry.subjects.delete(subject, { permanent });
+      // A permanently deleted subject leaves no settings behind, as in Confluent.
+      if (permanent) await registry.config.delete(subject);
+      return confluentJson(c, deleted);
+    },
+    { access: { ...confluentDeleteAction, subject: subjectParam } },
+  );
 
   return app;
 }

@@ -3,6 +3,8 @@ import type { Registry } from '@llmsr/core';
 import { ConfluentRegisterResponse, ConfluentSchema, SchemaContent } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
+import { confluentDeleteAction, subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import type { BodyLimits } from '../server-options.js';
 import { assertNotReferenced, assertWritable } from './assert-writable.js';
@@ -118,7 +120,7 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
         ...c.req.valid('json'),
         subject: c.req.param('subject'),
         normalize: confluentOptionalFlag(c.req.query('normalize')),
-        createdBy: c.req.header('x-llmsr-user'),
+        createdBy: principalOf(c)?.id,
       });
       return confluentJson(c, {
         id: view.id,
@@ -127,41 +129,63 @@ export function confluentVersionRoutes(registry: Registry, limits: BodyLimits): 
         ...confluentSchemaFields(view),
       });
     },
-    { bodyLimit: limits.schemaBytes },
+    {
+      access: {
+        // Choosing the id or version is an import (admin), as in IMPORT mode.
+        action: (c) => {
+          const body = c.req.valid('json' as never) as { id?: unknown; version?: unknown };
+          return body.id != null || body.version != null ? 'import' : 'schema.register';
+        },
+        actions: ['schema.register', 'import'],
+        subject: subjectParam,
+      },
+      bodyLimit: limits.schemaBytes,
+    },
   );
 
-  addRoute(app, get, async (c) => confluentJson(c, toConfluentSchema(await versionOf(c))));
+  const read = { access: { action: 'schema.read', subject: subjectParam } } as const;
+  addRoute(app, get, async (c) => confluentJson(c, toConfluentSchema(await versionOf(c))), read);
 
-  addRoute(app, getText, async (c) => confluentRawSchema(c, (await versionOf(c)).schema));
+  addRoute(app, getText, async (c) => confluentRawSchema(c, (await versionOf(c)).schema), read);
 
-  addRoute(app, referencedBy, async (c) => {
-    const view = await versionOf(c);
-    const ids = await registry.subjects.referencedBy(view.subject, view.version, {
-      includeDeleted: confluentFlag(c.req.query('deleted')),
-    });
-    return confluentJson(c, confluentPage(c, ids));
-  });
-
-  addRoute(app, remove, async (c) => {
-    const subject = c.req.param('subject');
-    const version = parseConfluentVersion(c.req.param('version'));
-    const permanent = confluentFlag(c.req.query('permanent'));
-    await assertWritable(registry, subject);
-    if (!permanent) {
-      const current = await registry.subjects.getVersion(subject, version, {
-        includeDeleted: true,
+  addRoute(
+    app,
+    referencedBy,
+    async (c) => {
+      const view = await versionOf(c);
+      const ids = await registry.subjects.referencedBy(view.subject, view.version, {
+        includeDeleted: confluentFlag(c.req.query('deleted')),
       });
-      if (current?.deletedAt) {
-        throw new ConfluentError(
-          40406,
-          `Subject '${subject}' Version ${current.version} was soft deleted.Set permanent=true to delete permanently`,
-        );
+      return confluentJson(c, confluentPage(c, ids));
+    },
+    read,
+  );
+
+  addRoute(
+    app,
+    remove,
+    async (c) => {
+      const subject = c.req.param('subject');
+      const version = parseConfluentVersion(c.req.param('version'));
+      const permanent = confluentFlag(c.req.query('permanent'));
+      await assertWritable(registry, subject);
+      if (!permanent) {
+        const current = await registry.subjects.getVersion(subject, version, {
+          includeDeleted: true,
+        });
+        if (current?.deletedAt) {
+          throw new ConfluentError(
+            40406,
+            `Subject '${subject}' Version ${current.version} was soft deleted.Set permanent=true to delete permanently`,
+          );
+        }
+        if (current) await assertNotReferenced(registry, subject, current.version);
       }
-      if (current) await assertNotReferenced(registry, subject, current.version);
-    }
-    const deleted = await registry.subjects.deleteVersion(subject, version, { permanent });
-    return confluentJson(c, deleted.version);
-  });
+      const deleted = await registry.subjects.deleteVersion(subject, version, { permanent });
+      return confluentJson(c, deleted.version);
+    },
+    { access: { ...confluentDeleteAction, subject: subjectParam } },
+  );
 
   return app;
 }

@@ -17,6 +17,7 @@ function appWith(schema: typeof ConfluentRegisterRequest | typeof ConfluentConfi
     responses: { 200: confluentResponse('echo', schema) },
   });
   addRoute(app, route, (c) => confluentJson(c, c.req.valid('json') as never), {
+    access: { public: 'test' },
     bodyLimit: 1_000,
   });
   app.onError((error, c) => confluentErrorResponse(c, error));

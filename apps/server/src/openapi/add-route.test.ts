@@ -26,7 +26,10 @@ const route = createRoute({
 
 function app() {
   const app = createRouteApp();
-  addRoute(app, route, (c) => c.json({ hello: c.req.valid('json').name }, 201), { bodyLimit: 100 });
+  addRoute(app, route, (c) => c.json({ hello: c.req.valid('json').name }, 201), {
+    access: { public: 'test' },
+    bodyLimit: 100,
+  });
   app.onError((error, c) => errorResponse(c, error));
   return app;
 }
@@ -78,7 +81,10 @@ describe('addRoute', () => {
     const custom = createRouteApp((result) => {
       if (!result.success) throw new Error('custom');
     });
-    addRoute(custom, route, (c) => c.json({ hello: 'x' }, 201), { bodyLimit: 100 });
+    addRoute(custom, route, (c) => c.json({ hello: 'x' }, 201), {
+      access: { public: 'test' },
+      bodyLimit: 100,
+    });
     custom.onError((error, c) => c.text(isRegistryError(error) ? 'registry' : error.message, 400));
     const response = await custom.request('/greet', { method: 'POST', body: '{}' });
     expect(await response.text()).toBe('custom');

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { CompatibilityCheckRequest, CompatibilityReport } from '@llmsr/spec/rest';
+import { bodySubject } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -59,7 +60,10 @@ export function compatibilityRoutes(registry: Registry, limits: BodyLimits): Ope
         200,
       );
     },
-    { bodyLimit: limits.schemaBytes },
+    {
+      access: { action: 'compatibility.check', subject: bodySubject },
+      bodyLimit: limits.schemaBytes,
+    },
   );
   return app;
 }

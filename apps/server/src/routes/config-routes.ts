@@ -3,6 +3,7 @@ import type { ConfigRecord, Registry } from '@llmsr/core';
 import { ConfigBody, ConfigUpdateRequest, EffectiveConfigBody } from '@llmsr/spec/rest';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { subjectParam } from '../auth/route-access.js';
 import { parseConfigSubject } from '../config-subject.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
@@ -83,6 +84,7 @@ export function configRoutes(registry: Registry): OpenAPIHono {
           200,
         );
       },
+      { access: { action: 'config.read', subject: subjectParam } },
     );
     addRoute(
       app,
@@ -115,7 +117,7 @@ export function configRoutes(registry: Registry): OpenAPIHono {
         });
         return c.json(toConfigResponse(saved, subject), 200);
       },
-      { bodyLimit: CONFIG_BODY_LIMIT },
+      { access: { action: 'config.write', subject: subjectParam }, bodyLimit: CONFIG_BODY_LIMIT },
     );
     addRoute(
       app,
@@ -135,6 +137,7 @@ export function configRoutes(registry: Registry): OpenAPIHono {
         const subject = subjectOf(c);
         return c.json(toConfigResponse(await registry.config.delete(subject), subject), 200);
       },
+      { access: { action: 'config.write', subject: subjectParam } },
     );
   }
   return app;

@@ -30,13 +30,18 @@ const IMPORT_BODY_LIMIT = 10_000_000;
 export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_LIMIT): OpenAPIHono {
   const app = createRouteApp();
 
-  addRoute(app, exportRoute, async (c) => {
-    const lines = await exportLines(registry);
-    const body = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
-    // zod-openapi's response typing reads `application/x-ndjson` as a malformed JSON type
-    // (never): the media type is declared in the route, the cast only silences that.
-    return c.body(body, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
-  });
+  addRoute(
+    app,
+    exportRoute,
+    async (c) => {
+      const lines = await exportLines(registry);
+      const body = lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+      // zod-openapi's response typing reads `application/x-ndjson` as a malformed JSON type
+      // (never): the media type is declared in the route, the cast only silences that.
+      return c.body(body, 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }) as never;
+    },
+    { access: { action: 'export' } },
+  );
 
   addRoute(
     app,
@@ -51,7 +56,7 @@ export function exportRoutes(registry: Registry, importBodyLimit = IMPORT_BODY_L
         { field: 'kind' },
       );
     },
-    { bodyLimit: importBodyLimit },
+    { access: { action: 'import' }, bodyLimit: importBodyLimit },
   );
 
   return app;

@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
-import { HealthBody, RootBody } from '@llmsr/spec/rest';
+import { HealthOrLivenessBody, RootBody } from '@llmsr/spec/rest';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
 import type { ServerMetrics } from '../metrics/create-metrics.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
@@ -17,6 +18,8 @@ export interface OperationRouteOptions {
   version: string;
   /** The OpenAPI document (built once, on first request). */
   document: () => Record<string, unknown>;
+  /** Whether `/metrics` answers without credentials when auth is on (default true). */
+  metricsPublic?: boolean | undefined;
 }
 
 const tags = ['Operations'];
@@ -39,8 +42,11 @@ const health = createRoute({
   tags,
   summary: 'Storage reachability, uptime, counts and cache hit rates',
   responses: {
-    200: { description: 'Healthy', content: jsonContent(HealthBody) },
-    503: { description: 'Storage unreachable', content: jsonContent(HealthBody) },
+    200: {
+      description: 'Healthy (liveness only without credentials when auth is on)',
+      content: jsonContent(HealthOrLivenessBody),
+    },
+    503: { description: 'Storage unreachable', content: jsonContent(HealthOrLivenessBody) },
     429: errorResponses()[429],
     500: errorResponses()[500],
   },
@@ -101,40 +107,72 @@ export function operationRoutes(options: OperationRouteOptions): OpenAPIHono {
   const { registry, metrics } = options;
   const app = createRouteApp();
 
-  addRoute(app, root, (c) =>
-    c.json(
-      {
-        name: 'llmsr' as const,
-        version: options.version,
-        links: { docs: '/docs', openapi: '/openapi.json', health: '/health', metrics: '/metrics' },
-      },
-      200,
-    ),
+  addRoute(
+    app,
+    root,
+    (c) =>
+      c.json(
+        {
+          name: 'llmsr' as const,
+          version: options.version,
+          links: {
+            docs: '/docs',
+            openapi: '/openapi.json',
+            health: '/health',
+            metrics: '/metrics',
+          },
+        },
+        200,
+      ),
+    { access: { public: 'the API index' } },
   );
-  addRoute(app, health, async (c) => {
-    const health = await registry.health();
-    const caches = health.caches;
-    const hits = caches.schemas.hits + caches.views.hits + caches.validators.hits;
-    const misses = caches.schemas.misses + caches.views.misses + caches.validators.misses;
-    const body = {
-      status: health.storage.reachable ? ('ok' as const) : ('unavailable' as const),
-      storage: health.storage,
-      uptime_seconds: health.uptimeSeconds,
-      schemas: health.schemas,
-      subjects: health.subjects,
-      versions: health.versions,
-      cache: {
-        entries: caches.schemas.entries + caches.views.entries + caches.validators.entries,
-        hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
-      },
-      caches,
-    };
-    return health.storage.reachable ? c.json(body, 200) : c.json(body, 503);
+  addRoute(
+    app,
+    health,
+    async (c) => {
+      // With auth on, an anonymous probe learns only liveness: no counts, no storage details.
+      if (registry.access.enabled && !principalOf(c)) {
+        const reachable = (await registry.health()).storage.reachable;
+        return reachable
+          ? c.json({ status: 'ok' as const }, 200)
+          : c.json({ status: 'unavailable' as const }, 503);
+      }
+      const health = await registry.health();
+      const caches = health.caches;
+      const hits = caches.schemas.hits + caches.views.hits + caches.validators.hits;
+      const misses = caches.schemas.misses + caches.views.misses + caches.validators.misses;
+      const body = {
+        status: health.storage.reachable ? ('ok' as const) : ('unavailable' as const),
+        storage: health.storage,
+        uptime_seconds: health.uptimeSeconds,
+        schemas: health.schemas,
+        subjects: health.subjects,
+        versions: health.versions,
+        cache: {
+          entries: caches.schemas.entries + caches.views.entries + caches.validators.entries,
+          hit_rate: hits + misses === 0 ? 0 : hits / (hits + misses),
+        },
+        caches,
+      };
+      return health.storage.reachable ? c.json(body, 200) : c.json(body, 503);
+    },
+    { access: { public: 'liveness probes (counts only with credentials when auth is on)' } },
+  );
+  addRoute(
+    app,
+    metricsRoute,
+    async (c) =>
+      c.text(await metrics.render(), 200, { 'content-type': metrics.prometheus.contentType }),
+    {
+      access:
+        options.metricsPublic === false
+          ? { action: 'metrics.read' }
+          : { public: 'scrapes (METRICS_PUBLIC=off requires credentials)' },
+    },
+  );
+  addRoute(app, openapi, (c) => c.json(options.document() as Record<string, never>, 200), {
+    access: { public: 'the API description' },
   });
-  addRoute(app, metricsRoute, async (c) =>
-    c.text(await metrics.render(), 200, { 'content-type': metrics.prometheus.contentType }),
-  );
-  addRoute(app, openapi, (c) => c.json(options.document() as Record<string, never>, 200));
-  addRoute(app, docs, (c) => c.html(DOCS_PAGE, 200));
+  addRoute(app, docs, (c) => c.html(DOCS_PAGE, 200), { access: { public: 'the API docs' } });
   return app;
 }

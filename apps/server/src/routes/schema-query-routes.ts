@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Registry } from '@llmsr/core';
+import { type Registry, RegistryError } from '@llmsr/core';
 import {
   flagQuery,
   integerQuery,
@@ -11,6 +11,8 @@ import {
   textQuery,
 } from '@llmsr/spec/rest';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
+import { schemaIdParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -112,70 +114,113 @@ const getDependents = createRoute({
 export function schemaQueryRoutes(registry: Registry): OpenAPIHono {
   const app = createRouteApp();
 
-  addRoute(app, findSchemas, async (c) => {
-    const query = c.req.valid('query');
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const result = await registry.schemas.find({
-      subject: query.subject,
-      schemaType: query.schema_type,
-      metadataKey: query.metadata_key,
-      metadataValue: query.metadata_value,
-      tag: query.tag,
-      includeDeleted: query.deleted,
-      limit,
-      offset,
-    });
-    return c.json(
-      { total: result.total, limit, offset, items: result.items.map(toVersionResponse) },
-      200,
-    );
-  });
+  addRoute(
+    app,
+    findSchemas,
+    async (c) => {
+      const query = c.req.valid('query');
+      const limit = query.limit ?? 100;
+      const offset = query.offset ?? 0;
+      const result = await registry.schemas.find({
+        subject: query.subject,
+        schemaType: query.schema_type,
+        metadataKey: query.metadata_key,
+        metadataValue: query.metadata_value,
+        tag: query.tag,
+        includeDeleted: query.deleted,
+        limit,
+        offset,
+      });
+      const principal = principalOf(c);
+      const items = result.items.filter((item) => registry.access.canSee(principal, item.subject));
+      // A prefix-limited page may hold fewer items than `limit`; its total counts only them.
+      const total = items.length === result.items.length ? result.total : items.length;
+      return c.json({ total, limit, offset, items: items.map(toVersionResponse) }, 200);
+    },
+    {
+      access: {
+        action: 'schema.read',
+        subject: (c) => (c.req.valid('query' as never) as { subject?: string }).subject,
+      },
+    },
+  );
 
-  addRoute(app, listSchemaVersions, async (c) => {
-    const versions = await registry.schemas.versions(c.req.valid('param').id, {
-      includeDeleted: c.req.valid('query').deleted,
-    });
-    return c.json(versions.map(toVersionResponse), 200);
-  });
+  addRoute(
+    app,
+    listSchemaVersions,
+    async (c) => {
+      const versions = await registry.schemas.versions(c.req.valid('param').id, {
+        includeDeleted: c.req.valid('query').deleted,
+      });
+      const principal = principalOf(c);
+      const visible = versions.filter((v) => registry.access.canSee(principal, v.subject));
+      return c.json(visible.map(toVersionResponse), 200);
+    },
+    { access: { action: 'schema.read', schemaId: schemaIdParam } },
+  );
 
-  addRoute(app, getSchemaVersion, async (c) => {
-    const { id, version } = c.req.valid('param');
-    const query = c.req.valid('query');
-    const view = await registry.schemas.getVersion(id, version, {
-      subject: query.subject,
-      includeDeleted: query.deleted,
-    });
-    return c.json(toVersionResponse(view), 200);
-  });
+  addRoute(
+    app,
+    getSchemaVersion,
+    async (c) => {
+      const { id, version } = c.req.valid('param');
+      const query = c.req.valid('query');
+      const view = await registry.schemas.getVersion(id, version, {
+        subject: query.subject,
+        includeDeleted: query.deleted,
+      });
+      if (!registry.access.canSee(principalOf(c), view.subject)) {
+        throw new RegistryError(
+          'FORBIDDEN',
+          `Forbidden: subject ${view.subject} is outside this principal's subject prefixes`,
+          { subject: view.subject },
+        );
+      }
+      return c.json(toVersionResponse(view), 200);
+    },
+    { access: { action: 'schema.read', schemaId: schemaIdParam } },
+  );
 
-  addRoute(app, getDependencies, async (c) => {
-    const dependencies = await registry.schemas.dependencies(c.req.valid('param').id);
-    return c.json(
-      dependencies.map((d) => ({
-        name: d.name,
-        subject: d.subject,
-        version: d.version,
-        schema_id: d.schemaId,
-      })),
-      200,
-    );
-  });
+  addRoute(
+    app,
+    getDependencies,
+    async (c) => {
+      const dependencies = await registry.schemas.dependencies(c.req.valid('param').id);
+      return c.json(
+        dependencies.map((d) => ({
+          name: d.name,
+          subject: d.subject,
+          version: d.version,
+          schema_id: d.schemaId,
+        })),
+        200,
+      );
+    },
+    { access: { action: 'schema.read', schemaId: schemaIdParam } },
+  );
 
-  addRoute(app, getDependents, async (c) => {
-    const dependents = await registry.schemas.dependents(c.req.valid('param').id, {
-      includeDeleted: c.req.valid('query').deleted,
-    });
-    return c.json(
-      dependents.map((d) => ({
-        subject: d.subject,
-        version: d.version,
-        schema_id: d.schemaId,
-        references: d.references,
-      })),
-      200,
-    );
-  });
+  addRoute(
+    app,
+    getDependents,
+    async (c) => {
+      const dependents = await registry.schemas.dependents(c.req.valid('param').id, {
+        includeDeleted: c.req.valid('query').deleted,
+      });
+      const principal = principalOf(c);
+      return c.json(
+        dependents
+          .filter((d) => registry.access.canSee(principal, d.subject))
+          .map((d) => ({
+            subject: d.subject,
+            version: d.version,
+            schema_id: d.schemaId,
+            references: d.references,
+          })),
+        200,
+      );
+    },
+    { access: { action: 'schema.read', schemaId: schemaIdParam } },
+  );
 
   return app;
 }

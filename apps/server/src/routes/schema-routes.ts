@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { RegisterRequest, RegisterResponse, SchemaBody } from '@llmsr/spec/rest';
+import { principalOf } from '../auth/request-auth.js';
+import { bodySubject, schemaIdParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -56,7 +58,7 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHon
         metadata: body.metadata,
         references: body.references,
         semver: body.version,
-        createdBy: body.created_by ?? c.req.header('x-llmsr-user'),
+        createdBy: principalOf(c)?.id,
         id: body.id,
         version: body.version_number,
         normalize: body.normalize,
@@ -64,13 +66,31 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHon
       const answer = { ...toVersionResponse(result.version), created: result.created };
       return result.created ? c.json(answer, 201) : c.json(answer, 200);
     },
-    { bodyLimit: limits.schemaBytes },
+    {
+      access: {
+        // Choosing the id or version number is an import (admin), as in IMPORT mode.
+        action: (c) => {
+          const body = c.req.valid('json' as never) as { id?: number; version_number?: number };
+          return body.id !== undefined || body.version_number !== undefined
+            ? 'import'
+            : 'schema.register';
+        },
+        actions: ['schema.register', 'import'],
+        subject: bodySubject,
+      },
+      bodyLimit: limits.schemaBytes,
+    },
   );
 
-  addRoute(app, getById, async (c) => {
-    const view = await registry.schemas.getOrThrow(c.req.valid('param').id);
-    return c.json(toSchemaResponse(view), 200);
-  });
+  addRoute(
+    app,
+    getById,
+    async (c) => {
+      const view = await registry.schemas.getOrThrow(c.req.valid('param').id);
+      return c.json(toSchemaResponse(view), 200);
+    },
+    { access: { action: 'schema.read', schemaId: schemaIdParam } },
+  );
 
   return app;
 }

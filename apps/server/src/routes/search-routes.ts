@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { flagQuery, integerQuery, jsonValueQuery, SearchPage, textQuery } from '@llmsr/spec/rest';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -37,29 +38,37 @@ const search = createRoute({
 export function searchRoutes(registry: Registry): OpenAPIHono {
   const app = createRouteApp();
 
-  addRoute(app, search, async (c) => {
-    const query = c.req.valid('query');
-    const limit = query.limit ?? 100;
-    const offset = query.offset ?? 0;
-    const result = await registry.schemas.search({
-      query: query.q,
-      schemaType: query.schema_type,
-      metadataKey: query.metadata_key,
-      metadataValue: query.metadata_value,
-      includeDeleted: query.deleted,
-      limit,
-      offset,
-    });
-    return c.json(
-      {
-        total: result.total,
+  addRoute(
+    app,
+    search,
+    async (c) => {
+      const query = c.req.valid('query');
+      const limit = query.limit ?? 100;
+      const offset = query.offset ?? 0;
+      const result = await registry.schemas.search({
+        query: query.q,
+        schemaType: query.schema_type,
+        metadataKey: query.metadata_key,
+        metadataValue: query.metadata_value,
+        includeDeleted: query.deleted,
         limit,
         offset,
-        items: result.items.map((hit) => ({ ...toVersionResponse(hit), score: hit.score })),
-      },
-      200,
-    );
-  });
+      });
+      const principal = principalOf(c);
+      const hits = result.items.filter((hit) => registry.access.canSee(principal, hit.subject));
+      return c.json(
+        {
+          // A prefix-limited page may hold fewer hits than `limit`; its total counts only them.
+          total: hits.length === result.items.length ? result.total : hits.length,
+          limit,
+          offset,
+          items: hits.map((hit) => ({ ...toVersionResponse(hit), score: hit.score })),
+        },
+        200,
+      );
+    },
+    { access: { action: 'schema.read' } },
+  );
 
   return app;
 }

@@ -8,6 +8,8 @@ import {
   textQuery,
 } from '@llmsr/spec/rest';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
+import { deleteAction, subjectParam } from '../auth/route-access.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -95,45 +97,70 @@ const deleteSubject = createRoute({
 export function subjectRoutes(registry: Registry): OpenAPIHono {
   const app = createRouteApp();
 
-  addRoute(app, listSubjects, async (c) => {
-    const { deleted, prefix } = c.req.valid('query');
-    const subjects = await registry.subjects.list({
-      includeDeleted: deleted,
-      ...(prefix ? { prefix } : {}),
-    });
-    return c.json(subjects, 200);
-  });
+  addRoute(
+    app,
+    listSubjects,
+    async (c) => {
+      const { deleted, prefix } = c.req.valid('query');
+      const subjects = await registry.subjects.list({
+        includeDeleted: deleted,
+        ...(prefix ? { prefix } : {}),
+      });
+      return c.json(registry.access.filterSubjects(principalOf(c), subjects), 200);
+    },
+    { access: { action: 'schema.read' } },
+  );
 
-  addRoute(app, listVersions, async (c) => {
-    const versions = await registry.subjects.versions(c.req.valid('param').subject, {
-      includeDeleted: c.req.valid('query').deleted,
-    });
-    return c.json(versions.map(toVersionResponse), 200);
-  });
+  addRoute(
+    app,
+    listVersions,
+    async (c) => {
+      const versions = await registry.subjects.versions(c.req.valid('param').subject, {
+        includeDeleted: c.req.valid('query').deleted,
+      });
+      return c.json(versions.map(toVersionResponse), 200);
+    },
+    { access: { action: 'schema.read', subject: subjectParam } },
+  );
 
-  addRoute(app, getVersion, async (c) => {
-    const { subject, version } = c.req.valid('param');
-    const view = await registry.subjects.getVersionOrThrow(subject, version, {
-      includeDeleted: c.req.valid('query').deleted,
-    });
-    return c.json(toVersionResponse(view), 200);
-  });
+  addRoute(
+    app,
+    getVersion,
+    async (c) => {
+      const { subject, version } = c.req.valid('param');
+      const view = await registry.subjects.getVersionOrThrow(subject, version, {
+        includeDeleted: c.req.valid('query').deleted,
+      });
+      return c.json(toVersionResponse(view), 200);
+    },
+    { access: { action: 'schema.read', subject: subjectParam } },
+  );
 
-  addRoute(app, deleteVersion, async (c) => {
-    const { subject, version } = c.req.valid('param');
-    const view = await registry.subjects.deleteVersion(subject, version, {
-      permanent: c.req.valid('query').permanent,
-    });
-    return c.json(toVersionResponse(view), 200);
-  });
+  addRoute(
+    app,
+    deleteVersion,
+    async (c) => {
+      const { subject, version } = c.req.valid('param');
+      const view = await registry.subjects.deleteVersion(subject, version, {
+        permanent: c.req.valid('query').permanent,
+      });
+      return c.json(toVersionResponse(view), 200);
+    },
+    { access: { ...deleteAction, subject: subjectParam } },
+  );
 
-  addRoute(app, deleteSubject, async (c) => {
-    const { subject } = c.req.valid('param');
-    const versions = await registry.subjects.delete(subject, {
-      permanent: c.req.valid('query').permanent,
-    });
-    return c.json({ subject, deleted_versions: versions }, 200);
-  });
+  addRoute(
+    app,
+    deleteSubject,
+    async (c) => {
+      const { subject } = c.req.valid('param');
+      const versions = await registry.subjects.delete(subject, {
+        permanent: c.req.valid('query').permanent,
+      });
+      return c.json({ subject, deleted_versions: versions }, 200);
+    },
+    { access: { ...deleteAction, subject: subjectParam } },
+  );
 
   return app;
 }

@@ -8,6 +8,8 @@ import {
   ValidateSchemaRequest,
   ValidateSchemaResponse,
 } from '@llmsr/spec/rest';
+import { bodySchemaId, bodySubject } from '../auth/route-access.js';
+import { validateAllowed } from '../auth/validate-allowed.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -85,7 +87,10 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): OpenAPIH
         200,
       );
     },
-    { bodyLimit: limits.dataBytes },
+    {
+      access: { action: 'validate', subject: bodySubject, schemaId: bodySchemaId },
+      bodyLimit: limits.dataBytes,
+    },
   );
 
   addRoute(
@@ -94,7 +99,7 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): OpenAPIH
     async (c) => {
       const items = parseBatchItems(c.req.valid('json'));
       const started = performance.now();
-      const results = await registry.validation.validateBatch(items);
+      const results = await validateAllowed(registry, c, items);
       const elapsed = performance.now() - started;
       let valid = 0;
       let failed = 0;
@@ -128,7 +133,8 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): OpenAPIH
         200,
       );
     },
-    { bodyLimit: limits.dataBytes },
+    // Each item's subject or schema is checked apart (see validateAllowed).
+    { access: { action: 'validate' }, bodyLimit: limits.dataBytes },
   );
 
   addRoute(
@@ -143,7 +149,7 @@ export function validateRoutes(registry: Registry, limits: BodyLimits): OpenAPIH
       });
       return c.json(result, 200);
     },
-    { bodyLimit: limits.schemaBytes },
+    { access: { action: 'validate' }, bodyLimit: limits.schemaBytes },
   );
 
   return app;

@@ -146,18 +146,26 @@ export function variableSpaceRoutes(registry: Registry, limits: BodyLimits): Ope
     app,
     create,
     async (c) => c.json(toResponse(await spaces.create(c.req.valid('json'))), 201),
-    { bodyLimit: limits.schemaBytes },
+    { access: { action: 'variable-space.write' }, bodyLimit: limits.schemaBytes },
   );
-  addRoute(app, list, async (c) => {
-    const query = c.req.valid('query');
-    const found = await spaces.list({
-      limit: Math.min(query.limit ?? 100, 1_000),
-      offset: query.offset ?? 0,
-    });
-    return c.json(found.map(toResponse), 200);
-  });
-  addRoute(app, get, async (c) =>
-    c.json(toResponse(await spaces.getOrThrow(c.req.valid('param').id)), 200),
+  addRoute(
+    app,
+    list,
+    async (c) => {
+      const query = c.req.valid('query');
+      const found = await spaces.list({
+        limit: Math.min(query.limit ?? 100, 1_000),
+        offset: query.offset ?? 0,
+      });
+      return c.json(found.map(toResponse), 200);
+    },
+    { access: { action: 'variable-space.read' } },
+  );
+  addRoute(
+    app,
+    get,
+    async (c) => c.json(toResponse(await spaces.getOrThrow(c.req.valid('param').id)), 200),
+    { access: { action: 'variable-space.read' } },
   );
   addRoute(
     app,
@@ -171,13 +179,18 @@ export function variableSpaceRoutes(registry: Registry, limits: BodyLimits): Ope
       );
       return c.json(toResponse(updated), 200);
     },
-    { bodyLimit: limits.schemaBytes },
+    { access: { action: 'variable-space.write' }, bodyLimit: limits.schemaBytes },
   );
-  addRoute(app, remove, async (c) => {
-    const { id } = c.req.valid('param');
-    await spaces.delete(id);
-    return c.json({ id, deleted: true as const }, 200);
-  });
+  addRoute(
+    app,
+    remove,
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await spaces.delete(id);
+      return c.json({ id, deleted: true as const }, 200);
+    },
+    { access: { action: 'variable-space.write' } },
+  );
   addRoute(
     app,
     validate,
@@ -193,7 +206,7 @@ export function variableSpaceRoutes(registry: Registry, limits: BodyLimits): Ope
         200,
       );
     },
-    { bodyLimit: limits.dataBytes },
+    { access: { action: 'variable-space.read' }, bodyLimit: limits.dataBytes },
   );
   addRoute(
     app,
@@ -207,18 +220,23 @@ export function variableSpaceRoutes(registry: Registry, limits: BodyLimits): Ope
       });
       return c.json({ count: configurations.length, configurations }, 200);
     },
-    { bodyLimit: SAMPLE_BODY_LIMIT },
+    { access: { action: 'variable-space.read' }, bodyLimit: SAMPLE_BODY_LIMIT },
   );
-  addRoute(app, jsonSchema, async (c) => {
-    const exported = await spaces.exportJsonSchema(c.req.valid('param').id);
-    return c.json(
-      {
-        schema: exported.schema,
-        unexpressed: exported.unexpressed,
-        ajv_options: exported.ajvOptions,
-      },
-      200,
-    );
-  });
+  addRoute(
+    app,
+    jsonSchema,
+    async (c) => {
+      const exported = await spaces.exportJsonSchema(c.req.valid('param').id);
+      return c.json(
+        {
+          schema: exported.schema,
+          unexpressed: exported.unexpressed,
+          ajv_options: exported.ajvOptions,
+        },
+        200,
+      );
+    },
+    { access: { action: 'variable-space.read' } },
+  );
   return app;
 }

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { principalOf } from '../auth/request-auth.js';
 import { errorResponse } from '../error-response.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
@@ -30,81 +31,88 @@ export function streamRoutes(registry: Registry, options: StreamRouteOptions = {
   const maxClients = options.maxClients ?? 1_000;
   let open = 0;
 
-  addRoute(app, changes, (c) => {
-    const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
-    if (open >= maxClients) {
-      const response = errorResponse(
-        c,
-        new RegistryError(
-          'TOO_MANY_STREAMS',
-          `At most ${maxClients} change streams may be open at once`,
-          {
-            limit: maxClients,
-          },
-        ),
-      );
-      response.headers.set('Retry-After', '5');
-      return response;
-    }
-    open++;
-    return streamSSE(c, async (stream) => {
-      const feed = openChangeFeed(
-        registry,
-        afterId,
-        (event) => {
-          void stream
-            .writeSSE({
-              id: String(event.id),
-              event: event.type,
-              data: JSON.stringify(toChangeBody(event)),
-            })
-            .catch(() => feed.close());
-        },
-        (gap) => {
-          void stream
-            .writeSSE({
-              event: 'stream.gap',
-              data: JSON.stringify({ last_event_id: gap.lastEventId, oldest_id: gap.oldestId }),
-            })
-            .catch(() => feed.close());
-        },
-      );
-      let finish: () => void = () => {};
-      const finished = new Promise<void>((resolve) => {
-        finish = resolve;
-      });
-      stream.onAbort(() => {
-        feed.close();
-        finish();
-      });
-      const onShutdown = () => {
-        feed.close();
-        finish();
-      };
-      options.shutdown?.addEventListener('abort', onShutdown, { once: true });
-      if (options.shutdown?.aborted) onShutdown();
-      const heartbeat = setInterval(() => {
-        void stream.write(': keep-alive\n\n').catch(() => finish());
-      }, options.heartbeatMs ?? 15_000);
-      try {
-        await stream.write(': connected\n\n');
-        try {
-          await feed.ready;
-        } catch (error) {
-          // Replay failed (storage unreachable): say so and end, so the client reconnects later.
-          const code = isRegistryError(error) ? error.code : 'INTERNAL';
-          await stream.writeSSE({ event: 'error', data: JSON.stringify({ error_code: code }) });
-          return;
-        }
-        await finished;
-      } finally {
-        open--;
-        clearInterval(heartbeat);
-        options.shutdown?.removeEventListener('abort', onShutdown);
-        feed.close();
+  addRoute(
+    app,
+    changes,
+    (c) => {
+      const afterId = parseLastEventId(c.req.header('last-event-id'), c.req.query('last_event_id'));
+      if (open >= maxClients) {
+        const response = errorResponse(
+          c,
+          new RegistryError(
+            'TOO_MANY_STREAMS',
+            `At most ${maxClients} change streams may be open at once`,
+            {
+              limit: maxClients,
+            },
+          ),
+        );
+        response.headers.set('Retry-After', '5');
+        return response;
       }
-    });
-  });
+      open++;
+      const principal = principalOf(c);
+      return streamSSE(c, async (stream) => {
+        const feed = openChangeFeed(
+          registry,
+          afterId,
+          (event) => {
+            if (!registry.access.canSeeEvent(principal, event)) return;
+            void stream
+              .writeSSE({
+                id: String(event.id),
+                event: event.type,
+                data: JSON.stringify(toChangeBody(event)),
+              })
+              .catch(() => feed.close());
+          },
+          (gap) => {
+            void stream
+              .writeSSE({
+                event: 'stream.gap',
+                data: JSON.stringify({ last_event_id: gap.lastEventId, oldest_id: gap.oldestId }),
+              })
+              .catch(() => feed.close());
+          },
+        );
+        let finish: () => void = () => {};
+        const finished = new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+        stream.onAbort(() => {
+          feed.close();
+          finish();
+        });
+        const onShutdown = () => {
+          feed.close();
+          finish();
+        };
+        options.shutdown?.addEventListener('abort', onShutdown, { once: true });
+        if (options.shutdown?.aborted) onShutdown();
+        const heartbeat = setInterval(() => {
+          void stream.write(': keep-alive\n\n').catch(() => finish());
+        }, options.heartbeatMs ?? 15_000);
+        try {
+          await stream.write(': connected\n\n');
+          try {
+            await feed.ready;
+          } catch (error) {
+            // Replay failed (storage unreachable): say so and end, so the client reconnects later.
+            const code = isRegistryError(error) ? error.code : 'INTERNAL';
+            await stream.writeSSE({ event: 'error', data: JSON.stringify({ error_code: code }) });
+            return;
+          }
+          await finished;
+        } finally {
+          open--;
+          clearInterval(heartbeat);
+          options.shutdown?.removeEventListener('abort', onShutdown);
+          feed.close();
+        }
+      });
+    },
+    { access: { action: 'changes.read' } },
+  );
 
   return app;
 }

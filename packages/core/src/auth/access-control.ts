@@ -39,7 +39,7 @@ export interface AccessAttempt {
    * The schema id the request reads by, when it names no subject: a prefix-limited principal
    * may use it only when a subject it sees holds the schema.
    */
-  schemaId?: number | undefined;
+  schemaId?: number | string | undefined;
   /** The client's address (socket, or the trusted proxy's `X-Forwarded-For`). */
   clientAddress?: string | undefined;
 }
@@ -74,6 +74,14 @@ export interface AccessControl {
   ): Promise<void>;
   /** Whether the principal may see the subject (always with auth off; never anonymously with it on). */
   canSee(principal: Principal | undefined, subject: string): boolean;
+  /**
+   * Whether a change event may be streamed to the principal: events of a subject it may see,
+   * and audit and key events (`audit.*`, `auth.*`) to admins only. Everything with auth off.
+   */
+  canSeeEvent(
+    principal: Principal | undefined,
+    event: { type: string; subject?: string | null | undefined },
+  ): boolean;
   /** The subjects of a listing the principal may see. */
   filterSubjects<T extends string>(principal: Principal | undefined, subjects: readonly T[]): T[];
   /** Stops following key revocations and the audit pruning timer. */
@@ -96,7 +104,7 @@ export function createAccessControl(
   store: SchemaStore,
   options: AuthOptions & {
     /** The subjects holding a schema id (for prefix-limited principals reading by id). */
-    subjectsOfSchema?: ((id: number) => Promise<readonly string[]>) | undefined;
+    subjectsOfSchema?: ((idOrGuid: number | string) => Promise<readonly string[]>) | undefined;
   } = {},
 ): AccessControl {
   const enabled = options.enabled === true;
@@ -161,6 +169,14 @@ export function createAccessControl(
     },
     canSee: (principal, subject) =>
       !enabled || (principal !== undefined && subjectAllowed(principal, subject)),
+    canSeeEvent(principal, event) {
+      if (!enabled) return true;
+      if (!principal) return false;
+      if (event.type.startsWith('audit.') || event.type.startsWith('auth.')) {
+        return principal.role === 'admin' && !hasSubjectLimit(principal);
+      }
+      return typeof event.subject !== 'string' || subjectAllowed(principal, event.subject);
+    },
     filterSubjects: (principal, subjects) => {
       if (!enabled) return [...subjects];
       return principal ? filterSubjects(principal, subjects) : [];

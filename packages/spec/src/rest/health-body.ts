@@ -30,3 +30,11 @@ export const HealthBody = z
 
 /** `GET /health`. */
 export type HealthBody = z.output<typeof HealthBody>;
+
+/** `GET /health` without credentials while auth is on: liveness only, no counts. */
+export const LivenessBody = z
+  .object({ status: z.enum(['ok', 'unavailable']) })
+  .meta({ id: 'Liveness' });
+
+/** `GET /health`: the full body, or liveness only for an anonymous caller with auth on. */
+export const HealthOrLivenessBody = z.union([HealthBody, LivenessBody]);

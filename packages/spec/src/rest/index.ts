@@ -7,6 +7,17 @@
  */
 
 export {
+  ApiKeyBody,
+  ApiKeyListQuery,
+  ApiKeyPage,
+  AuditEntryBody,
+  AuditPage,
+  AuditQueryParams,
+  CreatedApiKeyBody,
+  NewApiKeyRequest,
+  RevokedApiKeyBody,
+} from './auth-bodies.js';
+export {
   CompatibilityCheckRequest,
   CompatibilityReport,
   CompatibilityViolation,
@@ -15,7 +26,7 @@ export { ConfigBody, ConfigUpdateRequest, EffectiveConfigBody } from './config-b
 export * from './confluent/index.js';
 export { ErrorBody } from './error-body.js';
 export { fieldError } from './field-error.js';
-export { CacheStats, HealthBody } from './health-body.js';
+export { CacheStats, HealthBody, HealthOrLivenessBody, LivenessBody } from './health-body.js';
 export { ImportLine, ImportResult } from './import-bodies.js';
 export { optionalField } from './optional-field.js';
 export {

@@ -29,7 +29,9 @@ export const RegisterRequest = z
     references: z.unknown().optional().meta({ description: 'Array of { name, subject, version }' }),
     version: optionalField(stringField()).meta({ description: 'Semantic version of this version' }),
     created_by: optionalField(stringField()).meta({
-      description: 'Author (default: the X-Llmsr-User header)',
+      description:
+        'Ignored, kept so older clients still validate: a version records the authenticated principal (none with auth off) as its author',
+      deprecated: true,
     }),
     id: optionalField(positiveIntegerField()).meta({ description: 'Requested global id (import)' }),
     version_number: optionalField(positiveIntegerField()).meta({
