@@ -23,7 +23,10 @@ import { readSchemaId } from './wire-format.js';
  * validator.validate({ name: 'Ada' }).valid; // true, no network
  *
  * // Against a registry with auth on: one of apiKey, token, basicAuth or credentials.
- * const secured = createRegistryClient({ baseUrl, apiKey: process.env.LLMSR_API_KEY });
+ * const secured = createRegistryClient({
+ *   baseUrl: 'https://registry.example.com',
+ *   apiKey: process.env.LLMSR_API_KEY,
+ * });
  * ```
  */
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {
