@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { RegistryClient } from '@llmsr/sdk';
 import type { CliIo } from './cli-io.js';
+import type { RegistryEndpoint } from './registry-endpoint.js';
 
 /** Option definitions in `node:util` `parseArgs` form. */
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;
@@ -15,7 +16,9 @@ export interface CommandContext {
   json: boolean;
   /** The registry URL (`--url`, `LLMSR_URL`, or http://localhost:8081). */
   url: string;
-  /** A client of `url`, created on first use. */
+  /** `url` with the credentials of `--api-key`/`--token`, for raw requests (export, import). */
+  endpoint: RegistryEndpoint;
+  /** A client of `url` with those credentials, created on first use. */
   client(): RegistryClient;
 }
 

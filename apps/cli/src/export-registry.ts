@@ -1,4 +1,5 @@
 import { RegistryClientError, type SchemaReference, type SchemaType } from '@llmsr/sdk';
+import { endpointHeaders, type RegistryEndpoint } from './registry-endpoint.js';
 
 /** One exported subject version: a `kind: "version"` line of the NDJSON export. */
 export interface ExportedVersion {
@@ -61,10 +62,10 @@ const EXPORT_TIMEOUT_MS = 600_000;
  * resources; the global config last.
  */
 export async function exportRegistry(
-  baseUrl: string,
+  endpoint: RegistryEndpoint,
   options: ExportOptions,
 ): Promise<{ subjects: number; versions: number; configs: number; resources: number }> {
-  const text = await fetchExport(baseUrl);
+  const text = await fetchExport(endpoint);
   const subjects = new Set<string>();
   const counts = { versions: 0, configs: 0, resources: 0 };
   for (const raw of text.split('\n')) {
@@ -81,11 +82,13 @@ export async function exportRegistry(
   return { subjects: subjects.size, ...counts };
 }
 
-async function fetchExport(baseUrl: string): Promise<string> {
+async function fetchExport(endpoint: RegistryEndpoint): Promise<string> {
   const path = '/api/v1/export';
+  const headers = await endpointHeaders(endpoint);
   let response: Response;
   try {
-    response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, {
+    response = await fetch(`${endpoint.url.replace(/\/+$/, '')}${path}`, {
+      headers,
       signal: AbortSignal.timeout(EXPORT_TIMEOUT_MS),
     });
   } catch (error) {

@@ -5,6 +5,7 @@ import {
   parseImportLine,
   type StateLine,
 } from './parse-import-line.js';
+import type { RegistryEndpoint } from './registry-endpoint.js';
 import { sendJsonRequest } from './send-json-request.js';
 
 /** A line of the import that could not be applied. */
@@ -28,7 +29,8 @@ export interface ImportSummary {
 /** Options of {@link importRegistry}. */
 export interface ImportOptions {
   client: RegistryClient;
-  baseUrl: string;
+  /** Where the raw requests (IMPORT-mode registration, config lines) go, with which credentials. */
+  endpoint: RegistryEndpoint;
   /** NDJSON lines, as written by `exportRegistry`. */
   lines: AsyncIterable<string>;
   onProgress?(summary: Omit<ImportSummary, 'previousMode'>): void;
@@ -45,7 +47,7 @@ export interface ImportOptions {
  * it, else the mode the registry had. A line that cannot be applied is recorded and the import goes on.
  */
 export async function importRegistry(options: ImportOptions): Promise<ImportSummary> {
-  const { client, baseUrl } = options;
+  const { client, endpoint } = options;
   const before = await client.getConfig();
   let previousMode: string = before.mode ?? 'READWRITE';
   if (previousMode === 'IMPORT') {
@@ -58,7 +60,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
   const summary = { imported: 0, skipped: 0, failed: [] as ImportFailure[] };
   // The exported global config is applied last: its mode (READONLY, say) would stop the import.
   let globalConfig: { line: StateLine; number: number } | undefined;
-  const levels = new SubjectLevels(baseUrl);
+  const levels = new SubjectLevels(endpoint);
   await client.setConfig({ mode: 'IMPORT' });
   try {
     let lineNumber = 0;
@@ -70,7 +72,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
         line = parseImportLine(text);
         if (line.kind !== 'version') {
           if (line.global) globalConfig = { line, number: lineNumber };
-          else if (await applyStateLine(baseUrl, line)) summary.imported += 1;
+          else if (await applyStateLine(endpoint, line)) summary.imported += 1;
           if (line.kind === 'config' && line.label !== null) levels.configured(line.label);
           else summary.skipped += 1;
           options.onProgress?.(summary);
@@ -86,17 +88,17 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
           if (typeof line.record.compatibility_level === 'string') {
             await levels.ensure(line.subject, line.record.compatibility_level);
           }
-          await registerLine(baseUrl, line);
+          await registerLine(endpoint, line);
           versions.set(line.version, {
             id: line.id,
             fingerprint: line.fingerprint,
             deleted: false,
           });
           // Deleted at once, in id order: a later version may hold the same content again.
-          if (line.deleted) await softDelete(baseUrl, line, versions);
+          if (line.deleted) await softDelete(endpoint, line, versions);
           summary.imported += 1;
         } else if (isSameVersion(present, line)) {
-          if (line.deleted && !present.deleted) await softDelete(baseUrl, line, versions);
+          if (line.deleted && !present.deleted) await softDelete(endpoint, line, versions);
           summary.skipped += 1;
         } else {
           throw new LineError(
@@ -127,7 +129,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
     await levels.restore();
     if (globalConfig) {
       try {
-        await applyStateLine(baseUrl, globalConfig.line);
+        await applyStateLine(endpoint, globalConfig.line);
         summary.imported += 1;
         previousMode = String(globalConfig.line.record.mode ?? 'READWRITE');
       } catch (error) {
@@ -144,7 +146,7 @@ export async function importRegistry(options: ImportOptions): Promise<ImportSumm
     if (!globalConfig) {
       await restoreMode(
         client,
-        baseUrl,
+        endpoint,
         before.mode === null && before.compatibilityLevel === null,
         previousMode,
       );
@@ -166,13 +168,13 @@ class SubjectLevels {
   >();
   private readonly withConfig = new Set<string>();
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(private readonly endpoint: RegistryEndpoint) {}
 
   async ensure(subject: string, level: string): Promise<void> {
     let state = this.state.get(subject);
     if (!state) {
       const config = (await sendJsonRequest(
-        this.baseUrl,
+        this.endpoint,
         'GET',
         `/api/v1/config/${encodeURIComponent(subject)}`,
       )) as { compatibility_level?: string | null; effective_compatibility_level?: string };
@@ -184,7 +186,7 @@ class SubjectLevels {
       this.state.set(subject, state);
     }
     if (state.effective === level) return;
-    await sendJsonRequest(this.baseUrl, 'PUT', `/api/v1/config/${encodeURIComponent(subject)}`, {
+    await sendJsonRequest(this.endpoint, 'PUT', `/api/v1/config/${encodeURIComponent(subject)}`, {
       compatibility_level: level,
     });
     state.effective = level;
@@ -200,9 +202,9 @@ class SubjectLevels {
     for (const [subject, state] of this.state) {
       if (!state.touched || this.withConfig.has(subject)) continue;
       const path = `/config/${encodeURIComponent(subject)}`;
-      if (state.own === null) await sendJsonRequest(this.baseUrl, 'DELETE', path);
+      if (state.own === null) await sendJsonRequest(this.endpoint, 'DELETE', path);
       else {
-        await sendJsonRequest(this.baseUrl, 'PUT', `/api/v1${path}`, {
+        await sendJsonRequest(this.endpoint, 'PUT', `/api/v1${path}`, {
           compatibility_level: state.own,
         });
       }
@@ -218,20 +220,20 @@ interface Present {
 }
 
 /** Apply a config or resource line; false when the registry already held it. */
-async function applyStateLine(baseUrl: string, line: StateLine): Promise<boolean> {
-  const answer = (await sendJsonRequest(baseUrl, 'POST', '/api/v1/import', line.record)) as
+async function applyStateLine(endpoint: RegistryEndpoint, line: StateLine): Promise<boolean> {
+  const answer = (await sendJsonRequest(endpoint, 'POST', '/api/v1/import', line.record)) as
     | { outcome?: unknown }
     | undefined;
   return answer?.outcome !== 'skipped';
 }
 
 async function softDelete(
-  baseUrl: string,
+  endpoint: RegistryEndpoint,
   line: ImportLine,
   versions: Map<number, Present>,
 ): Promise<void> {
   await sendJsonRequest(
-    baseUrl,
+    endpoint,
     'DELETE',
     `/api/v1/subjects/${encodeURIComponent(line.subject)}/versions/${line.version}`,
   );
@@ -266,7 +268,7 @@ async function existingVersions(
   }
 }
 
-async function registerLine(baseUrl: string, line: ImportLine): Promise<void> {
+async function registerLine(endpoint: RegistryEndpoint, line: ImportLine): Promise<void> {
   const { record } = line;
   const semver = typeof record.semver === 'string' ? record.semver : undefined;
   const body = {
@@ -281,7 +283,7 @@ async function registerLine(baseUrl: string, line: ImportLine): Promise<void> {
   };
   let answer: { id?: unknown; version?: unknown; semver?: unknown } | undefined;
   try {
-    answer = (await sendJsonRequest(baseUrl, 'POST', '/api/v1/schemas', {
+    answer = (await sendJsonRequest(endpoint, 'POST', '/api/v1/schemas', {
       ...body,
       ...(semver === undefined ? {} : { version: semver }),
     })) as typeof answer;
@@ -290,7 +292,7 @@ async function registerLine(baseUrl: string, line: ImportLine): Promise<void> {
     // whose versions are all deleted from 1.0.0 again); the registry would refuse to be told it,
     // so let it compute the semver and check that it is the same.
     if (!isRegistryClientError(error) || error.code !== 'INVALID_VERSION') throw error;
-    answer = (await sendJsonRequest(baseUrl, 'POST', '/api/v1/schemas', body)) as typeof answer;
+    answer = (await sendJsonRequest(endpoint, 'POST', '/api/v1/schemas', body)) as typeof answer;
     if (semver !== undefined && answer?.semver !== semver) {
       throw new LineError(
         'SEMVER_CHANGED',
@@ -309,11 +311,11 @@ async function registerLine(baseUrl: string, line: ImportLine): Promise<void> {
 
 async function restoreMode(
   client: RegistryClient,
-  baseUrl: string,
+  endpoint: RegistryEndpoint,
   hadNoConfig: boolean,
   mode: string,
 ): Promise<void> {
   // Deleting leaves the registry exactly as it was when it had no global config at all.
-  if (hadNoConfig) await sendJsonRequest(baseUrl, 'DELETE', '/api/v1/config');
+  if (hadNoConfig) await sendJsonRequest(endpoint, 'DELETE', '/api/v1/config');
   else await client.setConfig({ mode });
 }

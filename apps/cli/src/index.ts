@@ -20,5 +20,6 @@ export {
   type ImportSummary,
   importRegistry,
 } from './import-registry.js';
+export type { RegistryEndpoint } from './registry-endpoint.js';
 export { DEFAULT_URL, type RunCliOptions, runCli } from './run-cli.js';
 export { UsageError } from './usage-error.js';

@@ -1,10 +1,17 @@
 import { parseArgs } from 'node:util';
-import { createRegistryClient, type RegistryClient } from '@llmsr/sdk';
+import {
+  type ClientCredentials,
+  createClientCredentials,
+  createRegistryClient,
+  isRegistryClientError,
+  type RegistryClient,
+} from '@llmsr/sdk';
 import type { CliCommand, CommandContext } from './cli-command.js';
 import type { CliIo } from './cli-io.js';
 import { COMMANDS } from './commands/all-commands.js';
 import { EXIT } from './exit-codes.js';
 import { formatCommandHelp, formatMainHelp } from './format-help.js';
+import { type CliAuth, readAuthOptions } from './read-auth-options.js';
 import { reportError } from './report-error.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,6 +33,8 @@ function parseCommandArgs(command: CliCommand, argv: string[]) {
       options: {
         ...command.options,
         url: { type: 'string' },
+        'api-key': { type: 'string' },
+        token: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -48,9 +57,21 @@ function checkUrl(url: string, command: string): string {
   return url;
 }
 
+/** Checked credentials; a malformed key is a usage error before any request (and names no secret). */
+function credentialsOf(auth: CliAuth, command: string): ClientCredentials | undefined {
+  try {
+    return createClientCredentials(auth);
+  } catch (error) {
+    if (!isRegistryClientError(error)) throw error;
+    const source = auth.apiKey !== undefined ? '--api-key/LLMSR_API_KEY' : '--token/LLMSR_TOKEN';
+    throw new UsageError(`${source}: ${error.message}`, command);
+  }
+}
+
 /**
  * Run one `llmsr` command line against the given process surface and resolve to its exit code
- * (0 ok, 1 invalid or incompatible, 2 usage or connection error). Never calls `process.exit`.
+ * (0 ok, 1 invalid or incompatible, 2 usage or connection error, 3 refused for credentials).
+ * Never calls `process.exit`.
  *
  * @example
  * ```ts
@@ -85,6 +106,8 @@ export async function runCli(
     }
     const values = parsed.values as CommandContext['values'];
     url = checkUrl(typeof values.url === 'string' ? values.url : url, command.name);
+    const auth = readAuthOptions(values, io.env, command.name);
+    const endpoint = { url, credentials: credentialsOf(auth, command.name) };
     let client: RegistryClient | undefined;
     const context: CommandContext = {
       io,
@@ -92,10 +115,12 @@ export async function runCli(
       positionals: parsed.positionals,
       json: values.json === true,
       url,
+      endpoint,
       client: () => {
         client ??= createRegistryClient({
           baseUrl: url,
           retries: { maxRetries: options.retries ?? 2, baseDelayMs: 100, maxDelayMs: 1_000 },
+          ...auth,
         });
         return client;
       },

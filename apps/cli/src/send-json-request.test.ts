@@ -26,22 +26,22 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('sendJsonRequest', () => {
   it('returns the parsed body of a success', async () => {
-    expect(await sendJsonRequest(url, 'POST', '/ok', { a: 1 })).toEqual({ ok: true });
+    expect(await sendJsonRequest({ url }, 'POST', '/ok', { a: 1 })).toEqual({ ok: true });
   });
 
   it("turns an error body into a RegistryClientError with the server's code and details", async () => {
-    const error = await sendJsonRequest(url, 'POST', '/error', {}).catch((e: unknown) => e);
+    const error = await sendJsonRequest({ url }, 'POST', '/error', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegistryClientError);
     expect(error).toMatchObject({ code: 'INVALID_SCHEMA', status: 422, details: { line: 3 } });
   });
 
   it('answers a non-JSON error page with HTTP_ERROR and the status', async () => {
-    const error = await sendJsonRequest(url, 'DELETE', '/html').catch((e: unknown) => e);
+    const error = await sendJsonRequest({ url }, 'DELETE', '/html').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'HTTP_ERROR', status: 502 });
   });
 
   it('reports an unreachable host as NETWORK_ERROR without a status', async () => {
-    const error = await sendJsonRequest('http://127.0.0.1:1', 'POST', '/x', {}).catch(
+    const error = await sendJsonRequest({ url: 'http://127.0.0.1:1' }, 'POST', '/x', {}).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'NETWORK_ERROR', status: undefined });

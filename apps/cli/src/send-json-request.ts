@@ -1,4 +1,5 @@
 import { RegistryClientError } from '@llmsr/sdk';
+import { endpointHeaders, type RegistryEndpoint } from './registry-endpoint.js';
 
 /** Per-request time limit of raw calls, in milliseconds. */
 const TIMEOUT_MS = 30_000;
@@ -9,17 +10,21 @@ const TIMEOUT_MS = 30_000;
  * {@link RegistryClientError}s like the SDK's, so they are reported the same way.
  */
 export async function sendJsonRequest(
-  baseUrl: string,
+  endpoint: RegistryEndpoint,
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const url = `${baseUrl.replace(/\/+$/, '')}${path}`;
+  const url = `${endpoint.url.replace(/\/+$/, '')}${path}`;
+  const headers = await endpointHeaders(
+    endpoint,
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

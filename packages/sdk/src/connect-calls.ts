@@ -2,6 +2,7 @@ import { type CallOptions, type Client, createClient, type Interceptor } from '@
 import { createConnectTransport } from '@connectrpc/connect-node';
 import { SchemaRegistryService } from '@llmsr/proto';
 import { checkSubject } from './check-input.js';
+import { createClientCredentials } from './client-credentials.js';
 import { errorFromConnect, isTransientError } from './error-from-connect.js';
 import { type HttpTransportOptions, parseBaseUrl, positive } from './http-transport.js';
 import {
@@ -59,8 +60,15 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const headers = { ...options.headers };
-  const addHeaders: Interceptor = (next) => (request) => {
+  const credentials = createClientCredentials(options);
+  // Interceptors run for unary calls and streams alike, so no RPC goes out without credentials.
+  const addHeaders: Interceptor = (next) => async (request) => {
     for (const [key, value] of Object.entries(headers)) request.header.set(key, value);
+    if (credentials) {
+      for (const [key, value] of Object.entries(await credentials.headers())) {
+        request.header.set(key, value);
+      }
+    }
     return next(request);
   };
   const client: RegistryServiceClient = createClient(

@@ -21,6 +21,12 @@ import { readSchemaId } from './wire-format.js';
  * const { id } = await client.register({ subject: 'people', schema: { type: 'object' } });
  * const validator = await client.localValidator(id);
  * validator.validate({ name: 'Ada' }).valid; // true, no network
+ *
+ * // Against a registry with auth on: one of apiKey, token, basicAuth or credentials.
+ * const secured = createRegistryClient({
+ *   baseUrl: 'https://registry.example.com',
+ *   apiKey: process.env.LLMSR_API_KEY,
+ * });
  * ```
  */
 export function createRegistryClient(options: RegistryClientOptions): RegistryClient {

@@ -34,7 +34,8 @@ describe('errorFromConnect', () => {
     [Code.ResourceExhausted, undefined, 'PAYLOAD_TOO_LARGE', 413, false],
     [Code.Unimplemented, undefined, 'ROUTE_UNAVAILABLE', 404, false],
     [Code.Unknown, undefined, 'RPC_ERROR', 500, true],
-    [Code.Unauthenticated, undefined, 'RPC_ERROR', 401, false],
+    [Code.Unauthenticated, undefined, 'UNAUTHENTICATED', 401, false],
+    [Code.PermissionDenied, undefined, 'FORBIDDEN', 403, false],
   ] as const)(
     'maps %s with registry code %s to %s (status %s, retried %s)',
     (connectCode, registryCode, code, status, retried) => {

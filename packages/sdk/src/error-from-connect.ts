@@ -2,7 +2,7 @@ import { Code, ConnectError } from '@connectrpc/connect';
 import { ErrorDetailSchema } from '@llmsr/proto';
 import { ERROR_REST_STATUS, isErrorCode } from '@llmsr/spec';
 import { registryErrorOf } from './error-from-response.js';
-import { RegistryClientError } from './registry-client-error.js';
+import { RegistryAuthError, RegistryClientError } from './registry-client-error.js';
 
 /** Response header (gRPC: trailer) in which the Connect server puts the registry error code. */
 export const ERROR_CODE_HEADER = 'llmsr-error-code';
@@ -48,6 +48,8 @@ export interface ConnectCallContext {
 export function errorFromConnect(error: unknown, context: ConnectCallContext): RegistryClientError {
   if (error instanceof RegistryClientError) return error;
   const failure = ConnectError.from(error);
+  // An interceptor's error (the credentials callback failing) arrives wrapped by Connect.
+  if (failure.cause instanceof RegistryClientError) return failure.cause;
   const { method } = context;
   if (context.signal?.aborted) {
     return new RegistryClientError(
@@ -107,6 +109,17 @@ export function errorFromConnect(error: unknown, context: ConnectCallContext): R
         {},
         { cause: error },
       );
+    case Code.Unauthenticated:
+    case Code.PermissionDenied: {
+      const unauthenticated = failure.code === Code.Unauthenticated;
+      return new RegistryAuthError(
+        unauthenticated ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+        `${method} was refused: ${failure.rawMessage}`,
+        unauthenticated ? 401 : 403,
+        {},
+        { cause: error },
+      );
+    }
     case Code.Unimplemented:
       return new RegistryClientError(
         'ROUTE_UNAVAILABLE',

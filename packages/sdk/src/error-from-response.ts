@@ -1,6 +1,11 @@
 import type { ErrorBody } from '@llmsr/spec/rest';
 import type { CompatibilityViolation } from './client-types.js';
-import { IncompatibleSchemaError, RegistryClientError } from './registry-client-error.js';
+import {
+  IncompatibleSchemaError,
+  isAuthErrorCode,
+  RegistryAuthError,
+  RegistryClientError,
+} from './registry-client-error.js';
 import { toCamelCase } from './to-camel-case.js';
 
 function parseJson(text: string): unknown {
@@ -64,13 +69,15 @@ export function registryErrorOf(
   if (status === 409 && code === 'INCOMPATIBLE_SCHEMA') {
     return new IncompatibleSchemaError(message, violationsOf(detailObject), detailObject);
   }
+  if (isAuthErrorCode(code)) return new RegistryAuthError(code, message, status, detailObject);
   return new RegistryClientError(code, message, status, detailObject);
 }
 
 /**
  * The error of a non-2xx response: the server's `{ error_code, message, details }` when the body
- * has that shape (409 `INCOMPATIBLE_SCHEMA` becomes an {@link IncompatibleSchemaError}), else an
- * `HTTP_ERROR` quoting the start of the body.
+ * has that shape (409 `INCOMPATIBLE_SCHEMA` becomes an {@link IncompatibleSchemaError}, 401 and
+ * 403 a {@link RegistryAuthError}), else an `HTTP_ERROR` quoting the start of the body; a bare 401
+ * or 403 (from a proxy in front of the registry, say) is still a {@link RegistryAuthError}.
  */
 export function errorFromResponse(status: number, text: string): RegistryClientError {
   const body = parseJson(text);
@@ -81,6 +88,15 @@ export function errorFromResponse(status: number, text: string): RegistryClientE
       const text = typeof message === 'string' ? message : `${code} (HTTP ${status})`;
       return registryErrorOf(code, text, status, details);
     }
+  }
+  if (status === 401 || status === 403) {
+    const code = status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+    return new RegistryAuthError(
+      code,
+      `The server answered HTTP ${status} (${status === 401 ? 'no or invalid credentials' : 'not allowed'}) without an llmsr error body`,
+      status,
+      { body: text.slice(0, 200) },
+    );
   }
   return new RegistryClientError(
     'HTTP_ERROR',

@@ -1,3 +1,4 @@
+import { type ClientAuthOptions, createClientCredentials } from './client-credentials.js';
 import { errorFromResponse } from './error-from-response.js';
 import { readLimitedBody } from './read-limited-body.js';
 import { RegistryClientError } from './registry-client-error.js';
@@ -10,8 +11,8 @@ import {
 } from './retry-policy.js';
 import { sleep as defaultSleep } from './sleep.js';
 
-/** Options of {@link createHttpTransport}. */
-export interface HttpTransportOptions {
+/** Options of {@link createHttpTransport}; the auth options are sent with every request. */
+export interface HttpTransportOptions extends ClientAuthOptions {
   /** `http://` or `https://` URL of the registry, optionally with a path prefix. */
   baseUrl: string;
   /** The fetch to use (default `globalThis.fetch`). */
@@ -20,7 +21,7 @@ export interface HttpTransportOptions {
   retries?: number | Partial<RetryOptions> | undefined;
   /** Per-attempt time limit up to the end of the body (up to the headers for streams); default 10 s. */
   timeoutMs?: number | undefined;
-  /** Headers sent with every request (auth, tracing). */
+  /** Headers sent with every request (tracing; auth goes in `apiKey`, `token` and the like). */
   headers?: Record<string, string> | undefined;
   /** Largest response body accepted; default 32 MiB. */
   maxResponseBytes?: number | undefined;
@@ -100,6 +101,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const headers = { ...options.headers };
+  const credentials = createClientCredentials(options);
 
   function urlOf(path: string, query: RequestOptions['query']): URL {
     const url = new URL(prefix + path, base);
@@ -123,6 +125,8 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const hasBody = bodyText !== undefined;
     try {
+      // Per attempt, so a rotating token is fresh on a retry and on a stream's reconnection.
+      const auth = credentials ? await credentials.headers() : {};
       const response = await fetchFn(url, {
         method,
         headers: {
@@ -130,6 +134,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
           ...(hasBody ? { 'content-type': 'application/json' } : {}),
           ...headers,
           ...request.headers,
+          ...auth,
         },
         ...(hasBody ? { body: bodyText } : {}),
         signal: controller.signal,

@@ -5,6 +5,8 @@
  */
 /** Result types of local validation, from `@llmsr/validation`. */
 export type { ValidationIssue, ValidationResult } from '@llmsr/validation';
+export type { ClientAuthOptions, ClientCredentials } from './client-credentials.js';
+export { createClientCredentials } from './client-credentials.js';
 export type {
   ChangeEvent,
   CompatibilityCheckInput,
@@ -33,10 +35,16 @@ export type {
   RegistryClient,
   RegistryClientOptions,
 } from './registry-client.js';
-export type { ClientErrorCode, CompatibilityViolation } from './registry-client-error.js';
+export type {
+  AuthErrorCode,
+  ClientErrorCode,
+  CompatibilityViolation,
+} from './registry-client-error.js';
 export {
   IncompatibleSchemaError,
+  isAuthErrorCode,
   isRegistryClientError,
+  RegistryAuthError,
   RegistryClientError,
 } from './registry-client-error.js';
 export type { RetryOptions } from './retry-policy.js';

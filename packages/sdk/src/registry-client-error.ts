@@ -12,7 +12,8 @@ export type ClientErrorCode =
   | 'NOT_SUPPORTED_BY_TRANSPORT'
   | 'RPC_ERROR'
   | 'ROUTE_UNAVAILABLE'
-  | 'SERIALIZATION_ERROR';
+  | 'SERIALIZATION_ERROR'
+  | 'CREDENTIALS_ERROR';
 
 /** One compatibility violation as the server reports it (camelCase; derived from the REST schema). */
 export type { CompatibilityViolation } from './client-types.js';
@@ -44,6 +45,33 @@ export class IncompatibleSchemaError extends RegistryClientError {
   ) {
     super('INCOMPATIBLE_SCHEMA', message, 409, details);
   }
+}
+
+/** The codes of {@link RegistryAuthError}. */
+export type AuthErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN';
+
+/**
+ * A refusal for want of rights: `UNAUTHENTICATED` (401: no, malformed, unknown or revoked
+ * credentials) or `FORBIDDEN` (403: the key's role or subject prefixes do not allow the call).
+ * Never retried: the same credentials get the same answer.
+ */
+export class RegistryAuthError extends RegistryClientError {
+  override readonly name = 'RegistryAuthError';
+  declare readonly code: AuthErrorCode;
+  constructor(
+    code: AuthErrorCode,
+    message: string,
+    status: number | undefined,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, status, details, options);
+  }
+}
+
+/** Whether a code is one of {@link RegistryAuthError}'s. */
+export function isAuthErrorCode(code: string): code is AuthErrorCode {
+  return code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
 }
 
 /** Whether a value is a {@link RegistryClientError} (also across package copies). */

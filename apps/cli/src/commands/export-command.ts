@@ -35,7 +35,7 @@ export const exportCommand: CliCommand = {
     }
     const progress = createProgress(io.stderr);
     try {
-      const counts = await exportRegistry(context.url, {
+      const counts = await exportRegistry(context.endpoint, {
         async write(record) {
           const line = `${JSON.stringify(record)}\n`;
           if (!file) io.stdout.write(line);

@@ -39,7 +39,7 @@ export const importCommand: CliCommand = {
     try {
       summary = await importRegistry({
         client: context.client(),
-        baseUrl: context.url,
+        endpoint: context.endpoint,
         lines: readLines(input),
         onProgress: (now) =>
           progress.update(
