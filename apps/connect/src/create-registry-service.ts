@@ -1,12 +1,21 @@
 import type { ServiceImpl } from '@connectrpc/connect';
-import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
-import type { SchemaRegistryService } from '@llmsr/proto';
+import { hasSubjectLimit, isRegistryError, type Registry, RegistryError } from '@llmsr/core';
+import type {
+  RegisterSchemaRequest,
+  SchemaRegistryService,
+  ValidateDataRequest,
+} from '@llmsr/proto';
+import type { Principal } from '@llmsr/spec';
+import { PRINCIPAL_KEY } from './access-context.js';
 import { createBatchValidator } from './create-batch-validator.js';
+import { createStreamAccess } from './create-stream-access.js';
 import { findAllSchemas } from './find-all-schemas.js';
+import { findVisibleSchemas } from './find-visible-schemas.js';
 import { fromProtoLevel } from './map-compatibility-level.js';
 import { fromProtoSchemaType } from './map-schema-type.js';
 import { parseReferences, parseRegisterInput } from './parse-register-input.js';
 import { parseValidateInput } from './parse-validate-input.js';
+import { RPC_ACCESS } from './rpc-access.js';
 import { streamChanges } from './stream-changes.js';
 import { toChangeMessage } from './to-change-message.js';
 import { toCompatibilityReportMessage } from './to-compatibility-report-message.js';
@@ -26,6 +35,11 @@ type Impl = ServiceImpl<typeof SchemaRegistryService>;
 /**
  * The `SchemaRegistryService` handlers over a registry: each parses its request, calls the
  * registry and shapes the answer; every failure leaves through {@link toConnectError}.
+ *
+ * Access (see `authorizeRpc`): `createdBy` is the principal's id, never the request's; listings
+ * and change streams show a prefix-limited principal only its subjects; the items of
+ * BatchValidate and BatchRegister are checked one by one, a refused item answering its own
+ * FORBIDDEN `ErrorDetail` while the stream goes on (both protocols have per-item errors).
  */
 export function createRegistryService(
   registry: Registry,
@@ -34,8 +48,12 @@ export function createRegistryService(
   const maxChangeStreams = options.maxChangeStreams ?? 1_000;
   let openChangeStreams = 0;
 
-  const register = async (request: Parameters<Impl['registerSchema']>[0]) => {
-    const result = await registry.schemas.register(parseRegisterInput(request));
+  const { access } = registry;
+  const register = async (request: RegisterSchemaRequest, principal: Principal | undefined) => {
+    const result = await registry.schemas.register({
+      ...parseRegisterInput(request),
+      createdBy: principal?.id,
+    });
     return {
       created: result.created,
       schema: toSchemaMessage(result.version),
@@ -46,7 +64,8 @@ export function createRegistryService(
   };
 
   return {
-    registerSchema: (request) => mapErrors(() => register(request)),
+    registerSchema: (request, context) =>
+      mapErrors(() => register(request, context.values.get(PRINCIPAL_KEY))),
 
     getSchema: (request) =>
       mapErrors(async () => {
@@ -77,8 +96,13 @@ export function createRegistryService(
       }),
 
     async *listSchemas(request, context) {
+      const principal = context.values.get(PRINCIPAL_KEY);
+      const limited = access.enabled && principal !== undefined && hasSubjectLimit(principal);
+      const found = limited
+        ? findVisibleSchemas(registry, request, context.signal, (s) => access.canSee(principal, s))
+        : findAllSchemas(registry, request, context.signal);
       try {
-        for await (const { item, total } of findAllSchemas(registry, request, context.signal)) {
+        for await (const { item, total } of found) {
           yield { schema: toSchemaMessage(item), total };
         }
       } catch (error) {
@@ -125,13 +149,19 @@ export function createRegistryService(
         return { report: toCompatibilityReportMessage(report) };
       }),
 
-    async *batchValidate(requests) {
+    async *batchValidate(requests, context) {
       const batch = createBatchValidator(registry);
+      const items = createStreamAccess(registry, context, RPC_ACCESS.batchValidate.action);
       let index = 0;
       try {
         for await (const request of requests) {
           try {
             if (!request.item) missingItem();
+            const allowed = items.check(
+              () => RPC_ACCESS.batchValidate.resource(request, registry),
+              cacheKey(request.item.selector),
+            );
+            if (allowed) await allowed;
             const answer = batch.validate(request.item);
             // A warm item is answered synchronously: no promise to wait for.
             const result = answer instanceof Promise ? await answer : answer;
@@ -147,13 +177,25 @@ export function createRegistryService(
       }
     },
 
-    async *batchRegister(requests) {
+    async *batchRegister(requests, context) {
+      const items = createStreamAccess(registry, context, RPC_ACCESS.batchRegister.action);
       let index = 0;
       try {
         for await (const request of requests) {
           try {
             if (!request.item) missingItem();
-            yield { index, result: { case: 'registered', value: await register(request.item) } };
+            const attempt = items.attempt(await RPC_ACCESS.batchRegister.resource(request, registry));
+            await items.check(() => attempt);
+            let value: Awaited<ReturnType<typeof register>>;
+            try {
+              value = await register(request.item, items.principal);
+            } catch (error) {
+              const code = isRegistryError(error) ? error.code : 'INTERNAL';
+              await access.recordOutcome(attempt, 'error', { rpc: 'BatchRegister', index, code });
+              throw error;
+            }
+            await access.recordOutcome(attempt, 'ok', { rpc: 'BatchRegister', index });
+            yield { index, result: { case: 'registered', value } };
           } catch (error) {
             if (!isRegistryError(error)) throw error;
             yield { index, result: { case: 'error', value: toErrorDetail(error) } };
@@ -174,12 +216,17 @@ export function createRegistryService(
         );
       }
       openChangeStreams++;
+      const principal = context.values.get(PRINCIPAL_KEY);
       try {
         const events = streamChanges(registry, {
           afterId: parseEventId(request.afterEventId),
           signal: context.signal,
         });
-        for await (const event of events) yield toChangeMessage(event);
+        for await (const event of events) {
+          // A global config change (no subject) is shown only to principals without prefixes.
+          if (access.enabled && !access.canSee(principal, event.subject ?? '')) continue;
+          yield toChangeMessage(event);
+        }
       } catch (error) {
         // The client went away or the server is closing: end quietly.
         if (context.signal.aborted) return;
@@ -201,6 +248,13 @@ async function mapErrors<T>(run: () => Promise<T>): Promise<T> {
 
 function missingItem(): never {
   throw new RegistryError('INVALID_INPUT', 'item is required', { field: 'item' });
+}
+
+/** The per-stream cache key of a selector naming a schema by id or guid (not by subject). */
+function cacheKey(selector: ValidateDataRequest['selector']): string | undefined {
+  return selector.case === 'schemaId' || selector.case === 'guid'
+    ? `${selector.case}:${String(selector.value)}`
+    : undefined;
 }
 
 function parseEventId(id: bigint | undefined): number | undefined {
