@@ -1,20 +1,17 @@
 import type { ServiceImpl } from '@connectrpc/connect';
 import { hasSubjectLimit, isRegistryError, type Registry, RegistryError } from '@llmsr/core';
-import type {
-  RegisterSchemaRequest,
-  SchemaRegistryService,
-  ValidateDataRequest,
-} from '@llmsr/proto';
-import type { Principal } from '@llmsr/spec';
+import type { SchemaRegistryService, ValidateDataRequest } from '@llmsr/proto';
 import { PRINCIPAL_KEY } from './access-context.js';
+import { batchRegister } from './batch-register.js';
 import { createBatchValidator } from './create-batch-validator.js';
 import { createStreamAccess } from './create-stream-access.js';
 import { findAllSchemas } from './find-all-schemas.js';
 import { findVisibleSchemas } from './find-visible-schemas.js';
 import { fromProtoLevel } from './map-compatibility-level.js';
 import { fromProtoSchemaType } from './map-schema-type.js';
-import { parseReferences, parseRegisterInput } from './parse-register-input.js';
+import { parseReferences } from './parse-register-input.js';
 import { parseValidateInput } from './parse-validate-input.js';
+import { registerFromRequest } from './register-from-request.js';
 import { RPC_ACCESS } from './rpc-access.js';
 import { streamChanges } from './stream-changes.js';
 import { toChangeMessage } from './to-change-message.js';
@@ -49,23 +46,9 @@ export function createRegistryService(
   let openChangeStreams = 0;
 
   const { access } = registry;
-  const register = async (request: RegisterSchemaRequest, principal: Principal | undefined) => {
-    const result = await registry.schemas.register({
-      ...parseRegisterInput(request),
-      createdBy: principal?.id,
-    });
-    return {
-      created: result.created,
-      schema: toSchemaMessage(result.version),
-      ...(result.compatibility
-        ? { compatibility: toCompatibilityReportMessage(result.compatibility) }
-        : {}),
-    };
-  };
-
   return {
     registerSchema: (request, context) =>
-      mapErrors(() => register(request, context.values.get(PRINCIPAL_KEY))),
+      mapErrors(() => registerFromRequest(registry, request, context.values.get(PRINCIPAL_KEY))),
 
     getSchema: (request) =>
       mapErrors(async () => {
@@ -157,11 +140,13 @@ export function createRegistryService(
         for await (const request of requests) {
           try {
             if (!request.item) missingItem();
-            const allowed = items.check(
-              () => RPC_ACCESS.batchValidate.resource(request, registry),
-              cacheKey(request.item.selector),
-            );
-            if (allowed) await allowed;
+            // Auth off: no closure, key or promise per item on this hot path.
+            if (items.active) {
+              await items.check(
+                () => RPC_ACCESS.batchValidate.resource(request, registry),
+                cacheKey(request.item.selector),
+              );
+            }
             const answer = batch.validate(request.item);
             // A warm item is answered synchronously: no promise to wait for.
             const result = answer instanceof Promise ? await answer : answer;
@@ -177,35 +162,7 @@ export function createRegistryService(
       }
     },
 
-    async *batchRegister(requests, context) {
-      const items = createStreamAccess(registry, context, RPC_ACCESS.batchRegister.action);
-      let index = 0;
-      try {
-        for await (const request of requests) {
-          try {
-            if (!request.item) missingItem();
-            const attempt = items.attempt(await RPC_ACCESS.batchRegister.resource(request, registry));
-            await items.check(() => attempt);
-            let value: Awaited<ReturnType<typeof register>>;
-            try {
-              value = await register(request.item, items.principal);
-            } catch (error) {
-              const code = isRegistryError(error) ? error.code : 'INTERNAL';
-              await access.recordOutcome(attempt, 'error', { rpc: 'BatchRegister', index, code });
-              throw error;
-            }
-            await access.recordOutcome(attempt, 'ok', { rpc: 'BatchRegister', index });
-            yield { index, result: { case: 'registered', value } };
-          } catch (error) {
-            if (!isRegistryError(error)) throw error;
-            yield { index, result: { case: 'error', value: toErrorDetail(error) } };
-          }
-          index++;
-        }
-      } catch (error) {
-        throw toConnectError(error);
-      }
-    },
+    batchRegister: (requests, context) => batchRegister(registry, requests, context),
 
     async *streamSchemaChanges(request, context) {
       if (openChangeStreams >= maxChangeStreams) {

@@ -9,6 +9,8 @@ const MAX_DECISIONS_PER_STREAM = 1_000;
 
 /** Per-item access checks of one client or bidi stream (BatchValidate, BatchRegister). */
 export interface StreamAccess {
+  /** Whether items are checked at all (auth on); when not, callers skip building resources. */
+  readonly active: boolean;
   readonly principal: Principal | undefined;
   /** The attempt of one item, for `registry.access.check` and `recordOutcome`. */
   attempt(resource: RpcResource): AccessAttempt;
@@ -54,6 +56,7 @@ export function createStreamAccess(
   const decide = async (resource: () => RpcResource | Promise<RpcResource>) =>
     access.check(attempt(await resource()));
   return {
+    active,
     principal,
     attempt,
     check(resource, key) {
