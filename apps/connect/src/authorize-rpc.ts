@@ -26,7 +26,8 @@ export function accessIsActive(registry: Registry): boolean {
  * 2. counts the call against the caller's rate limit (refused credentials count as anonymous),
  *    answering `resource_exhausted` with a `retry-after` header (gRPC: trailer) when over it;
  * 3. puts the principal in the call's context values ({@link PRINCIPAL_KEY}) for the handlers;
- * 4. checks the action and resource of the RPC ({@link RPC_ACCESS}); a client or bidi stream
+ * 4. checks the action and resource of the RPC ({@link RPC_ACCESS}), and `schema.read` on the
+ *    subjects its schema references name; a client or bidi stream
  *    is refused here only when no item could pass (no principal, or too weak a role), the
  *    handler checking each item;
  * 5. records the outcome of a mutating unary call in the audit log.
@@ -118,6 +119,9 @@ export function authorizeRpc(registry: Registry, options: AuthorizeRpcOptions = 
     const resource = await rule.resource(message as never, registry);
     const attempt: AccessAttempt = { principal, action, ...resource, clientAddress };
     await check(attempt);
+    for (const subject of new Set(rule.references?.(message as never))) {
+      await check({ principal, action: 'schema.read', subject, clientAddress });
+    }
     if (!MUTATING_ACTIONS.has(action)) return next(forward);
     try {
       const res = await next(forward);

@@ -11,8 +11,8 @@ import { toErrorDetail } from './to-error-detail.js';
 /**
  * The BatchRegister handler: registers each item in order and answers it, a registry error
  * (a refusal included) becoming that item's `ErrorDetail` while the stream goes on. Each item is
- * authorised on its own subject (`schema.register`) and its outcome audited like a single
- * RegisterSchema call.
+ * authorised on its own subject (`schema.register`) and the subjects it references
+ * (`schema.read`), and its outcome audited like a single RegisterSchema call.
  *
  * @example
  * ```ts
@@ -35,6 +35,11 @@ export async function* batchRegister(
         }
         const attempt = items.attempt(await RPC_ACCESS.batchRegister.resource(request, registry));
         await items.check(() => attempt);
+        if (items.active) {
+          for (const subject of new Set(RPC_ACCESS.batchRegister.references?.(request))) {
+            await access.check({ ...items.attempt({ subject }), action: 'schema.read' });
+          }
+        }
         let value: Awaited<ReturnType<typeof registerFromRequest>>;
         try {
           value = await registerFromRequest(registry, request.item, items.principal);

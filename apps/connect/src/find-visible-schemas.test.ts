@@ -32,7 +32,8 @@ async function collect(init: { limit?: number; offset?: number; subject?: string
 }
 
 describe('findVisibleSchemas', () => {
-  it.each([
+  type Init = { limit?: number; offset?: number; subject?: string };
+  it.each<[Init, string[]]>([
     [{}, ['team-a.s00', 'team-a.s03', 'team-a.s06', 'team-a.s09']],
     [{ limit: 2 }, ['team-a.s00', 'team-a.s03']],
     [{ offset: 1, limit: 2 }, ['team-a.s03', 'team-a.s06']],

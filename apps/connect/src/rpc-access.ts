@@ -29,6 +29,11 @@ export interface RpcAccessRule<K extends RpcName> {
   checkedPer: 'call' | 'item';
   /** The subject or schema id a request message names; `{}` for listings and subject-free work. */
   resource(message: RpcRequest<K>, registry: Registry): RpcResource | Promise<RpcResource>;
+  /**
+   * Other subjects the request reads (its schema references): each needs `schema.read`, so a
+   * prefix-limited key cannot read another team's schema by referencing it.
+   */
+  references?(message: RpcRequest<K>): readonly string[];
 }
 
 /** One rule per RPC: a mapped type over the service, so a new RPC fails to compile until placed. */
@@ -63,6 +68,7 @@ async function selected(selector: Selector, registry: Registry): Promise<RpcReso
  *   handler filters results to the principal's subjects.
  * - `ValidateSchema` names no subject (a stateless check); `StreamSchemaChanges` is a listing
  *   whose events the handler filters.
+ * - Schema references are reads of the subjects they name (`references`).
  *
  * @example
  * ```ts
@@ -75,6 +81,7 @@ export const RPC_ACCESS: RpcAccessTable = Object.freeze({
     action: 'schema.register',
     checkedPer: 'call',
     resource: (m) => ({ subject: m.subject }),
+    references: (m) => m.references.map((r) => r.subject),
   },
   getSchema: {
     action: 'schema.read',
@@ -87,11 +94,17 @@ export const RPC_ACCESS: RpcAccessTable = Object.freeze({
     checkedPer: 'call',
     resource: (m, registry) => selected(m.selector, registry),
   },
-  validateSchema: { action: 'validate', checkedPer: 'call', resource: () => ({}) },
+  validateSchema: {
+    action: 'validate',
+    checkedPer: 'call',
+    resource: () => ({}),
+    references: (m) => m.references.map((r) => r.subject),
+  },
   checkCompatibility: {
     action: 'compatibility.check',
     checkedPer: 'call',
     resource: (m) => ({ subject: m.subject }),
+    references: (m) => m.references.map((r) => r.subject),
   },
   batchValidate: {
     action: 'validate',
@@ -102,6 +115,7 @@ export const RPC_ACCESS: RpcAccessTable = Object.freeze({
     action: 'schema.register',
     checkedPer: 'item',
     resource: (m) => ({ subject: m.item?.subject }),
+    references: (m) => m.item?.references.map((r) => r.subject) ?? [],
   },
   streamSchemaChanges: { action: 'changes.read', checkedPer: 'call', resource: () => ({}) },
 });

@@ -4,7 +4,13 @@ import { Code } from '@connectrpc/connect';
 import { SchemaRegistryService, SchemaType } from '@llmsr/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPC_ACCESS, type RpcName } from '../../src/index.js';
-import { fromArray, personSchema, type RegistryClient } from '../fixtures.js';
+import {
+  createRegistryClient,
+  fromArray,
+  personSchema,
+  type RegistryClient,
+  TRANSPORTS,
+} from '../fixtures.js';
 import {
   clientWith,
   drain,
@@ -169,5 +175,19 @@ describe.each(STREAM_TRANSPORTS)('$name', ({ grpc }) => {
       expect(itemErrors(answer)).toEqual([]);
       if (Array.isArray(answer)) expect(answer.length).toBeGreaterThan(0);
     });
+  });
+});
+
+describe.each(TRANSPORTS.filter((t) => !t.bidi))('$name', (transport) => {
+  it('refuses calls without credentials and serves a reader key', async () => {
+    const anonymous = createRegistryClient(transport.create(secured.baseUrl));
+    const error = await failure(anonymous.getSchema({ selector: { case: 'id', value: schemaId } }));
+    expect(error.code).toBe(Code.Unauthenticated);
+    const reader = createRegistryClient(transport.create(secured.baseUrl));
+    const answer = await reader.getSchema(
+      { selector: { case: 'id', value: schemaId } },
+      { headers: { 'x-api-key': keys.reader } },
+    );
+    expect(answer.schema?.subject).toBe('team-a.people');
   });
 });

@@ -75,6 +75,37 @@ describe.each(STREAM_TRANSPORTS)('a key limited to team-a. over $name', ({ grpc 
     expect(await secured.registry.subjects.versions('team-b.new').catch(() => [])).toEqual([]);
   });
 
+  it("cannot read another team's schema by referencing it, but may reference its own", async () => {
+    const ref = (subject: string) => [{ name: 'other.json', subject, version: 1 }];
+    const schema = JSON.stringify({ $ref: 'other.json' });
+    const refused = [
+      () =>
+        client.registerSchema({
+          subject: `team-a.ref-${grpc}`,
+          schema,
+          references: ref('team-b.people'),
+        }),
+      () => client.validateSchema({ schema, references: ref('team-b.people') }),
+      () =>
+        client.checkCompatibility({
+          subject: 'team-a.people',
+          schema,
+          references: ref('team-b.people'),
+        }),
+    ];
+    for (const call of refused) expect((await failure(call())).code).toBe(Code.PermissionDenied);
+    const [item] = await drain(
+      client.batchRegister(
+        fromArray([
+          { item: { subject: `team-a.ref-${grpc}`, schema, references: ref('team-b.people') } },
+        ]),
+      ),
+    );
+    expect(item?.result.value).toMatchObject({ code: 'FORBIDDEN' });
+    const own = await client.validateSchema({ schema, references: ref('team-a.people') });
+    expect(own.valid).toBe(true);
+  });
+
   it('lists only its subjects, with the total and paging counted among them', async () => {
     const all = await drain(client.listSchemas({}));
     const subjects = all.map((m) => m.schema?.subject ?? '');
