@@ -112,3 +112,20 @@ describe.each(STREAM_TRANSPORTS)('over $name', ({ grpc }) => {
     expect(denied.items).toMatchObject([{ result: 'denied', action: 'schema.register' }]);
   });
 });
+
+it('ignores X-Forwarded-For from a client that is not a trusted proxy', async () => {
+  const own = await startSecuredServer();
+  try {
+    const key = await own.createKey({ role: 'writer' });
+    const client = clientWith(own.baseUrl, true, {
+      'x-api-key': key.key,
+      'x-forwarded-for': '198.51.100.7',
+    });
+    await client.registerSchema({ subject: 'spoofed', schema: personSchema() });
+    const { items } = await own.registry.access.audit.list({ subject: 'spoofed' });
+    expect(items).toHaveLength(1);
+    expect(items[0]?.clientAddress).toMatch(/127\.0\.0\.1$/);
+  } finally {
+    await own.close();
+  }
+});
