@@ -2,7 +2,13 @@ import { ConnectError, type Interceptor } from '@connectrpc/connect';
 import { type AccessAttempt, isRegistryError, type Registry, RegistryError } from '@llmsr/core';
 import { ACTION_MIN_ROLE, MUTATING_ACTIONS, type Principal, roleCovers } from '@llmsr/spec';
 import { CLIENT_ADDRESS_KEY, PRINCIPAL_KEY } from './access-context.js';
-import { RPC_ACCESS, type RpcAccessRule, type RpcAccessTable, type RpcName } from './rpc-access.js';
+import {
+  RPC_ACCESS,
+  type RpcAccessRule,
+  type RpcAccessTable,
+  type RpcName,
+  type RpcResource,
+} from './rpc-access.js';
 import { ERROR_CODE_HEADER, toConnectError } from './to-connect-error.js';
 
 /** Options of {@link authorizeRpc}. */
@@ -116,7 +122,12 @@ export function authorizeRpc(registry: Registry, options: AuthorizeRpcOptions = 
     } else {
       message = req.message;
     }
-    const resource = await rule.resource(message as never, registry);
+    let resource: RpcResource;
+    try {
+      resource = await rule.resource(message as never, registry);
+    } catch (error) {
+      throw toConnectError(error);
+    }
     const attempt: AccessAttempt = { principal, action, ...resource, clientAddress };
     await check(attempt);
     for (const subject of new Set(rule.references?.(message as never))) {

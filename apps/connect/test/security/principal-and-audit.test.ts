@@ -46,9 +46,23 @@ describe.each(STREAM_TRANSPORTS)('over $name', ({ grpc }) => {
     ['a malformed key', { authorization: 'Bearer not-a-key' }],
     ['an unknown key', { 'x-api-key': `llmsr_0123456789abcdef_${'A'.repeat(43)}` }],
     ['a malformed Authorization header', { authorization: 'Token abc' }],
+    ['a 10,000-character token', { authorization: `Bearer ${'x'.repeat(10_000)}` }],
+    ['Basic that is not base64', { authorization: 'Basic ***' }],
+    ['Basic with an unknown user', { authorization: `Basic ${btoa('nobody:secret')}` }],
+    ['two different credentials', { 'x-api-key': 'one', authorization: 'Bearer two' }],
   ])('answers unauthenticated for %s', async (_, headers) => {
     const error = await failure(as(headers).listSchemas({})[Symbol.asyncIterator]().next());
     expect(error.code).toBe(Code.Unauthenticated);
+  });
+
+  it("accepts HTTP Basic with the key's user and password, as Confluent clients send it", async () => {
+    const key = await secured.createKey({ role: 'writer', subjects: ['team-a.'] });
+    const client = as({ authorization: `Basic ${key.basic}` });
+    const answer = await client.registerSchema({
+      subject: `team-a.basic-${tag}`,
+      schema: personSchema(),
+    });
+    expect(answer.schema?.createdBy).toBe(`key:${key.id}`);
   });
 
   it('answers unauthenticated for a revoked key from the next call on', async () => {

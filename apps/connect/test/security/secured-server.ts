@@ -14,7 +14,10 @@ export interface SecuredServer {
   server: RunningConnectServer;
   baseUrl: string;
   /** Creates an API key through the registry (as the bootstrap admin) and answers its secret. */
-  createKey(input: { role: AuthRole; subjects?: string[] }): Promise<{ id: string; key: string }>;
+  createKey(input: {
+    role: AuthRole;
+    subjects?: string[];
+  }): Promise<{ id: string; key: string; basic: string }>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,8 @@ export async function startSecuredServer(
     baseUrl: `http://127.0.0.1:${server.port}`,
     async createKey(input) {
       const created = await registry.access.keys.create({ name: `key-${++keys}`, ...input }, admin);
-      return { id: created.id, key: created.key };
+      const basic = btoa(`${created.basic_user}:${created.basic_password}`);
+      return { id: created.id, key: created.key, basic };
     },
     async close() {
       await server.close();
