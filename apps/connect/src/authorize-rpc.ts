@@ -28,7 +28,8 @@ export function accessIsActive(registry: Registry): boolean {
 
 /**
  * The Connect side of `registry.access`, around every call:
- * 1. authenticates `authorization` / `x-api-key` (invalid credentials: `unauthenticated`);
+ * 1. authenticates `authorization` / `x-api-key` (invalid credentials: `unauthenticated`,
+ *    recorded in the audit log);
  * 2. counts the call against the caller's rate limit (refused credentials count as anonymous),
  *    answering `resource_exhausted` with a `retry-after` header (gRPC: trailer) when over it;
  * 3. puts the principal in the call's context values ({@link PRINCIPAL_KEY}) for the handlers;
@@ -94,6 +95,17 @@ export function authorizeRpc(registry: Registry, options: AuthorizeRpcOptions = 
       });
     } catch (error) {
       await limit(undefined, clientAddress);
+      // Refused credentials never reach access.check: record the refusal here (not the subject,
+      // which would need the request message of an unauthenticated caller).
+      if (access.auditing && isRegistryError(error) && error.code === 'UNAUTHENTICATED') {
+        await access.audit.recordAudit({
+          principal: undefined,
+          action: rule.action,
+          result: 'denied',
+          clientAddress,
+          details: { rpc: req.method.name, reason: error.message },
+        });
+      }
       throw toConnectError(error);
     }
     await limit(principal, clientAddress);

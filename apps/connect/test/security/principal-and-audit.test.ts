@@ -99,6 +99,20 @@ describe.each(STREAM_TRANSPORTS)('over $name', ({ grpc }) => {
     });
   });
 
+  it('records a call with invalid credentials as denied', async () => {
+    const client = as({
+      'x-api-key': `llmsr_00000000000000${tag === 'grpc' ? '01' : '02'}_${'B'.repeat(43)}`,
+    });
+    await failure(client.registerSchema({ subject: 'team-a.invalid', schema: '{}' }));
+    const { items } = await secured.registry.access.audit.list({
+      principal: 'anonymous',
+      result: 'denied',
+    });
+    expect(
+      items.some((e) => e.action === 'schema.register' && e.details.rpc === 'RegisterSchema'),
+    ).toBe(true);
+  });
+
   it('records a failed registration as an error with its code', async () => {
     const client = as({ 'x-api-key': writer.key });
     const subject = `team-a.broken-${tag}`;
