@@ -1,12 +1,18 @@
 import type { ServiceImpl } from '@connectrpc/connect';
-import { isRegistryError, type Registry, RegistryError } from '@llmsr/core';
-import type { SchemaRegistryService } from '@llmsr/proto';
+import { hasSubjectLimit, isRegistryError, type Registry, RegistryError } from '@llmsr/core';
+import type { SchemaRegistryService, ValidateDataRequest } from '@llmsr/proto';
+import { PRINCIPAL_KEY } from './access-context.js';
+import { batchRegister } from './batch-register.js';
 import { createBatchValidator } from './create-batch-validator.js';
+import { createStreamAccess } from './create-stream-access.js';
 import { findAllSchemas } from './find-all-schemas.js';
+import { findVisibleSchemas } from './find-visible-schemas.js';
 import { fromProtoLevel } from './map-compatibility-level.js';
 import { fromProtoSchemaType } from './map-schema-type.js';
-import { parseReferences, parseRegisterInput } from './parse-register-input.js';
+import { parseReferences } from './parse-register-input.js';
 import { parseValidateInput } from './parse-validate-input.js';
+import { registerFromRequest } from './register-from-request.js';
+import { RPC_ACCESS } from './rpc-access.js';
 import { streamChanges } from './stream-changes.js';
 import { toChangeMessage } from './to-change-message.js';
 import { toCompatibilityReportMessage } from './to-compatibility-report-message.js';
@@ -26,6 +32,11 @@ type Impl = ServiceImpl<typeof SchemaRegistryService>;
 /**
  * The `SchemaRegistryService` handlers over a registry: each parses its request, calls the
  * registry and shapes the answer; every failure leaves through {@link toConnectError}.
+ *
+ * Access (see `authorizeRpc`): `createdBy` is the principal's id, never the request's; listings
+ * and change streams show a prefix-limited principal only its subjects; the items of
+ * BatchValidate and BatchRegister are checked one by one, a refused item answering its own
+ * FORBIDDEN `ErrorDetail` while the stream goes on (both protocols have per-item errors).
  */
 export function createRegistryService(
   registry: Registry,
@@ -34,19 +45,10 @@ export function createRegistryService(
   const maxChangeStreams = options.maxChangeStreams ?? 1_000;
   let openChangeStreams = 0;
 
-  const register = async (request: Parameters<Impl['registerSchema']>[0]) => {
-    const result = await registry.schemas.register(parseRegisterInput(request));
-    return {
-      created: result.created,
-      schema: toSchemaMessage(result.version),
-      ...(result.compatibility
-        ? { compatibility: toCompatibilityReportMessage(result.compatibility) }
-        : {}),
-    };
-  };
-
+  const { access } = registry;
   return {
-    registerSchema: (request) => mapErrors(() => register(request)),
+    registerSchema: (request, context) =>
+      mapErrors(() => registerFromRequest(registry, request, context.values.get(PRINCIPAL_KEY))),
 
     getSchema: (request) =>
       mapErrors(async () => {
@@ -77,8 +79,13 @@ export function createRegistryService(
       }),
 
     async *listSchemas(request, context) {
+      const principal = context.values.get(PRINCIPAL_KEY);
+      const limited = access.enabled && principal !== undefined && hasSubjectLimit(principal);
+      const found = limited
+        ? findVisibleSchemas(registry, request, context.signal, (s) => access.canSee(principal, s))
+        : findAllSchemas(registry, request, context.signal);
       try {
-        for await (const { item, total } of findAllSchemas(registry, request, context.signal)) {
+        for await (const { item, total } of found) {
           yield { schema: toSchemaMessage(item), total };
         }
       } catch (error) {
@@ -125,13 +132,21 @@ export function createRegistryService(
         return { report: toCompatibilityReportMessage(report) };
       }),
 
-    async *batchValidate(requests) {
+    async *batchValidate(requests, context) {
       const batch = createBatchValidator(registry);
+      const items = createStreamAccess(registry, context, RPC_ACCESS.batchValidate.action);
       let index = 0;
       try {
         for await (const request of requests) {
           try {
             if (!request.item) missingItem();
+            // Auth off: no closure, key or promise per item on this hot path.
+            if (items.active) {
+              await items.check(
+                () => RPC_ACCESS.batchValidate.resource(request, registry),
+                cacheKey(request.item.selector),
+              );
+            }
             const answer = batch.validate(request.item);
             // A warm item is answered synchronously: no promise to wait for.
             const result = answer instanceof Promise ? await answer : answer;
@@ -147,23 +162,7 @@ export function createRegistryService(
       }
     },
 
-    async *batchRegister(requests) {
-      let index = 0;
-      try {
-        for await (const request of requests) {
-          try {
-            if (!request.item) missingItem();
-            yield { index, result: { case: 'registered', value: await register(request.item) } };
-          } catch (error) {
-            if (!isRegistryError(error)) throw error;
-            yield { index, result: { case: 'error', value: toErrorDetail(error) } };
-          }
-          index++;
-        }
-      } catch (error) {
-        throw toConnectError(error);
-      }
-    },
+    batchRegister: (requests, context) => batchRegister(registry, requests, context),
 
     async *streamSchemaChanges(request, context) {
       if (openChangeStreams >= maxChangeStreams) {
@@ -174,12 +173,17 @@ export function createRegistryService(
         );
       }
       openChangeStreams++;
+      const principal = context.values.get(PRINCIPAL_KEY);
       try {
         const events = streamChanges(registry, {
           afterId: parseEventId(request.afterEventId),
           signal: context.signal,
         });
-        for await (const event of events) yield toChangeMessage(event);
+        for await (const event of events) {
+          // A global config change (no subject) is shown only to principals without prefixes.
+          if (access.enabled && !access.canSee(principal, event.subject ?? '')) continue;
+          yield toChangeMessage(event);
+        }
       } catch (error) {
         // The client went away or the server is closing: end quietly.
         if (context.signal.aborted) return;
@@ -201,6 +205,13 @@ async function mapErrors<T>(run: () => Promise<T>): Promise<T> {
 
 function missingItem(): never {
   throw new RegistryError('INVALID_INPUT', 'item is required', { field: 'item' });
+}
+
+/** The per-stream cache key of a selector naming a schema by id or guid (not by subject). */
+function cacheKey(selector: ValidateDataRequest['selector']): string | undefined {
+  return selector.case === 'schemaId' || selector.case === 'guid'
+    ? `${selector.case}:${String(selector.value)}`
+    : undefined;
 }
 
 function parseEventId(id: bigint | undefined): number | undefined {

@@ -5,8 +5,10 @@ import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { createContextValues, type Interceptor } from '@connectrpc/connect';
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import type { Registry } from '@llmsr/core';
+import { createClientAddressResolver, type Registry } from '@llmsr/core';
 import { SchemaRegistryService } from '@llmsr/proto';
+import { CLIENT_ADDRESS_KEY } from './access-context.js';
+import { accessIsActive, authorizeRpc } from './authorize-rpc.js';
 import { createRegistryService, type RegistryServiceOptions } from './create-registry-service.js';
 import { guardBinaryRequests, refuseMalformedMessage } from './guard-binary-requests.js';
 import { trackHttp1Connections } from './track-http1-connections.js';
@@ -23,8 +25,18 @@ export interface ConnectServerOptions extends RegistryServiceOptions {
   readMaxBytes?: number;
   /** How long close() lets in-flight calls finish before cutting connections (default 5,000 ms). */
   closeGraceMs?: number;
-  /** Run around every call, outermost first (metrics and logging from the composition root). */
+  /**
+   * Run around every call, outermost first (metrics and logging from the composition root).
+   * Access control (`authorizeRpc` over `registry.access`) runs inside them, so they see its
+   * refusals too.
+   */
   interceptors?: Interceptor[];
+  /**
+   * `TRUST_PROXY`: the proxies (addresses, CIDR ranges, `loopback`, ...) whose
+   * `X-Forwarded-For` gives the client address for rate limits and the audit log; by default
+   * the socket's address is used.
+   */
+  trustProxy?: string[] | undefined;
   /**
    * Serve over TLS with this PEM certificate (chain) and key: HTTP/2 (ALPN `h2`) and HTTP/1.1
    * on the same port, as without TLS.
@@ -68,16 +80,25 @@ export async function startConnectServer(
   // Every in-flight call listens to the shutdown signal; thousands at once are expected.
   setMaxListeners(0, shutdown.signal);
   const readMaxBytes = options.readMaxBytes ?? 10_000_000;
+  // Auth off, no rate limit, no audit: no interceptor and no address lookup, so calls cost as before.
+  const guarded = accessIsActive(options.registry);
+  const clientAddress = createClientAddressResolver(options.trustProxy ?? []);
   const handler = connectNodeAdapter({
     routes: (router) => {
       router.service(SchemaRegistryService, createRegistryService(options.registry, options));
       guardBinaryRequests(router, readMaxBytes);
     },
-    contextValues: () => createContextValues(),
+    contextValues: guarded
+      ? (req) =>
+          createContextValues().set(CLIENT_ADDRESS_KEY, clientAddress(req as http.IncomingMessage))
+      : () => createContextValues(),
     requestGate: refuseMalformedMessage,
     readMaxBytes,
     shutdownSignal: shutdown.signal,
-    interceptors: options.interceptors ?? [],
+    interceptors: [
+      ...(options.interceptors ?? []),
+      ...(guarded ? [authorizeRpc(options.registry)] : []),
+    ],
   });
   const h2 = http2.createServer(handler);
   const h1 = http.createServer(handler);
