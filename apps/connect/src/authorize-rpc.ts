@@ -95,17 +95,14 @@ export function authorizeRpc(registry: Registry, options: AuthorizeRpcOptions = 
       });
     } catch (error) {
       await limit(undefined, clientAddress);
-      // Refused credentials never reach access.check: record the refusal here (not the subject,
-      // which would need the request message of an unauthenticated caller).
-      if (access.auditing && isRegistryError(error) && error.code === 'UNAUTHENTICATED') {
-        await access.audit.recordAudit({
-          principal: undefined,
-          action: rule.action,
-          result: 'denied',
-          clientAddress,
-          details: { rpc: req.method.name, reason: error.message },
-        });
-      }
+      // Recorded and rethrown by access.check, like every refusal (without the subject, which
+      // would need the request message of an unauthenticated caller).
+      await check({
+        principal: undefined,
+        action: rule.action,
+        clientAddress,
+        credentialsError: error,
+      });
       throw toConnectError(error);
     }
     await limit(principal, clientAddress);

@@ -14,7 +14,7 @@ export type RpcRequest<K extends RpcName> = MessageShape<Methods[K]['input']>;
 /** What a request acts on, as `registry.access.check` takes it. */
 export interface RpcResource {
   subject?: string | undefined;
-  schemaId?: number | undefined;
+  schemaId?: number | string | undefined;
 }
 
 /** How one RPC is authorised. */

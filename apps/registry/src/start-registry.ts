@@ -121,6 +121,7 @@ export async function startRegistry(
             host: config.host,
             interceptors: [observeRpc({ prometheus: metrics.prometheus, logger })],
             closeGraceMs: CONNECT_CLOSE_GRACE_MS,
+            trustProxy: config.trustProxy,
             tls,
           }).catch((error) => {
             throw explainListenError(error, {

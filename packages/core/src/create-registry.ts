@@ -168,6 +168,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       subscribe: (listener) => events.subscribe(listener),
       subscribeRecorded: (listener) => events.subscribeRecorded(listener),
       list: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
+      oldestId: async () => (await store.listEvents({ afterId: 0, limit: 1 }))[0]?.id,
     },
     variableSpaces: createVariableSpaceService(store),
     confluent: {

@@ -146,8 +146,21 @@ export async function createRecordingChangeEmitter(
           field: 'limit',
         });
       }
-      const rows = await store.listEvents({ afterId, limit });
-      return rows.flatMap((row) => toRecorded(row) ?? []);
+      // The log also holds events that are not change events (audit entries, key changes): read
+      // on until `limit` change events or the end, so a short page always means the end.
+      const out: RecordedChangeEvent[] = [];
+      let after = afterId;
+      for (;;) {
+        const rows = await store.listEvents({ afterId: after, limit });
+        for (const row of rows) {
+          const event = toRecorded(row);
+          if (event) out.push(event);
+          if (out.length === limit) return out;
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < limit) return out;
+        after = last.id;
+      }
     },
     flush() {
       signal();

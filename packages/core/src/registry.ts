@@ -216,6 +216,11 @@ export interface RegistryEvents {
   subscribeRecorded(listener: RecordedChangeListener): () => void;
   /** Stored change events after `afterId` (0 for the oldest retained), oldest first; at most `limit` (1..10,000, default 1,000). */
   list(options?: { afterId?: number; limit?: number }): Promise<RecordedChangeEvent[]>;
+  /**
+   * The id of the oldest event the log still keeps, of any kind (undefined when empty): a client
+   * resuming after `afterId` missed events when this is above `afterId + 1`.
+   */
+  oldestId(): Promise<number | undefined>;
 }
 
 /** `registry.confluent`: Confluent's register and lookup, each one parse and one reference resolution. */

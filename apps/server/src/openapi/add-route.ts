@@ -97,13 +97,14 @@ function enforce(
       return refused ?? run(c, next);
     }
     const { access: control, principal } = auth;
-    if (control.enabled && auth.error !== undefined) throw auth.error;
     const action = typeof access.action === 'function' ? undefined : access.action;
     if (control.enabled && !principal) {
+      // Refused before the request is read: no or invalid credentials (audited by check).
       await control.check({
         principal,
         action: action ?? access.actions?.[0] ?? 'schema.read',
         clientAddress: auth.clientAddress,
+        credentialsError: auth.error,
       });
     }
     const refused = guard ? await guard(c) : undefined;

@@ -45,13 +45,14 @@ export function openChangeFeed(
 
   const ready = (async () => {
     if (afterId !== undefined) {
+      // Ids are contiguous over every kind of event (audit entries too), so the oldest kept id
+      // past the next one means retention trimmed what was missed.
+      const oldest = afterId > 0 ? await registry.events.oldestId() : undefined;
+      if (oldest !== undefined && oldest > afterId + 1) {
+        onGap({ lastEventId: afterId, oldestId: oldest });
+      }
       for (;;) {
         const page = await registry.events.list({ afterId: lastSent, limit: REPLAY_PAGE });
-        const first = page[0];
-        // Ids are contiguous, so a jump past the next id means retention trimmed what was missed.
-        if (lastSent === afterId && first && first.id > afterId + 1 && afterId > 0) {
-          onGap({ lastEventId: afterId, oldestId: first.id });
-        }
         for (const event of page) send(event);
         if (page.length < REPLAY_PAGE || closed) break;
       }

@@ -42,6 +42,11 @@ export interface AccessAttempt {
   schemaId?: number | string | undefined;
   /** The client's address (socket, or the trusted proxy's `X-Forwarded-For`). */
   clientAddress?: string | undefined;
+  /**
+   * Why the request's credentials were refused by `authenticate`, when they were: `check`
+   * records the refusal and throws it, so refused credentials are audited like any refusal.
+   */
+  credentialsError?: unknown;
 }
 
 /**
@@ -146,6 +151,11 @@ export function createAccessControl(
       enabled ? authenticator.authenticate(headers) : Promise.resolve(undefined),
     async check(attempt) {
       if (!enabled) return;
+      if (attempt.credentialsError !== undefined) {
+        const reason = (attempt.credentialsError as Error)?.message ?? 'invalid credentials';
+        if (auditing) await record(attempt, 'denied', { reason });
+        throw attempt.credentialsError;
+      }
       try {
         authorizeOrThrow(attempt.principal, attempt.action, { subject: attempt.subject });
         const { principal, schemaId } = attempt;
