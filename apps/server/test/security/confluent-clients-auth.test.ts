@@ -33,7 +33,7 @@ const user = (schemaName: string) => ({
   fields: [{ name: 'name', type: 'string' }],
 });
 const avro = (schemaName: string) => ({
-  type: SchemaType.AVRO,
+  type: SchemaType.AVRO as const,
   schema: JSON.stringify(user(schemaName)),
 });
 const basicOf = (key: IssuedKey) => ({ username: key.basic_user, password: key.basic_password });

@@ -105,7 +105,11 @@ describe('the REST server over TLS with auth on', () => {
   });
 
   it('answers 401 without credentials and with a wrong key', async () => {
-    for (const headers of [{}, { 'x-api-key': `${writer.key.slice(0, -4)}AAAA` }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-api-key': `${writer.key.slice(0, -4)}AAAA` },
+    ];
+    for (const headers of attempts) {
       const { status, body } = await request('GET', '/api/v1/subjects', { headers });
       expect(status).toBe(401);
       expect(body.error_code).toBe('UNAUTHENTICATED');
