@@ -201,6 +201,16 @@ describe('refused tokens answer 401 UNAUTHENTICATED', () => {
       token: () => idp.sign({ llmsr_role: 'writer', llmsr_subjects: 'team-a.' }),
     },
     {
+      what: 'a token without exp (it would never expire)',
+      reason: 'claim exp missing',
+      token: () => idp.sign({ llmsr_role: 'admin', exp: undefined }),
+    },
+    {
+      what: 'a token with an empty prefix list (it would grant every subject)',
+      reason: 'llmsr_subjects is empty',
+      token: () => idp.sign({ llmsr_role: 'writer', llmsr_subjects: [] }),
+    },
+    {
       what: 'a token that is not a JWT',
       reason: 'ERR_JWS_INVALID',
       token: async () => 'not.a.jwt',
