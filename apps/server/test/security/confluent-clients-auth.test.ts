@@ -137,6 +137,7 @@ describe('@confluentinc/schemaregistry with basic.auth.user.info', () => {
       reader: userInfo(reader),
       teamA: userInfo(teamA),
       wrong: `${writer.basic_user}:wrong-password`,
+      writerKey: writer.key,
       schema: JSON.stringify(user('Client')),
     });
   }, 60_000);
@@ -170,6 +171,10 @@ describe('@confluentinc/schemaregistry with basic.auth.user.info', () => {
     });
   });
 
+  it('also takes an API key as a static bearer token', () => {
+    expect(results.bearer).toEqual({ registered: true, listed: true });
+  });
+
   it('keeps a team-a. key from registering team-b.x and lists only its subjects', () => {
     expect(results.teamA).toEqual({
       own: 1,
@@ -188,6 +193,7 @@ async function confluentScenario(
     reader: string;
     teamA: string;
     wrong: string;
+    writerKey: string;
     schema: string;
   },
 ): Promise<Record<string, Outcome>> {
@@ -258,5 +264,19 @@ async function confluentScenario(
     other: await failure(teamAClient.register('team-b.x', info)),
     subjects: await teamAClient.getAllSubjects(),
   };
-  return { writer, anonymous, wrong, reader, teamA };
+  // bearer.auth.credentials.source=STATIC_TOKEN: the API key as `Authorization: Bearer`.
+  const bearerClient = new SchemaRegistryClient({
+    baseURLs: [input.host],
+    bearerAuthCredentials: {
+      credentialsSource: 'STATIC_TOKEN',
+      token: input.writerKey,
+      logicalCluster: 'lsrc-test',
+      identityPoolId: 'pool-test',
+    },
+  });
+  const bearer = {
+    registered: (await bearerClient.register('client-bearer-value', info)) === id,
+    listed: (await bearerClient.getAllSubjects()).includes('client-bearer-value'),
+  };
+  return { writer, anonymous, wrong, reader, teamA, bearer };
 }
