@@ -74,9 +74,27 @@ describe('the JWT verifier', () => {
     ['a key the JWKS does not hold', { key: undefined as never, kid: 'nope' }, {}],
     ['no known role', {}, { llmsr: { role: 'root' } }],
     ['prefixes that are not strings', {}, { llmsr: { role: 'reader', subjects: [1] } }],
+    [
+      'an empty prefix list (which would grant every subject)',
+      {},
+      { llmsr: { role: 'reader', subjects: [] } },
+    ],
   ])('refuses a token with %s', async (_label, options, claims) => {
     const token = await sign({ llmsr: { role: 'reader' }, ...claims }, options);
     await expect(verifier().verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a token without exp, which would never expire', async () => {
+    const token = await new SignJWT({ llmsr: { role: 'admin' } })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setSubject('alice')
+      .setIssuer('https://idp.test')
+      .setAudience('llmsr')
+      .sign(first.privateKey);
+    await expect(verifier().verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: 'Invalid token: claim exp missing',
+    });
   });
 
   it('refuses an algorithm outside the pinned list, and a forged signature', async () => {

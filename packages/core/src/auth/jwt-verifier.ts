@@ -62,6 +62,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
           audience: options.audience,
           algorithms,
           clockTolerance: options.clockToleranceSeconds ?? 30,
+          // jose accepts a token without `exp` as valid forever; a bearer token must expire.
+          requiredClaims: ['exp'],
         }));
       } catch (error) {
         throw new RegistryError(
@@ -86,6 +88,11 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
           'UNAUTHENTICATED',
           `Invalid token: ${subjectsClaim} is not a list of prefixes`,
         );
+      }
+      // An identity provider that maps "no team" to an empty list means no subjects, but an
+      // empty prefix list would grant every subject: refuse it rather than fail open.
+      if (Array.isArray(subjects) && subjects.length === 0) {
+        throw new RegistryError('UNAUTHENTICATED', `Invalid token: ${subjectsClaim} is empty`);
       }
       return Object.freeze({
         id: `jwt:${payload.sub}`,
