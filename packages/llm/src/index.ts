@@ -28,5 +28,51 @@ export {
   type UnitNormOptions,
   unitNormKeyword,
 } from './ml-types/unit-norm-keyword.js';
+export {
+  type CompiledSignature,
+  compileSignature,
+  defaultInstructions,
+  type PromptField,
+} from './signature/compile-signature.js';
+export type { FieldConstraints } from './signature/constrain-type.js';
+export {
+  type ExtractVariablesOptions,
+  extractSignatureVariables,
+  type SignatureVariables,
+} from './signature/extract-signature-variables.js';
+export type * from './signature/field-type.js';
+export {
+  type ModelResponseValue,
+  type ToolCallValue,
+  type TypedFieldType,
+  t,
+  type ValueOf,
+} from './signature/field-types.js';
+export { SIGNATURE_LIMITS } from './signature/limits.js';
+export {
+  type ParseSignatureOptions,
+  type ParseSignatureResult,
+  parseSignature,
+  parseSignatureOrThrow,
+} from './signature/parse-signature.js';
+export type {
+  FieldRole,
+  Signature,
+  SignatureField,
+  TunableSpec,
+} from './signature/signature.js';
+export {
+  type Empty,
+  type FieldOptions,
+  type SignatureBuilder,
+  signature,
+} from './signature/signature-builder.js';
+export {
+  SignatureError,
+  type SignatureErrorCode,
+  type SignatureErrorDetails,
+} from './signature/signature-error.js';
+export { typeToSchema } from './signature/type-to-schema.js';
+export { inferPrefix, typeToText } from './signature/type-to-text.js';
 
 // Provider structured-output lint and transform, output parsing
