@@ -28,6 +28,7 @@ export function parseAtomSignature(cursor: SignatureCursor): ParsedFields {
     do pending = parseAtomField(cursor, role, into, inputs.length + outputs.length);
     while (cursor.eat(','));
   };
+  if (cursor.token.kind !== 'arrow' && !cursor.isPunct(':')) cursor.fail([TYPE_ATOM, "'->'"]);
   if (cursor.token.kind !== 'arrow') list('input', inputs);
   if (cursor.token.kind !== 'arrow')
     cursor.fail(inputs.length > 0 ? [...pending, "','", "'->'"] : [TYPE_ATOM, "'->'"]);
