@@ -59,6 +59,8 @@ export type {
   FieldRole,
   Signature,
   SignatureField,
+  SignatureInputs,
+  SignatureOutputs,
   TunableSpec,
 } from './signature/signature.js';
 export {

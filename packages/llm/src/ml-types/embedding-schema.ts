@@ -16,10 +16,11 @@ export interface EmbeddingSchemaOptions {
  *
  * @example
  * embeddingSchema({ dimension: 768, unitNorm: { tolerance: 1e-4 } });
- * // { $ref: 'https://llmsr.dev/ml-types/embedding.json', minItems: 768, maxItems: 768, 'x-unit-norm': { tolerance: 0.0001 } }
+ * // { $ref: 'https://llmsr.dev/ml-types/embedding.json', type: 'array', minItems: 768, maxItems: 768, 'x-unit-norm': { tolerance: 0.0001 } }
  */
 export function embeddingSchema(options: EmbeddingSchemaOptions = {}): JsonSchemaObject {
-  const schema: JsonSchemaObject = { $ref: mlTypeId('embedding') };
+  // `type` repeats the base's so strict validators (ajv strictTypes) accept the sibling keywords.
+  const schema: JsonSchemaObject = { $ref: mlTypeId('embedding'), type: 'array' };
   const { dimension, unitNorm } = options;
   if (dimension !== undefined) {
     if (!Number.isSafeInteger(dimension) || dimension < 1)

@@ -6,7 +6,7 @@ import { ML_TYPE_NAMES, type MlTypeName, mlTypeId } from './ml-type-ids.js';
 import { ML_TYPE_SCHEMAS } from './ml-type-schemas.js';
 import { tensorSchema } from './tensor-schema.js';
 
-const ajv = addMlTypes(new Ajv2020({ allErrors: true }));
+const ajv = addMlTypes(new Ajv2020({ allErrors: true, strict: true }));
 const ref = (name: MlTypeName) => ({ $ref: mlTypeId(name) });
 
 interface Case {

@@ -44,12 +44,17 @@ export function tensorSchema(options: TensorSchemaOptions = {}): JsonSchemaObjec
       if (count !== undefined) count *= size;
       return { const: size };
     });
-    properties.shape = { prefixItems, minItems: shape.length, maxItems: shape.length };
+    properties.shape = {
+      type: 'array',
+      prefixItems,
+      minItems: shape.length,
+      maxItems: shape.length,
+    };
     if (count !== undefined && Number.isSafeInteger(count))
-      properties.data = { minItems: count, maxItems: count };
+      properties.data = { type: 'array', minItems: count, maxItems: count };
   }
   if (dtype !== undefined) properties.dtype = { const: dtype };
-  const schema: JsonSchemaObject = { $ref: mlTypeId('tensor') };
+  const schema: JsonSchemaObject = { $ref: mlTypeId('tensor'), type: 'object' };
   if (Object.keys(properties).length > 0) schema.properties = properties;
   if (dtype !== undefined) schema.required = ['dtype'];
   return schema;

@@ -16,7 +16,8 @@ export interface FieldOptions {
 /** No fields yet. */
 export type Empty = Record<never, never>;
 
-type AddField<R, N extends string, T> = R & { [K in N]: T };
+/** `R` plus field `N` of type `T`, flattened so editors show one object type. */
+type AddField<R, N extends string, T> = { [K in keyof R | N]: K extends N ? T : R[K & keyof R] };
 
 /**
  * An immutable, typed signature builder: every call returns a new builder, and field errors are

@@ -49,3 +49,9 @@ export interface Signature<
   /** Phantom members carrying the field value types; never set at run time. */
   readonly __types?: { inputs: I; outputs: O };
 }
+
+/** The TypeScript type of a built signature's inputs object. */
+export type SignatureInputs<S> = S extends { readonly __types?: { inputs: infer I } } ? I : never;
+
+/** The TypeScript type of a built signature's outputs object. */
+export type SignatureOutputs<S> = S extends { readonly __types?: { outputs: infer O } } ? O : never;
