@@ -390,6 +390,16 @@ describe('ML type schemas', () => {
     }).toThrow(TypeError);
   });
 
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'refuses %s in embeddings and tensors even with strictNumbers off',
+    (value) => {
+      const lax = addMlTypes(new Ajv2020({ strict: false }));
+      expect(lax.validate(ref('embedding'), [1, value])).toBe(false);
+      expect(lax.validate(ref('tensor'), { shape: [1], data: [value] })).toBe(false);
+      expect(lax.validate(ref('embedding'), [1, -1e308, 1e308])).toBe(true);
+    },
+  );
+
   it('addMlTypes is idempotent on one ajv instance', () => {
     const twice = addMlTypes(addMlTypes(new Ajv2020()));
     expect(twice.validate(ref('probability'), 0.5)).toBe(true);

@@ -8,6 +8,11 @@ const ROLES = ['assistant', 'user', 'system', 'tool'];
 /** Why a model stopped; the union of the providers' reasons, normalised to OpenAI's spelling. */
 const FINISH_REASONS = ['stop', 'length', 'tool_calls', 'content_filter', 'refusal', 'error'];
 const COUNT = { type: 'integer', minimum: 0 };
+/**
+ * A finite number in plain JSON Schema: NaN fails both bounds and the infinities one, so this
+ * holds even in validators with ajv's `strictNumbers` off (JSON text cannot carry them anyway).
+ */
+const FINITE = { type: 'number', minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE };
 
 function typeSchema(name: MlTypeName, title: string, body: JsonSchemaObject): JsonSchemaObject {
   return { $schema: ML_TYPES_DIALECT, $id: mlTypeId(name), title, ...body };
@@ -36,7 +41,7 @@ export const ML_TYPE_SCHEMAS: Readonly<Record<string, JsonSchemaObject>> = deepF
         description:
           'A dense vector of finite numbers. Fix the dimension or require unit norm with embeddingSchema().',
         type: 'array',
-        items: { type: 'number' },
+        items: FINITE,
         minItems: 1,
       }),
       typeSchema('probability', 'Probability', {
@@ -65,7 +70,7 @@ export const ML_TYPE_SCHEMAS: Readonly<Record<string, JsonSchemaObject>> = deepF
         type: 'object',
         properties: {
           shape: { type: 'array', items: COUNT, maxItems: 32 },
-          data: { type: 'array', items: { type: 'number' } },
+          data: { type: 'array', items: FINITE },
           dtype: {
             enum: [
               'bool',

@@ -8,7 +8,10 @@ import { signature } from './signature-builder.js';
 const rag = signature('rag')
   .instructions('Answer from the context.', { candidates: ['Answer in one sentence.'] })
   .input('question', t.string())
-  .input('k', t.integer({ min: 1, max: 20 }), { tunable: { default: 5 }, description: 'passages to retrieve' })
+  .input('k', t.integer({ min: 1, max: 20 }), {
+    tunable: { default: 5 },
+    description: 'passages to retrieve',
+  })
   .input('min_score', t.float({ min: 0, max: 1 }), { tunable: { step: 0.05 } })
   .input('rerank', t.boolean(), { tunable: true })
   .output('style', t.literal('terse', 'detailed'), { tunable: { default: 'detailed' } })
@@ -35,18 +38,34 @@ describe('extractSignatureVariables', () => {
           name: 'inputs',
           kind: 'composite',
           variables: [
-            { name: 'k', kind: 'integer', min: 1, max: 20, step: 1, default: 5, description: 'passages to retrieve', metadata: { signature: 'rag', field: 'k', role: 'input' } },
+            {
+              name: 'k',
+              kind: 'integer',
+              min: 1,
+              max: 20,
+              step: 1,
+              default: 5,
+              description: 'passages to retrieve',
+              metadata: { signature: 'rag', field: 'k', role: 'input' },
+            },
             { name: 'min_score', kind: 'float', min: 0, max: 1, step: 0.05, default: 0 },
             { name: 'rerank', kind: 'choice', values: [true, false], default: true },
           ],
         },
-        { name: 'outputs', variables: [{ name: 'style', kind: 'choice', values: ['terse', 'detailed'], default: 'detailed' }] },
+        {
+          name: 'outputs',
+          variables: [
+            { name: 'style', kind: 'choice', values: ['terse', 'detailed'], default: 'detailed' },
+          ],
+        },
       ],
     });
   });
 
   it('offers the instructions and every candidate as a choice when asked', () => {
-    const { variables } = extractSignatureVariables(rag, { instructions: ['Cite your sources.', 'Answer from the context.'] });
+    const { variables } = extractSignatureVariables(rag, {
+      instructions: ['Cite your sources.', 'Answer from the context.'],
+    });
     expect((variables[0] as { variables: unknown[] }).variables[0]).toMatchObject({
       name: 'instructions',
       kind: 'choice',
@@ -57,10 +76,18 @@ describe('extractSignatureVariables', () => {
 
   it('validates configurations of the combined space with the variables package', () => {
     const { variables } = extractSignatureVariables(rag, { instructions: true });
-    const space = parseSpace({ id: 'rag', name: 'RAG', variables: [...variables, temperatureVariable()] });
+    const space = parseSpace({
+      id: 'rag',
+      name: 'RAG',
+      variables: [...variables, temperatureVariable()],
+    });
     const good = {
       temperature: 0.5,
-      rag: { instructions: 'Answer in one sentence.', inputs: { k: 7, min_score: 0.25, rerank: false }, outputs: { style: 'terse' } },
+      rag: {
+        instructions: 'Answer in one sentence.',
+        inputs: { k: 7, min_score: 0.25, rerank: false },
+        outputs: { style: 'terse' },
+      },
     };
     expect(validateConfiguration(space, good).valid).toBe(true);
     for (const bad of [
@@ -72,10 +99,14 @@ describe('extractSignatureVariables', () => {
   });
 
   it('reads tunable marks from signature text as well', () => {
-    const sig = parseSignatureOrThrow('signature s: :integer k {min: 1, max: 8, tunable, log} -> :string a');
+    const sig = parseSignatureOrThrow(
+      'signature s: :integer k {min: 1, max: 8, tunable, log} -> :string a',
+    );
     const { variables } = extractSignatureVariables(sig);
     expect(parseSpace({ id: 's', name: 's', variables }).variables[0]).toMatchObject({
-      variables: [{ name: 'inputs', variables: [{ name: 'k', kind: 'integer', log: true, min: 1, max: 8 }] }],
+      variables: [
+        { name: 'inputs', variables: [{ name: 'k', kind: 'integer', log: true, min: 1, max: 8 }] },
+      ],
     });
   });
 
@@ -90,8 +121,8 @@ describe('extractSignatureVariables', () => {
   });
 
   it('refuses to make instructions tunable when there are none', () => {
-    expect(() => extractSignatureVariables(parseSignatureOrThrow('q -> a'), { instructions: true })).toThrow(
-      expect.objectContaining({ code: 'SIGNATURE_NOT_TUNABLE', path: 'instructions' }),
-    );
+    expect(() =>
+      extractSignatureVariables(parseSignatureOrThrow('q -> a'), { instructions: true }),
+    ).toThrow(expect.objectContaining({ code: 'SIGNATURE_NOT_TUNABLE', path: 'instructions' }));
   });
 });
