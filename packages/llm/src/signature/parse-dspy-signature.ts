@@ -3,7 +3,7 @@ import type { FieldType } from './field-type.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import { DEFAULT_TYPE, parseFieldExtras } from './parse-field-extras.js';
 import { parseTypeArgs } from './parse-type-args.js';
-import { resolveType } from './resolve-type.js';
+import { resolveType, type TypeArg } from './resolve-type.js';
 import type { FieldRole } from './signature.js';
 import type { SignatureCursor } from './signature-cursor.js';
 import { SignatureError } from './signature-error.js';
@@ -74,7 +74,39 @@ function parseFieldList(cursor: SignatureCursor, role: FieldRole): FieldDefiniti
   return fields;
 }
 
+/** A type, or a PEP 604 union of types and `None` (`int | None` is `Optional[int]`). */
 function parseDspyType(cursor: SignatureCursor, depth: number): FieldType {
+  const start = cursor.token;
+  const first = parseDspyMember(cursor, depth);
+  if (!cursor.isPunct('|')) {
+    if (first === null)
+      throw new SignatureError(
+        'SIGNATURE_INVALID_TYPE',
+        'None is only a type inside a union such as int | None',
+        {
+          line: start.line,
+          column: start.column,
+        },
+      );
+    return first;
+  }
+  const args: TypeArg[] = [];
+  const push = (type: FieldType | null, at: { line: number; column: number }) =>
+    args.push(
+      type === null
+        ? { kind: 'value', value: null, line: at.line, column: at.column }
+        : { kind: 'type', type, line: at.line, column: at.column },
+    );
+  push(first, start);
+  while (cursor.eat('|')) {
+    const at = cursor.token;
+    push(parseDspyMember(cursor, depth), at);
+  }
+  return resolveType('dspy', 'Union', args, start);
+}
+
+/** One named type with its bracketed arguments, or `null` for `None`. */
+function parseDspyMember(cursor: SignatureCursor, depth: number): FieldType | null {
   const start = cursor.token;
   if (depth > SIGNATURE_LIMITS.depth)
     throw new SignatureError(
@@ -86,6 +118,7 @@ function parseDspyType(cursor: SignatureCursor, depth: number): FieldType {
       },
     );
   let name = cursor.ident('type name').text;
+  if (name === 'None' && !cursor.isPunct('.')) return null;
   // Dotted names (dspy.Image, module.Class) are read whole so the unknown-type error names them.
   while (cursor.eat('.')) name += `.${cursor.ident('name').text}`;
   const args = cursor.eat('[')

@@ -12,7 +12,7 @@ export interface Token {
   column: number;
 }
 
-const PUNCT = new Set([',', ':', '[', ']', '(', ')', '{', '}', '.']);
+const PUNCT = new Set([',', ':', '[', ']', '(', ')', '{', '}', '.', '|']);
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_]/;
 const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
