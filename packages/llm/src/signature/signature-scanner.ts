@@ -13,8 +13,18 @@ export interface Token {
 }
 
 const PUNCT = new Set([',', ':', '[', ']', '(', ')', '{', '}', '.', '|']);
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_]/;
+/** ASCII letter or `_` (char codes; this is the scanner's hot path). */
+function isIdentStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+function isIdentPart(code: number): boolean {
+  return isIdentStart(code) || (code >= 48 && code <= 57);
+}
+
+function mayStartNumber(code: number): boolean {
+  return (code >= 48 && code <= 57) || code === 45 || code === 46;
+}
 const NUMBER = /-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const ESCAPES: Record<string, string> = {
   n: '\n',
@@ -58,17 +68,22 @@ export class SignatureScanner {
       this.#advance(2);
       return { kind: 'arrow', text: '->', ...at };
     }
-    if (IDENT_START.test(ch)) {
+    const code = text.charCodeAt(start);
+    if (isIdentStart(code)) {
       let end = start + 1;
-      while (end < text.length && IDENT_PART.test(text[end]!)) end++;
-      this.#advance(end - start);
+      while (end < text.length && isIdentPart(text.charCodeAt(end))) end++;
+      // Identifiers are ASCII, so code units and columns advance together.
+      this.#index = end;
+      this.#column += end - start;
       return { kind: 'ident', text: text.slice(start, end), ...at };
     }
-    NUMBER.lastIndex = start;
-    const number = NUMBER.exec(text);
-    if (number && (ch !== '.' || number[0].length > 1)) {
-      this.#advance(number[0].length);
-      return { kind: 'number', text: number[0], ...at };
+    if (mayStartNumber(code)) {
+      NUMBER.lastIndex = start;
+      const number = NUMBER.exec(text);
+      if (number && (ch !== '.' || number[0].length > 1)) {
+        this.#advance(number[0].length);
+        return { kind: 'number', text: number[0], ...at };
+      }
     }
     if (ch === '"' || ch === "'") return { kind: 'string', text: this.#string(ch, at), ...at };
     if (PUNCT.has(ch)) {

@@ -70,6 +70,19 @@ export function constraintsToText(type: FieldType): string[] {
  * capitalised, then a colon (`question` -> `Question:`, `user_query` -> `User Query:`).
  */
 export function inferPrefix(name: string): string {
+  let prefix = PREFIXES.get(name);
+  if (prefix === undefined) {
+    // Field names repeat across compilations; the cache is bounded so varied names cannot grow it.
+    if (PREFIXES.size >= 10_000) PREFIXES.clear();
+    prefix = computePrefix(name);
+    PREFIXES.set(name, prefix);
+  }
+  return prefix;
+}
+
+const PREFIXES = new Map<string, string>();
+
+function computePrefix(name: string): string {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[_\s]+/)
