@@ -7,6 +7,7 @@
 // Signatures and ML types
 export { addMlTypes, ML_TYPE_KEYWORDS } from './ml-types/add-ml-types.js';
 export { type EmbeddingSchemaOptions, embeddingSchema } from './ml-types/embedding-schema.js';
+export { inlineMlTypes, ML_TYPE_DEF_PREFIX } from './ml-types/inline-ml-types.js';
 export {
   isMlTypeName,
   ML_TYPE_NAMES,
@@ -14,6 +15,7 @@ export {
   ML_TYPES_DIALECT,
   type MlTypeName,
   mlTypeId,
+  mlTypeNameOf,
 } from './ml-types/ml-type-ids.js';
 export { type JsonSchemaObject, ML_TYPE_SCHEMAS } from './ml-types/ml-type-schemas.js';
 export { sequentialStepsKeyword } from './ml-types/sequential-steps-keyword.js';
@@ -30,6 +32,7 @@ export {
 } from './ml-types/unit-norm-keyword.js';
 export {
   type CompiledSignature,
+  type CompileSignatureOptions,
   compileSignature,
   defaultInstructions,
   type PromptField,

@@ -39,3 +39,19 @@ export function isMlTypeName(name: string): name is MlTypeName {
 export function mlTypeId(name: MlTypeName): string {
   return `${ML_TYPES_BASE}${name}.json`;
 }
+
+/**
+ * The ML type a `$ref` points to, or `undefined` for any other reference: the exact `$id`,
+ * optionally with an empty fragment (`...embedding.json#`).
+ *
+ * @example
+ * mlTypeNameOf('https://llmsr.dev/ml-types/tensor.json'); // 'tensor'
+ * mlTypeNameOf('#/$defs/tensor'); // undefined
+ */
+export function mlTypeNameOf(ref: string): MlTypeName | undefined {
+  if (!ref.startsWith(ML_TYPES_BASE)) return undefined;
+  const rest = ref.slice(ML_TYPES_BASE.length).replace(/#$/, '');
+  if (!rest.endsWith('.json')) return undefined;
+  const name = rest.slice(0, -'.json'.length);
+  return isMlTypeName(name) ? name : undefined;
+}

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { addMlTypes } from '../ml-types/add-ml-types.js';
+import { addMlTypes, ML_TYPE_KEYWORDS } from '../ml-types/add-ml-types.js';
 import { compileSignature, defaultInstructions } from './compile-signature.js';
 import { t } from './field-types.js';
 import { parseSignatureOrThrow } from './parse-signature.js';
@@ -252,5 +252,25 @@ describe('compiled schemas validate data', () => {
   it('produces schemas ajv accepts in strict mode against the 2020-12 meta-schema', () => {
     expect(ajv.validateSchema(inputSchema)).toBe(true);
     expect(ajv.validateSchema(outputSchema)).toBe(true);
+  });
+});
+
+describe('compileSignature with inlineMlTypes', () => {
+  it('produces standalone schemas that validate like the referencing ones', () => {
+    const text = 'q -> v: embedding[2] {unit_norm}, c: confidence_score, r: model_response';
+    const referencing = compileSignature(text).outputSchema;
+    const standalone = compileSignature(text, { inlineMlTypes: true }).outputSchema;
+    expect(JSON.stringify(standalone)).not.toContain('https://llmsr.dev');
+    const lax = new Ajv2020({ allErrors: true });
+    for (const keyword of ML_TYPE_KEYWORDS) lax.addKeyword(keyword);
+    const viaRefs = ajv.compile(referencing);
+    const inline = lax.compile(standalone);
+    for (const data of [
+      { v: [0.6, 0.8], c: 0.5, r: { content: 'x', role: 'assistant' } },
+      { v: [1, 1], c: 0.5, r: { content: 'x', role: 'assistant' } },
+      { v: [0.6, 0.8], c: 5, r: { content: 'x', role: 'assistant' } },
+      { v: [0.6, 0.8], c: 0.5, r: { content: 'x' } },
+    ])
+      expect(inline(data)).toBe(viaRefs(data));
   });
 });

@@ -1,3 +1,4 @@
+import { inlineMlTypes } from '../ml-types/inline-ml-types.js';
 import { ML_TYPES_DIALECT } from '../ml-types/ml-type-ids.js';
 import type { JsonSchemaObject } from '../ml-types/ml-type-schemas.js';
 import { parseSignatureOrThrow } from './parse-signature.js';
@@ -18,6 +19,15 @@ export interface PromptField {
   required: boolean;
   /** Constraints as short prose (`maximum length: 500`), for the prompt. */
   constraints: string[];
+}
+
+/** Options of {@link compileSignature}. */
+export interface CompileSignatureOptions {
+  /**
+   * Copy the ML types used into each schema's `$defs` instead of referencing their registry
+   * `$id`s, so the schemas stand alone (e.g. as a provider's response format).
+   */
+  inlineMlTypes?: boolean;
 }
 
 /** The result of {@link compileSignature}. */
@@ -74,7 +84,10 @@ export function defaultInstructions(signature: Pick<Signature, 'inputs' | 'outpu
  * const { outputSchema, fields } = compileSignature('question -> answer, confidence: float');
  * // outputSchema.required: ['answer', 'confidence']; fields[0].prefix: 'Question:'
  */
-export function compileSignature(signature: Signature | string): CompiledSignature {
+export function compileSignature(
+  signature: Signature | string,
+  options: CompileSignatureOptions = {},
+): CompiledSignature {
   const sig = typeof signature === 'string' ? parseSignatureOrThrow(signature) : signature;
   const instructions = sig.instructions ?? defaultInstructions(sig);
   const fields = [...sig.inputs, ...sig.outputs].map((field) => {
@@ -89,11 +102,11 @@ export function compileSignature(signature: Signature | string): CompiledSignatu
     if (field.description !== undefined) prompt.description = field.description;
     return prompt;
   });
-  return {
-    name: sig.name,
-    instructions,
-    inputSchema: objectSchema(`${sig.name} inputs`, instructions, sig.inputs),
-    outputSchema: objectSchema(`${sig.name} outputs`, instructions, sig.outputs),
-    fields,
-  };
+  let inputSchema = objectSchema(`${sig.name} inputs`, instructions, sig.inputs);
+  let outputSchema = objectSchema(`${sig.name} outputs`, instructions, sig.outputs);
+  if (options.inlineMlTypes) {
+    inputSchema = inlineMlTypes(inputSchema);
+    outputSchema = inlineMlTypes(outputSchema);
+  }
+  return { name: sig.name, instructions, inputSchema, outputSchema, fields };
 }
