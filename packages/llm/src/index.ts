@@ -51,6 +51,7 @@ export {
   t,
   type ValueOf,
 } from './signature/field-types.js';
+export { type FormatSignatureOptions, formatSignature } from './signature/format-signature.js';
 export { SIGNATURE_LIMITS } from './signature/limits.js';
 export {
   type ParseSignatureOptions,

@@ -45,6 +45,7 @@ describe('parseSignature, DSPy form', () => {
       'x: tensor[2, None, 3] -> steps: reasoning_chain',
       'x: tensor[2, None, 3] -> steps: reasoning_chain',
     ],
+    ['x: tensor[] -> y: tensor', 'x: tensor[] -> y: tensor'],
     [
       'q -> r: model_response, t: tool_call, k: token_list',
       'q: str -> r: model_response, t: tool_call, k: token_list',
@@ -221,11 +222,25 @@ const ERRORS: ErrorCase[] = [
     expected: ["','", "']'"],
   },
   {
-    text: 'q -> a: list[]',
+    text: 'q -> a: list[,]',
     code: 'SIGNATURE_SYNTAX',
     line: 1,
     column: 14,
     expected: ['type name', 'value'],
+  },
+  {
+    text: 'q -> a: list[]',
+    code: 'SIGNATURE_INVALID_TYPE',
+    line: 1,
+    column: 9,
+    message: /exactly one type/,
+  },
+  {
+    text: 'q -> a: Literal[]',
+    code: 'SIGNATURE_INVALID_TYPE',
+    line: 1,
+    column: 9,
+    message: /at least one value/,
   },
   { text: 'q -> a: strng', code: 'SIGNATURE_UNKNOWN_TYPE', line: 1, column: 9 },
   {

@@ -20,6 +20,8 @@ export function parseTypeArgs(
   parseType: () => FieldType,
 ): TypeArg[] {
   const args: TypeArg[] = [];
+  // An empty list is read so the type reports it (`tensor[]` is a scalar, `list[]` an error).
+  if (cursor.eat(close)) return args;
   for (;;) {
     const token = cursor.token;
     const at = { line: token.line, column: token.column };

@@ -1,8 +1,16 @@
 import type { FieldType, LiteralValue } from './field-type.js';
 
+/** Escapes that keep a Literal string on one line and readable back by the parser. */
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
 function literal(value: LiteralValue): string {
-  if (typeof value === 'string')
-    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'string') return `'${value.replace(/[\\'\n\r\t]/g, (ch) => ESCAPES[ch]!)}'`;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return String(value);
 }
