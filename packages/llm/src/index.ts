@@ -78,6 +78,7 @@ export {
   type SignatureErrorCode,
   type SignatureErrorDetails,
 } from './signature/signature-error.js';
+export { signatureFromJson } from './signature/signature-from-json.js';
 export { typeToSchema } from './signature/type-to-schema.js';
 export { inferPrefix, typeToText } from './signature/type-to-text.js';
 

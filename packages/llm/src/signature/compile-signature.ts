@@ -3,6 +3,7 @@ import { ML_TYPES_DIALECT } from '../ml-types/ml-type-ids.js';
 import type { JsonSchemaObject } from '../ml-types/ml-type-schemas.js';
 import { parseSignatureOrThrow } from './parse-signature.js';
 import type { FieldRole, Signature, SignatureField } from './signature.js';
+import { signatureFromJson } from './signature-from-json.js';
 import { typeToSchema } from './type-to-schema.js';
 import { constraintsToText, inferPrefix, typeToText } from './type-to-text.js';
 
@@ -88,7 +89,9 @@ export function compileSignature(
   signature: Signature | string,
   options: CompileSignatureOptions = {},
 ): CompiledSignature {
-  const sig = typeof signature === 'string' ? parseSignatureOrThrow(signature) : signature;
+  // Objects not made by this package (hand-written, from JSON) are checked like parsed text.
+  const sig =
+    typeof signature === 'string' ? parseSignatureOrThrow(signature) : signatureFromJson(signature);
   const instructions = sig.instructions ?? defaultInstructions(sig);
   const fields = [...sig.inputs, ...sig.outputs].map((field) => {
     const prompt: PromptField = {

@@ -1,5 +1,6 @@
+import { checkFieldType } from './check-field-type.js';
 import { constrainType, type FieldConstraints } from './constrain-type.js';
-import { type FieldType, typeDepth } from './field-type.js';
+import type { FieldType } from './field-type.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import type { FieldRole, SignatureField, TunableSpec } from './signature.js';
 import { SignatureError, type SignatureErrorDetails } from './signature-error.js';
@@ -36,8 +37,8 @@ export function checkName(name: unknown, what: string, where: SignatureErrorDeta
 }
 
 /**
- * Validates one field definition (name, constraints, depth, tunable annotation) and returns the
- * frozen field. Errors carry the definition's line/column when it came from text and its
+ * Validates one field definition (name, type, constraints, depth, tunable annotation) and
+ * returns the field (frozen later with its signature). Errors carry the definition's line/column when it came from text and its
  * `inputs.x`/`outputs.x` path always.
  */
 export function createField(definition: FieldDefinition): SignatureField {
@@ -48,15 +49,11 @@ export function createField(definition: FieldDefinition): SignatureField {
     path: `${role}s.${String(definition.name)}`,
   };
   const name = checkName(definition.name, 'field name', where);
+  // Types from the parser and `t` are valid already; this also covers hand-written objects.
+  const checked = checkFieldType(definition.type, where);
   const type = definition.constraints
-    ? constrainType(definition.type, definition.constraints, where)
-    : definition.type;
-  if (typeDepth(type) > SIGNATURE_LIMITS.depth)
-    throw new SignatureError(
-      'SIGNATURE_TOO_DEEP',
-      `field "${name}" nests types deeper than ${SIGNATURE_LIMITS.depth} levels`,
-      where,
-    );
+    ? constrainType(checked, definition.constraints, where)
+    : checked;
   const field: SignatureField = { name, role, type };
   for (const key of ['description', 'prefix'] as const) {
     const value = definition[key];

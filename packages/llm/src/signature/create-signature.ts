@@ -12,6 +12,14 @@ export interface SignatureParts {
   outputs: readonly SignatureField[];
 }
 
+/** Signatures made here, so compiling them skips re-validation. */
+const CREATED = new WeakSet<object>();
+
+/** True when `value` is a signature this package created (and so is valid and frozen). */
+export function isCreatedSignature(value: unknown): value is Signature {
+  return typeof value === 'object' && value !== null && CREATED.has(value);
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -65,5 +73,6 @@ export function createSignature(parts: SignatureParts): Signature {
     outputs: [...parts.outputs],
   };
   if (parts.instructions !== undefined) signature.instructions = parts.instructions;
-  return deepFreeze(signature);
+  CREATED.add(deepFreeze(signature));
+  return signature;
 }

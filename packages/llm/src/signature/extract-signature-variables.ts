@@ -1,6 +1,7 @@
 import type { ChoiceVariable, CompositeVariable, Variable } from '@llmsr/variables';
 import type { Signature, SignatureField } from './signature.js';
 import { SignatureError } from './signature-error.js';
+import { signatureFromJson } from './signature-from-json.js';
 import { tunableVariable } from './tunable-variable.js';
 
 /** Options of {@link extractSignatureVariables}. */
@@ -35,9 +36,10 @@ const base = { metadata: {}, hints: {} };
  * const space = parseSpace({ id: 'rag', name: 'RAG', variables: [...variables, temperatureVariable()] });
  */
 export function extractSignatureVariables(
-  signature: Signature,
+  given: Signature,
   options: ExtractVariablesOptions = {},
 ): SignatureVariables {
+  const signature = signatureFromJson(given);
   const children: Variable[] = [];
   const instructions = instructionsVariable(signature, options.instructions);
   if (instructions) children.push(instructions);

@@ -2,6 +2,7 @@ import type { FieldType, LiteralValue } from './field-type.js';
 import type { SignatureForm } from './resolve-type.js';
 import type { Signature, SignatureField } from './signature.js';
 import { SignatureError } from './signature-error.js';
+import { signatureFromJson } from './signature-from-json.js';
 import { typeToText } from './type-to-text.js';
 
 /** Options of {@link formatSignature}. */
@@ -125,10 +126,8 @@ function checkNested(field: SignatureField, type: FieldType, top: boolean): void
  * formatSignature(qa, { form: 'atom' });
  * // 'signature qa "Answer.": :list(:string) context, :string question -> :string answer'
  */
-export function formatSignature(
-  signature: Signature,
-  options: FormatSignatureOptions = {},
-): string {
+export function formatSignature(given: Signature, options: FormatSignatureOptions = {}): string {
+  const signature = signatureFromJson(given);
   const atom = options.form === 'atom';
   const field = (f: SignatureField) => {
     checkNested(f, f.type, true);
