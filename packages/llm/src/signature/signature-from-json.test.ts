@@ -13,7 +13,11 @@ describe('signatureFromJson', () => {
       { instructionCandidates: ['Alt.'] },
     );
     const again = signatureFromJson(JSON.parse(JSON.stringify(sig)));
-    expect(JSON.stringify(again)).toBe(JSON.stringify(sig));
+    // Positions in the original text are not part of the stored form.
+    const { inputs, outputs, ...rest } = JSON.parse(
+      JSON.stringify(sig, (k, v) => (k === 'line' || k === 'column' ? undefined : v)),
+    );
+    expect(again).toEqual({ ...rest, inputs, outputs });
     expect(Object.isFrozen(again)).toBe(true);
   });
 
