@@ -38,10 +38,11 @@ export function checkName(name: unknown, what: string, where: SignatureErrorDeta
 
 /**
  * Validates one field definition (name, type, constraints, depth, tunable annotation) and
- * returns the field (frozen later with its signature). Errors carry the definition's line/column when it came from text and its
+ * returns the field (frozen later with its signature). `trusted` skips re-checking a type the
+ * parser built. Errors carry the definition's line/column when it came from text and its
  * `inputs.x`/`outputs.x` path always.
  */
-export function createField(definition: FieldDefinition): SignatureField {
+export function createField(definition: FieldDefinition, trusted = false): SignatureField {
   const { role, line, column } = definition;
   const where: SignatureErrorDetails = {
     line,
@@ -49,8 +50,8 @@ export function createField(definition: FieldDefinition): SignatureField {
     path: `${role}s.${String(definition.name)}`,
   };
   const name = checkName(definition.name, 'field name', where);
-  // Types from the parser and `t` are valid already; this also covers hand-written objects.
-  const checked = checkFieldType(definition.type, where);
+  // The parser builds only valid types; anything else (builder arguments, JSON) is checked.
+  const checked = trusted ? definition.type : checkFieldType(definition.type, where);
   const type = definition.constraints
     ? constrainType(checked, definition.constraints, where)
     : checked;

@@ -84,6 +84,7 @@ export function parseSignatureOrThrow(
       Object.hasOwn(descriptions, definition.name)
         ? { ...definition, description: descriptions[definition.name] }
         : definition,
+      true,
     );
   const instructions = options.instructions ?? parsed.instructions;
   return createSignature({
