@@ -28,6 +28,21 @@ export interface ModelResponseValue {
 
 const typed = <T>(type: FieldType): TypedFieldType<T> => type as TypedFieldType<T>;
 
+function literalType<const V extends readonly LiteralValue[]>(
+  ...values: V
+): TypedFieldType<V[number]> {
+  if (
+    values.length === 0 ||
+    values.length > SIGNATURE_LIMITS.literalValues ||
+    new Set(values).size !== values.length
+  )
+    throw new SignatureError(
+      'SIGNATURE_INVALID_TYPE',
+      `literal takes 1 to ${SIGNATURE_LIMITS.literalValues} distinct values`,
+    );
+  return typed<V[number]>({ kind: 'literal', values: [...values] });
+}
+
 /**
  * Field type constructors for the signature builder. Constraints are checked at once and throw
  * `SIGNATURE_INVALID_CONSTRAINT`; the TypeScript value type follows the field type.
@@ -50,18 +65,9 @@ export const t = {
   dict: <T>(values: TypedFieldType<T>) => typed<Record<string, T>>({ kind: 'dict', values }),
   optional: <T>(inner: TypedFieldType<T>) =>
     typed<T | null | undefined>({ kind: 'optional', inner }),
-  literal: <const V extends readonly LiteralValue[]>(...values: V) => {
-    if (
-      values.length === 0 ||
-      values.length > SIGNATURE_LIMITS.literalValues ||
-      new Set(values).size !== values.length
-    )
-      throw new SignatureError(
-        'SIGNATURE_INVALID_TYPE',
-        `literal takes 1 to ${SIGNATURE_LIMITS.literalValues} distinct values`,
-      );
-    return typed<V[number]>({ kind: 'literal', values: [...values] });
-  },
+  literal: literalType,
+  /** Same as {@link t.literal}: one of a fixed list of values. */
+  enum: literalType,
   union: <const U extends readonly TypedFieldType<unknown>[]>(...options: U) => {
     if (options.length < 2)
       throw new SignatureError('SIGNATURE_INVALID_TYPE', 'union takes at least two types');

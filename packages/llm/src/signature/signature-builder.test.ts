@@ -59,6 +59,7 @@ describe('signature builder', () => {
       .output('scores', t.dict(t.probability()))
       .output('vec', t.embedding({ dimension: 3 }))
       .output('either', t.union(t.string(), t.boolean()))
+      .output('mood', t.enum('happy', 'sad'))
       .build();
     expectTypeOf<SignatureInputs<typeof sig>>().toEqualTypeOf<{
       tags: string[];
@@ -69,6 +70,7 @@ describe('signature builder', () => {
       scores: Record<string, number>;
       vec: number[];
       either: string | boolean;
+      mood: 'happy' | 'sad';
     }>();
   });
 
