@@ -116,6 +116,12 @@ describe('extractSignatureVariables', () => {
     expect(JSON.stringify(variables)).toContain('"kind":"integer","min":0,"max":3');
   });
 
+  it('returns variables in the variables package normal form (grid snapped)', () => {
+    const sig = parseSignatureOrThrow('q -> n: int {min: 0, max: 10, tunable, step: 3}');
+    const { variables } = extractSignatureVariables(sig);
+    expect(JSON.stringify(variables)).toContain('"min":0,"max":9,"step":3');
+  });
+
   it('returns no variables when nothing is tunable', () => {
     expect(extractSignatureVariables(parseSignatureOrThrow('q -> a'))).toEqual({ variables: [] });
   });

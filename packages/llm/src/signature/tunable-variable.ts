@@ -15,7 +15,8 @@ export type FieldVariable = IntegerVariable | FloatVariable | ChoiceVariable;
 
 /**
  * Builds the `@llmsr/variables` variable of a tunable field and checks it with the variables
- * package itself, so a signature never yields a fragment `parseSpace` would refuse. Throws
+ * package itself, so a signature never yields a fragment `parseSpace` would refuse; returns it
+ * in that package's normal form. Throws
  * `SIGNATURE_NOT_TUNABLE` (with `where`) when the type has no finite range or value set or the
  * variables package rejects the definition.
  */
@@ -62,10 +63,11 @@ export function tunableVariable(
   }
   if (options.description !== undefined) variable.description = options.description;
   try {
-    parseSpace({ id: 'check', name: 'check', variables: [variable] });
+    // The variables package's own normal form (grids snapped, defaults filled) is what we return.
+    return parseSpace({ id: 'check', name: 'check', variables: [variable] })
+      .variables[0] as FieldVariable;
   } catch (error) {
     if (error instanceof VariableSpaceError) fail(`is not a valid variable: ${error.message}`);
     throw error;
   }
-  return variable;
 }
