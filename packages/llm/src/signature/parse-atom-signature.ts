@@ -31,7 +31,7 @@ export function parseAtomSignature(cursor: SignatureCursor): ParsedFields {
   if (cursor.token.kind !== 'arrow' && !cursor.isPunct(':')) cursor.fail([TYPE_ATOM, "'->'"]);
   if (cursor.token.kind !== 'arrow') list('input', inputs);
   if (cursor.token.kind !== 'arrow')
-    cursor.fail(inputs.length > 0 ? [...pending, "','", "'->'"] : [TYPE_ATOM, "'->'"]);
+    cursor.failArrow(inputs.length > 0 ? [...pending, "','", "'->'"] : [TYPE_ATOM, "'->'"]);
   cursor.take();
   list('output', outputs);
   if (cursor.token.kind === 'arrow')

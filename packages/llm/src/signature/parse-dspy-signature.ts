@@ -24,7 +24,7 @@ export interface ParsedFields {
 export function parseDspySignature(cursor: SignatureCursor): ParsedFields {
   const inputs = cursor.token.kind === 'arrow' ? [] : parseFieldList(cursor, 'input');
   const beforeArrow = inputs.length > 0 ? [...pendingOf(inputs), "','"] : ['field name'];
-  if (cursor.token.kind !== 'arrow') cursor.fail([...beforeArrow, "'->'"]);
+  if (cursor.token.kind !== 'arrow') cursor.failArrow([...beforeArrow, "'->'"]);
   cursor.take();
   const outputs = parseFieldList(cursor, 'output');
   if (cursor.token.kind === 'arrow')

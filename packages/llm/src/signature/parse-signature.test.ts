@@ -198,6 +198,20 @@ const ERRORS: ErrorCase[] = [
     expected: ["'{'", 'description string', "','", "'->'"],
   },
   {
+    text: 'question, context',
+    code: 'SIGNATURE_SYNTAX',
+    line: 1,
+    column: 18,
+    message: /missing '->'/,
+  },
+  {
+    text: 'signature s: :string q',
+    code: 'SIGNATURE_SYNTAX',
+    line: 1,
+    column: 23,
+    message: /missing '->'/,
+  },
+  {
     text: 'a -> b -> c',
     code: 'SIGNATURE_SYNTAX',
     line: 1,

@@ -45,6 +45,16 @@ export class SignatureCursor {
     return this.take();
   }
 
+  /** Fails where `->` was due: with a plain message when the text simply ended without one. */
+  failArrow(expected: string[]): never {
+    return this.fail(
+      expected,
+      this.#token.kind === 'end'
+        ? "missing '->': a signature is inputs -> outputs, with exactly one '->'"
+        : undefined,
+    );
+  }
+
   /** Throws `SIGNATURE_SYNTAX` at the current token. */
   fail(expected: string[], message?: string): never {
     const token = this.#token;
