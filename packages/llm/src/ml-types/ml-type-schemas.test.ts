@@ -189,6 +189,19 @@ const CASES: Case[] = [
     keyword: 'additionalProperties',
   },
   {
+    name: 'a scalar tensor where a scalar is required',
+    schema: tensorSchema({ shape: [] }),
+    data: { shape: [], data: [3] },
+    valid: true,
+  },
+  {
+    name: 'a vector where a scalar is required',
+    schema: tensorSchema({ shape: [] }),
+    data: { shape: [1], data: [3] },
+    valid: false,
+    keyword: 'maxItems',
+  },
+  {
     name: 'a 2x3 tensor where [2, 3] is required',
     schema: tensorSchema({ shape: [2, 3] }),
     data: { shape: [2, 3], data: [1, 2, 3, 4, 5, 6] },

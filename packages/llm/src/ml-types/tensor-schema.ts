@@ -44,12 +44,11 @@ export function tensorSchema(options: TensorSchemaOptions = {}): JsonSchemaObjec
       if (count !== undefined) count *= size;
       return { const: size };
     });
-    properties.shape = {
-      type: 'array',
-      prefixItems,
-      minItems: shape.length,
-      maxItems: shape.length,
-    };
+    // The meta-schema wants a non-empty prefixItems, so a scalar (rank 0) only bounds the length.
+    properties.shape =
+      prefixItems.length === 0
+        ? { type: 'array', maxItems: 0 }
+        : { type: 'array', prefixItems, minItems: shape.length, maxItems: shape.length };
     if (count !== undefined && Number.isSafeInteger(count))
       properties.data = { type: 'array', minItems: count, maxItems: count };
   }

@@ -1,6 +1,9 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMlTypes } from '../ml-types/add-ml-types.js';
 import { ML_TYPE_NAMES } from '../ml-types/ml-type-ids.js';
+import { compileSignature } from './compile-signature.js';
 import { constrainType, type FieldConstraints } from './constrain-type.js';
 import { createField } from './create-field.js';
 import { createSignature } from './create-signature.js';
@@ -187,6 +190,23 @@ describe('formatSignature', () => {
       .build();
     expect(() => formatSignature(sig)).toThrow(
       expect.objectContaining({ code: 'SIGNATURE_INVALID_CONSTRAINT', path: 'outputs.a' }),
+    );
+  });
+});
+
+describe('compileSignature on generated signatures', () => {
+  it('always yields schemas ajv compiles in strict mode against the 2020-12 meta-schema', () => {
+    const ajv = addMlTypes(new Ajv2020({ strict: true }));
+    fc.assert(
+      fc.property(signatureArb, (sig) => {
+        const { inputSchema, outputSchema, fields } = compileSignature(sig);
+        for (const schema of [inputSchema, outputSchema]) {
+          expect(ajv.validateSchema(schema)).toBe(true);
+          expect(() => ajv.compile(schema)).not.toThrow();
+        }
+        expect(fields.length).toBe(sig.inputs.length + sig.outputs.length);
+      }),
+      { numRuns: 200 },
     );
   });
 });
