@@ -1,5 +1,6 @@
 import { isMlTypeName } from '../ml-types/ml-type-ids.js';
 import { constrainType } from './constrain-type.js';
+import { checkCustomTypeName, copyCustomSchema } from './custom-types.js';
 import type { FieldType, LiteralValue } from './field-type.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import { SignatureError, type SignatureErrorDetails } from './signature-error.js';
@@ -81,6 +82,10 @@ export function checkFieldType(type: unknown, where: SignatureErrorDetails, dept
       return { kind: 'literal', values: literalValues(node.values, fail) };
     case 'ml':
       return mlType(node, where, fail);
+    case 'custom': {
+      const name = checkCustomTypeName(node.name);
+      return { kind: 'custom', name, schema: copyCustomSchema(name, node.schema) };
+    }
     default:
       return fail(
         `unknown type kind ${JSON.stringify(String(node.kind)).slice(0, 40)}; known: ${KINDS.join(', ')}`,

@@ -80,6 +80,16 @@ export interface MlFieldType {
   shape?: (number | null)[];
 }
 
+/**
+ * A named type supplied by the caller as a JSON Schema (DSPy's `custom_types`), e.g. a schema
+ * registered in the registry. Compiled to a copy of `schema`; never tunable.
+ */
+export interface CustomType {
+  kind: 'custom';
+  name: string;
+  schema: { [keyword: string]: unknown };
+}
+
 /** The type of a signature field, a small tree compiled to JSON Schema. */
 export type FieldType =
   | StringType
@@ -92,7 +102,8 @@ export type FieldType =
   | OptionalType
   | LiteralType
   | UnionType
-  | MlFieldType;
+  | MlFieldType
+  | CustomType;
 
 /** Depth of a type tree (a scalar is 1). */
 export function typeDepth(type: FieldType): number {

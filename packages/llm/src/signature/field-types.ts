@@ -1,4 +1,5 @@
 import { constrainType } from './constrain-type.js';
+import { checkCustomTypeName, copyCustomSchema } from './custom-types.js';
 import type { FieldType, LiteralValue } from './field-type.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import { SignatureError } from './signature-error.js';
@@ -101,6 +102,11 @@ export const t = {
         ? { kind: 'ml', name: 'tensor' }
         : { kind: 'ml', name: 'tensor', shape: [...shape] },
     );
+  },
+  /** A named type given as a JSON Schema, e.g. a registered schema; `T` is up to the caller. */
+  custom: <T = unknown>(name: string, schema: object) => {
+    const checked = checkCustomTypeName(name);
+    return typed<T>({ kind: 'custom', name: checked, schema: copyCustomSchema(checked, schema) });
   },
   probability: () => typed<number>({ kind: 'ml', name: 'probability' }),
   confidenceScore: () => typed<number>({ kind: 'ml', name: 'confidence_score' }),

@@ -54,6 +54,8 @@ function atomType(type: FieldType): string {
       if (type.shape !== undefined)
         return `:${type.name}(${type.shape.map((n) => n ?? '_').join(', ')})`;
       return `:${type.name}`;
+    case 'custom':
+      return `:${type.name}`;
   }
 }
 

@@ -95,5 +95,5 @@ function parseAtomType(cursor: SignatureCursor, depth: number): FieldType {
   const args = cursor.eat('(')
     ? parseTypeArgs(cursor, 'atom', ')', () => parseAtomType(cursor, depth + 1))
     : undefined;
-  return resolveType('atom', name, args, start);
+  return resolveType('atom', name, args, start, cursor.customTypes);
 }

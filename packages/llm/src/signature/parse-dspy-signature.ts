@@ -124,5 +124,5 @@ function parseDspyMember(cursor: SignatureCursor, depth: number): FieldType | nu
   const args = cursor.eat('[')
     ? parseTypeArgs(cursor, 'dspy', ']', () => parseDspyType(cursor, depth + 1))
     : undefined;
-  return resolveType('dspy', name, args, start);
+  return resolveType('dspy', name, args, start, cursor.customTypes);
 }

@@ -1,5 +1,6 @@
 import { createField } from './create-field.js';
 import { createSignature } from './create-signature.js';
+import { prepareCustomTypes } from './custom-types.js';
 import { SIGNATURE_LIMITS } from './limits.js';
 import { parseAtomSignature } from './parse-atom-signature.js';
 import { parseDspySignature } from './parse-dspy-signature.js';
@@ -15,6 +16,12 @@ export interface ParseSignatureOptions {
   instructions?: string;
   /** Alternative instructions an optimiser may choose from. */
   instructionCandidates?: readonly string[];
+  /**
+   * Named types beyond the built-in ones, each a JSON Schema (DSPy's `custom_types`), e.g.
+   * `{ Person: { $ref: 'https://registry.example/schemas/ids/7' } }` for `answer: Person` or
+   * `:Person answer`. Names are (dotted) identifiers that do not shadow a built-in type.
+   */
+  types?: Readonly<Record<string, object>>;
   /** Field descriptions by field name, overriding those in the text. */
   descriptions?: Readonly<Record<string, string>>;
 }
@@ -68,7 +75,7 @@ export function parseSignatureOrThrow(
       'SIGNATURE_TOO_LARGE',
       `signature text is ${text.length} characters; the limit is ${SIGNATURE_LIMITS.textLength}`,
     );
-  const cursor = new SignatureCursor(text);
+  const cursor = new SignatureCursor(text, prepareCustomTypes(options.types));
   const parsed = ATOM_FORM.test(text) ? parseAtomSignature(cursor) : parseDspySignature(cursor);
   const descriptions = options.descriptions ?? {};
   const names = new Set([...parsed.inputs, ...parsed.outputs].map((field) => field.name));

@@ -148,6 +148,16 @@ const TYPES: Record<SignatureForm, Record<string, Resolver>> = {
   },
 };
 
+/** Caller-supplied types by name (see `ParseSignatureOptions.types`), already checked and copied. */
+export type CustomTypes = ReadonlyMap<string, { [keyword: string]: unknown }>;
+
+const NO_CUSTOM_TYPES: CustomTypes = new Map();
+
+/** True when `name` is a built-in type name in either form (custom types may not shadow one). */
+export function isBuiltinType(name: string): boolean {
+  return Object.hasOwn(TYPES.dspy, name) || Object.hasOwn(TYPES.atom, name);
+}
+
 /** Type names known in a form, for `SIGNATURE_UNKNOWN_TYPE` messages. */
 export function knownTypes(form: SignatureForm): string[] {
   return Object.keys(TYPES[form]).map((name) => (form === 'atom' ? `:${name}` : name));
@@ -163,11 +173,25 @@ export function resolveType(
   name: string,
   args: TypeArg[] | undefined,
   at: { line: number; column: number },
+  custom: CustomTypes = NO_CUSTOM_TYPES,
 ): FieldType {
   const written = form === 'atom' ? `:${name}` : name;
   const resolver = Object.hasOwn(TYPES[form], name) ? TYPES[form][name] : undefined;
+  const schema = resolver ? undefined : custom.get(name);
+  if (schema) {
+    if (args !== undefined)
+      throw new SignatureError(
+        'SIGNATURE_INVALID_TYPE',
+        `${written} (a custom type) takes no arguments`,
+        at,
+      );
+    return { kind: 'custom', name, schema };
+  }
   if (!resolver) {
-    const known = knownTypes(form);
+    const known = [
+      ...knownTypes(form),
+      ...[...custom.keys()].map((n) => (form === 'atom' ? `:${n}` : n)),
+    ];
     throw new SignatureError(
       'SIGNATURE_UNKNOWN_TYPE',
       `unknown type ${written}; known types: ${known.join(', ')}`,

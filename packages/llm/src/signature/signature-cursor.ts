@@ -1,3 +1,4 @@
+import type { CustomTypes } from './resolve-type.js';
 import { SignatureError } from './signature-error.js';
 import { describeToken, SignatureScanner, type Token } from './signature-scanner.js';
 
@@ -6,7 +7,11 @@ export class SignatureCursor {
   #scanner: SignatureScanner;
   #token: Token;
 
-  constructor(text: string) {
+  /** Caller-supplied types the parsers resolve after the built-in ones. */
+  readonly customTypes: CustomTypes;
+
+  constructor(text: string, customTypes: CustomTypes = new Map()) {
+    this.customTypes = customTypes;
     this.#scanner = new SignatureScanner(text);
     this.#token = this.#scanner.next();
   }

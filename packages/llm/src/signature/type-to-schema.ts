@@ -58,5 +58,8 @@ export function typeToSchema(type: FieldType): JsonSchemaObject {
       if (type.name === 'tensor')
         return tensorSchema(type.shape === undefined ? {} : { shape: type.shape });
       return { $ref: mlTypeId(type.name) };
+    case 'custom':
+      // A copy, so adding the field description never touches the signature's frozen schema.
+      return JSON.parse(JSON.stringify(type.schema));
   }
 }

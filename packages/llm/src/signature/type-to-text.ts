@@ -46,6 +46,8 @@ export function typeToText(type: FieldType): string {
       if (type.shape !== undefined)
         return `${type.name}[${type.shape.map((n) => n ?? 'None').join(', ')}]`;
       return type.name;
+    case 'custom':
+      return type.name;
   }
 }
 
