@@ -206,7 +206,7 @@ describe('the warning about a registry without authentication', () => {
   it('is logged at start when HOST is not a loopback address', async () => {
     const warnings = await warningsOn('0.0.0.0');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('authentication is not available yet');
+    expect(warnings[0]).toContain('authentication is off');
     expect(warnings[0]).toContain('"host":"0.0.0.0"');
   });
 

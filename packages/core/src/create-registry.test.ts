@@ -8,6 +8,7 @@ describe('createRegistry', () => {
   it('groups the operations and does not expose its store', async () => {
     await withTestRegistry(async (registry) => {
       expect(Object.keys(registry).sort()).toEqual([
+        'access',
         'close',
         'compatibility',
         'config',
