@@ -1,6 +1,8 @@
 import type { AccessControl, RateDecision } from '@llmsr/core';
 import { RegistryError } from '@llmsr/core';
 import type { Context, MiddlewareHandler } from 'hono';
+import { confluentErrorResponse } from '../confluent/confluent-error-response.js';
+import { isConfluentPath } from '../confluent/is-confluent-path.js';
 import { errorResponse } from '../error-response.js';
 import { setRequestAuth } from './request-auth.js';
 
@@ -51,7 +53,8 @@ export function authenticateRequests(
 }
 
 function tooManyRequests(c: Context, decision: RateDecision & { limited: true }): Response {
-  const response = errorResponse(
+  const answer = isConfluentPath(c.req.path) ? confluentErrorResponse : errorResponse;
+  const response = answer(
     c,
     new RegistryError(
       'RATE_LIMITED',

@@ -14,15 +14,7 @@ import { confluentSchemaRoutes } from './confluent-schema-routes.js';
 import { confluentSubjectRoutes } from './confluent-subject-routes.js';
 import { confluentVersionRoutes } from './confluent-version-routes.js';
 import { createConfluentRouteApp } from './create-confluent-route-app.js';
-
-const CONFLUENT_PREFIXES = [
-  '/subjects',
-  '/schemas',
-  '/config',
-  '/mode',
-  '/compatibility',
-  '/contexts',
-];
+import { CONFLUENT_PREFIXES } from './is-confluent-path.js';
 
 const contexts = createRoute({
   method: 'get',
