@@ -1,0 +1,303 @@
+import type { Provider } from './providers.ts';
+
+/** How a provider treats one JSON Schema keyword it does not support. */
+export interface KeywordPolicy {
+  readonly severity: 'error' | 'warning';
+  readonly reason: string;
+  /** The provider's own words, where the reference quotes them. */
+  readonly providerMessage?: string;
+}
+
+/** Size limits of a provider, counted as documented on {@link lintForProvider}. */
+export interface ProviderLimits {
+  readonly maxProperties?: number;
+  readonly maxNestingDepth?: number;
+  readonly maxTotalStringLength?: number;
+  readonly maxEnumValues?: number;
+  /** A single string enum with more values than this must fit in `largeEnumMaxLength` characters. */
+  readonly largeEnumThreshold?: number;
+  readonly largeEnumMaxLength?: number;
+  readonly maxOptionalParameters?: number;
+  readonly maxUnionParameters?: number;
+  readonly maxItemsSum?: number;
+}
+
+/** Everything the lint and the transform know about one provider's schema subset. */
+export interface ProviderProfile {
+  readonly provider: Provider;
+  readonly label: string;
+  readonly rootMustBeObject: boolean;
+  readonly rootAnyOfForbidden: boolean;
+  readonly closedObjects: boolean;
+  readonly allPropertiesRequired: boolean;
+  readonly recursion: 'allowed' | 'forbidden' | 'optional-properties-only';
+  readonly refSiblingsForbidden: boolean;
+  readonly enumValues: 'any' | 'primitives' | 'strings-and-numbers';
+  readonly types: ReadonlySet<string>;
+  /** Supported `format` values; `undefined` accepts any. */
+  readonly formats: ReadonlySet<string> | undefined;
+  readonly formatSeverity: 'error' | 'warning';
+  readonly keywords: Readonly<Record<string, KeywordPolicy>>;
+  readonly limits: ProviderLimits;
+  readonly namePattern: RegExp;
+  readonly nameRuleText: string;
+}
+
+const ALL_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const OPENAI_FORMATS = new Set([
+  'date-time',
+  'time',
+  'date',
+  'duration',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uuid',
+]);
+const ANTHROPIC_FORMATS = new Set([...OPENAI_FORMATS, 'uri']);
+
+function policies(
+  keywords: readonly string[],
+  policy: KeywordPolicy,
+): Record<string, KeywordPolicy> {
+  return Object.fromEntries(keywords.map((keyword) => [keyword, policy]));
+}
+
+const OPENAI_UNSUPPORTED: Record<string, KeywordPolicy> = {
+  ...policies(['allOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas'], {
+    severity: 'error',
+    reason: 'is not supported by OpenAI strict structured outputs',
+  }),
+  oneOf: {
+    severity: 'error',
+    reason: 'is not supported by OpenAI strict structured outputs (use anyOf)',
+    providerMessage: "'oneOf' is not permitted",
+  },
+  // Absent from the current supported list and on the launch "not yet supported" list.
+  ...policies(
+    [
+      'patternProperties',
+      'unevaluatedProperties',
+      'propertyNames',
+      'minProperties',
+      'maxProperties',
+      'unevaluatedItems',
+      'contains',
+      'minContains',
+      'maxContains',
+      'uniqueItems',
+    ],
+    {
+      severity: 'warning',
+      reason: 'is not in the documented supported keyword list of OpenAI structured outputs',
+    },
+  ),
+};
+
+/** The keywords Azure OpenAI documents as unsupported on top of OpenAI's list. */
+const AZURE_EXCLUDED = [
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'patternProperties',
+  'unevaluatedProperties',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+];
+
+/** Keywords fine-tuned OpenAI models lose (`fineTuned: true`). */
+export const OPENAI_FINE_TUNE_EXCLUDED = Object.freeze([
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'multipleOf',
+  'patternProperties',
+  'minItems',
+  'maxItems',
+]);
+
+const ANTHROPIC_UNSUPPORTED: Record<string, KeywordPolicy> = {
+  ...policies(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'], {
+    severity: 'error',
+    reason: 'is not supported in Anthropic strict tool use (numeric bounds)',
+  }),
+  ...policies(['minLength', 'maxLength'], {
+    severity: 'error',
+    reason: 'is not supported in Anthropic strict tool use (string length)',
+    providerMessage: "you'll receive a 400 error",
+  }),
+  maxItems: { severity: 'error', reason: 'is not supported in Anthropic strict tool use' },
+  ...policies(
+    [
+      'oneOf',
+      'not',
+      'if',
+      'then',
+      'else',
+      'dependentRequired',
+      'dependentSchemas',
+      'patternProperties',
+      'propertyNames',
+      'unevaluatedProperties',
+      'unevaluatedItems',
+      'contains',
+      'minContains',
+      'maxContains',
+      'uniqueItems',
+      'minProperties',
+      'maxProperties',
+    ],
+    {
+      severity: 'error',
+      reason: 'is not on the supported keyword list of Anthropic strict tool use',
+    },
+  ),
+};
+
+/** What Gemini `responseJsonSchema` honours; other keywords are ignored (annotations aside). */
+export const GEMINI_HONOURED_KEYWORDS = Object.freeze(
+  new Set([
+    '$id',
+    '$defs',
+    '$ref',
+    '$anchor',
+    'type',
+    'format',
+    'title',
+    'description',
+    'enum',
+    'items',
+    'prefixItems',
+    'minItems',
+    'maxItems',
+    'minimum',
+    'maximum',
+    'anyOf',
+    'oneOf',
+    'properties',
+    'additionalProperties',
+    'required',
+    'propertyOrdering',
+  ]),
+);
+/** Keywords that never constrain output, so Gemini ignoring them loses nothing. */
+export const ANNOTATION_KEYWORDS = Object.freeze(
+  new Set([
+    '$schema',
+    '$comment',
+    'examples',
+    'deprecated',
+    'readOnly',
+    'writeOnly',
+    'definitions',
+  ]),
+);
+
+const NAME_64 = /^[a-zA-Z0-9_-]{1,64}$/;
+
+const OPENAI_LIMITS: ProviderLimits = {
+  maxProperties: 5000,
+  maxNestingDepth: 10,
+  maxTotalStringLength: 120_000,
+  maxEnumValues: 1000,
+  largeEnumThreshold: 250,
+  largeEnumMaxLength: 15_000,
+};
+const AZURE_LIMITS: ProviderLimits = {
+  maxProperties: 100,
+  maxNestingDepth: 5,
+  maxTotalStringLength: 15_000,
+  maxEnumValues: 500,
+  largeEnumThreshold: 250,
+  largeEnumMaxLength: 7_500,
+};
+
+const openai: ProviderProfile = {
+  provider: 'openai',
+  label: 'OpenAI strict structured outputs',
+  rootMustBeObject: true,
+  rootAnyOfForbidden: true,
+  closedObjects: true,
+  allPropertiesRequired: true,
+  recursion: 'allowed',
+  refSiblingsForbidden: false,
+  enumValues: 'any',
+  types: ALL_TYPES,
+  formats: OPENAI_FORMATS,
+  formatSeverity: 'error',
+  keywords: OPENAI_UNSUPPORTED,
+  limits: OPENAI_LIMITS,
+  namePattern: NAME_64,
+  nameRuleText: 'a-z, A-Z, 0-9, _ and -, at most 64 characters',
+};
+
+/** The built-in provider profiles. */
+export const PROVIDER_PROFILES: Readonly<Record<Provider, ProviderProfile>> = Object.freeze({
+  openai,
+  'azure-openai': {
+    ...openai,
+    provider: 'azure-openai',
+    label: 'Azure OpenAI structured outputs',
+    keywords: {
+      ...OPENAI_UNSUPPORTED,
+      ...policies(AZURE_EXCLUDED, {
+        severity: 'error',
+        reason: 'is documented as unsupported by Azure OpenAI structured outputs',
+      }),
+    },
+    limits: AZURE_LIMITS,
+  },
+  anthropic: {
+    provider: 'anthropic',
+    label: 'Anthropic strict tool use',
+    rootMustBeObject: true,
+    rootAnyOfForbidden: false,
+    closedObjects: true,
+    allPropertiesRequired: false,
+    recursion: 'forbidden',
+    refSiblingsForbidden: false,
+    enumValues: 'primitives',
+    types: ALL_TYPES,
+    formats: ANTHROPIC_FORMATS,
+    formatSeverity: 'error',
+    keywords: ANTHROPIC_UNSUPPORTED,
+    limits: { maxOptionalParameters: 24, maxUnionParameters: 16 },
+    namePattern: NAME_64,
+    nameRuleText: 'a-z, A-Z, 0-9, _ and -, at most 64 characters (128 observed)',
+  },
+  gemini: {
+    provider: 'gemini',
+    label: 'Gemini responseJsonSchema',
+    rootMustBeObject: false,
+    rootAnyOfForbidden: false,
+    closedObjects: false,
+    allPropertiesRequired: false,
+    recursion: 'optional-properties-only',
+    refSiblingsForbidden: true,
+    enumValues: 'strings-and-numbers',
+    types: ALL_TYPES,
+    formats: undefined,
+    formatSeverity: 'warning',
+    keywords: {},
+    limits: { maxItemsSum: 960 },
+    namePattern: /^[a-zA-Z_][a-zA-Z0-9_.-]{0,63}$/,
+    nameRuleText:
+      'starts with a letter or _, then a-z, A-Z, 0-9, _, . and -, at most 64 characters',
+  },
+});
