@@ -4,7 +4,30 @@
  * @packageDocumentation
  */
 
-// Signatures and ML types
-export {};
-
+export {
+  type LintForProviderOptions,
+  type LintResult,
+  lintForProvider,
+} from './provider/lint-for-provider.ts';
+export type { LintIssue } from './provider/lint-issue.ts';
+export { fromProviderOutput, toProviderData } from './provider/map-provider-output.ts';
 // Provider structured-output lint and transform, output parsing
+export {
+  assertProvider,
+  PROVIDER_ERROR_CODES,
+  ProviderError,
+  type ProviderErrorCode,
+} from './provider/provider-error.ts';
+export {
+  PROVIDER_PROFILES,
+  type ProviderLimits,
+  type ProviderProfile,
+} from './provider/provider-profile.ts';
+export type {
+  LostConstraint,
+  OutputMapping,
+  ProviderSchemaResult,
+  SchemaChange,
+} from './provider/provider-schema-result.ts';
+export { isProvider, PROVIDERS, type Provider } from './provider/providers.ts';
+export { type ToProviderSchemaOptions, toProviderSchema } from './provider/to-provider-schema.ts';
