@@ -5,6 +5,21 @@
  */
 
 export {
+  compileOutputValidator,
+  type OutputValidateFunction,
+} from './output/compile-output-validator.ts';
+export type { OutputRepair } from './output/describe-repairs.ts';
+export { findJsonCandidates, type JsonCandidate } from './output/find-json-candidates.ts';
+export { OUTPUT_ERROR_CODES, OutputError, type OutputErrorCode } from './output/output-error.ts';
+export type { OutputValidationError } from './output/output-validation-error.ts';
+export {
+  type CandidateReport,
+  type ParseModelOutputOptions,
+  type ParseModelOutputResult,
+  parseModelOutput,
+} from './output/parse-model-output.ts';
+export { type RepairPromptOptions, repairPrompt } from './output/repair-prompt.ts';
+export {
   type LintForProviderOptions,
   type LintResult,
   lintForProvider,

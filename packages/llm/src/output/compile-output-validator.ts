@@ -1,0 +1,100 @@
+import type { ErrorObject, Options } from 'ajv';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as ajvFormats from 'ajv-formats';
+import { OUTPUT_ERROR_CODES, OutputError } from './output-error.ts';
+
+/**
+ * A compiled validator: ajv's `ValidateFunction`, or any function of that shape, e.g. the
+ * registry's own compiled validator (which also bounds regex cost for untrusted schemas).
+ */
+export interface OutputValidateFunction {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+type AjvLike = {
+  compile(schema: object | boolean): OutputValidateFunction;
+  removeSchema(schema: object): unknown;
+};
+
+/** ajv-formats is CommonJS; take its plugin however the loader presents it. */
+const addFormats = ((ajvFormats as { default?: unknown }).default ?? ajvFormats) as (
+  ajv: unknown,
+) => void;
+
+const OPTIONS: Options = {
+  strict: false,
+  allErrors: true,
+  // The expected type of a missing property and the received value come from `verbose` errors.
+  verbose: true,
+  // Model output is parsed JSON: an absent "constructor" key must not be seen through the prototype.
+  ownProperties: true,
+  // One compile per schema object, never registered by `$id`, so unrelated schemas cannot clash.
+  addUsedSchema: false,
+};
+
+let draft2020: AjvLike | undefined;
+let draft07: AjvLike | undefined;
+const cache = new WeakMap<object, OutputValidateFunction>();
+
+function ajvFor(schema: unknown): AjvLike {
+  const dialect =
+    typeof schema === 'object' && schema !== null
+      ? (schema as { $schema?: unknown }).$schema
+      : undefined;
+  if (typeof dialect === 'string' && /draft-0[67]\/schema/.test(dialect)) {
+    if (draft07 === undefined) {
+      const ajv = new Ajv(OPTIONS);
+      addFormats(ajv);
+      draft07 = ajv as unknown as AjvLike;
+    }
+    return draft07;
+  }
+  if (draft2020 === undefined) {
+    const ajv = new Ajv2020(OPTIONS);
+    addFormats(ajv);
+    draft2020 = ajv as unknown as AjvLike;
+  }
+  return draft2020;
+}
+
+/**
+ * Compiles a JSON Schema for output validation with ajv: draft 2020-12 (`ajv/dist/2020`) by
+ * default, draft-07 when `$schema` names draft-07 (or draft-06); all errors, formats on.
+ * Compiled functions are cached per schema object.
+ *
+ * @throws OutputError `OUTPUT_SCHEMA_INVALID` when ajv cannot compile the schema.
+ * @example
+ * ```ts
+ * const validate = compileOutputValidator({ type: 'object', required: ['a'] });
+ * validate({ a: 1 }); // true
+ * ```
+ */
+export function compileOutputValidator(schema: unknown): OutputValidateFunction {
+  if (typeof schema === 'boolean') return ajvFor(undefined).compile(schema);
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new OutputError(
+      OUTPUT_ERROR_CODES.OUTPUT_SCHEMA_INVALID,
+      'The output schema must be a JSON Schema object or boolean',
+    );
+  }
+  const cached = cache.get(schema);
+  if (cached !== undefined) return cached;
+  const ajv = ajvFor(schema);
+  let validate: OutputValidateFunction;
+  try {
+    validate = ajv.compile(schema);
+  } catch (error) {
+    throw new OutputError(
+      OUTPUT_ERROR_CODES.OUTPUT_SCHEMA_INVALID,
+      `The output schema does not compile: ${(error as Error).message}`,
+      { cause: error },
+    );
+  } finally {
+    // ajv keeps compiled schemas by object; the WeakMap above is the only cache we want.
+    ajv.removeSchema(schema);
+  }
+  cache.set(schema, validate);
+  return validate;
+}

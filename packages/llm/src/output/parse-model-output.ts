@@ -1,0 +1,281 @@
+import { jsonrepair } from 'jsonrepair';
+import { coerceScalars } from './coerce-scalars.ts';
+import { compileOutputValidator, type OutputValidateFunction } from './compile-output-validator.ts';
+import {
+  createLineIndex,
+  describeRepairs,
+  type LineIndex,
+  type OutputRepair,
+} from './describe-repairs.ts';
+import { findJsonCandidates, type JsonCandidate } from './find-json-candidates.ts';
+import { OUTPUT_ERROR_CODES, type OutputErrorCode } from './output-error.ts';
+import { type OutputValidationError, toOutputValidationErrors } from './output-validation-error.ts';
+import { textEdits } from './text-edits.ts';
+
+/** Options of {@link parseModelOutput}. */
+export interface ParseModelOutputOptions {
+  /** Convert string scalars where the schema states one type (`"42"` -> 42). Off by default. */
+  readonly coerce?: boolean;
+  /** Repair damaged JSON with jsonrepair (default true). */
+  readonly repair?: boolean;
+  /** A precompiled validator to use instead of compiling `schema` (e.g. the registry's own). */
+  readonly validate?: OutputValidateFunction;
+  /** Longest text accepted, in UTF-16 code units (default 1,000,000): longer is `OUTPUT_TOO_LARGE`. */
+  readonly maxLength?: number;
+  /** Most candidates examined, the last ones in the text (default 16). */
+  readonly maxCandidates?: number;
+  /** Deepest JSON nesting accepted (default 256): deeper is `OUTPUT_TOO_DEEP`. */
+  readonly maxDepth?: number;
+}
+
+/** A candidate with what became of it. */
+export interface CandidateReport extends JsonCandidate {
+  readonly status: 'valid' | 'invalid' | 'unparseable' | 'too-deep' | 'skipped';
+  readonly repaired: boolean;
+  readonly chosen: boolean;
+}
+
+/** The result of {@link parseModelOutput}. */
+export interface ParseModelOutputResult {
+  readonly valid: boolean;
+  /** The chosen candidate's data (repaired and coerced), also when it does not validate. */
+  readonly data: unknown;
+  readonly errors: readonly OutputValidationError[];
+  readonly repairs: readonly OutputRepair[];
+  readonly candidates: readonly CandidateReport[];
+  /** Why the result is not valid; absent when valid. */
+  readonly code?: OutputErrorCode;
+}
+
+const RANKS = { valid: 4, invalid: 2, unparseable: 0, 'too-deep': 0, skipped: 0 } as const;
+
+interface Evaluated {
+  candidate: JsonCandidate;
+  status: CandidateReport['status'];
+  data?: unknown;
+  errors: OutputValidationError[];
+  repairs: OutputRepair[];
+  repaired: boolean;
+  failure?: string;
+}
+
+/**
+ * Finds, repairs, optionally coerces and validates the JSON in a model's reply. Candidates are
+ * fenced blocks and bare `{...}`/`[...]` spans; the chosen one is the last that validates,
+ * else the last that parses (complete candidates before truncated ones). Every text change is
+ * listed in `repairs` with its line and column; validation errors carry JSON pointers and what
+ * was expected. Bounded: text over `maxLength`, JSON deeper than `maxDepth`, at most
+ * `maxCandidates` candidates.
+ *
+ * @throws OutputError `OUTPUT_SCHEMA_INVALID` when the schema does not compile.
+ * @example
+ * ```ts
+ * const result = parseModelOutput(
+ *   'Here you go:\n```json\n{"name": "Ada", "age": "36",}\n```',
+ *   { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } } },
+ *   { coerce: true },
+ * );
+ * result.valid; // true
+ * result.data; // { name: 'Ada', age: 36 }
+ * result.repairs.map((r) => r.kind); // ['extract', 'syntax', 'coerce']
+ * ```
+ */
+export function parseModelOutput(
+  text: string,
+  schema: unknown,
+  options: ParseModelOutputOptions = {},
+): ParseModelOutputResult {
+  const maxLength = options.maxLength ?? 1_000_000;
+  if (typeof text !== 'string')
+    return failure(OUTPUT_ERROR_CODES.OUTPUT_NO_JSON, 'The model output is not text', []);
+  if (text.length > maxLength) {
+    return failure(
+      OUTPUT_ERROR_CODES.OUTPUT_TOO_LARGE,
+      `The model output has ${text.length} characters; the limit is ${maxLength}`,
+      [],
+    );
+  }
+  const validate = options.validate ?? compileOutputValidator(schema);
+  let found = findJsonCandidates(text);
+  if (found.length === 0) {
+    // A bare scalar reply ("42", "\"yes\"") is JSON too, but only as strict JSON: repairing
+    // prose would turn any sentence into a string.
+    const start = text.search(/\S/);
+    if (start >= 0 && isStrictJson(text.slice(start))) {
+      found = [{ start, end: text.trimEnd().length, source: 'text', complete: true }];
+    }
+  }
+  const maxCandidates = options.maxCandidates ?? 16;
+  const examined = found.slice(-maxCandidates);
+  const skipped = found.slice(0, found.length - examined.length);
+  const lines = createLineIndex(text);
+  const evaluated = examined.map((candidate) =>
+    evaluate(text, candidate, { validate, schema, lines, options }),
+  );
+  const best = choose(evaluated);
+  const reports: CandidateReport[] = [
+    ...skipped.map((c) => ({ ...c, status: 'skipped' as const, repaired: false, chosen: false })),
+    ...evaluated.map((e) => ({
+      ...e.candidate,
+      status: e.status,
+      repaired: e.repaired,
+      chosen: e === best,
+    })),
+  ];
+  if (best === undefined) {
+    const last = evaluated[evaluated.length - 1];
+    if (last === undefined)
+      return failure(
+        OUTPUT_ERROR_CODES.OUTPUT_NO_JSON,
+        'No JSON object or array was found in the model output',
+        reports,
+      );
+    const code =
+      last.status === 'too-deep'
+        ? OUTPUT_ERROR_CODES.OUTPUT_TOO_DEEP
+        : OUTPUT_ERROR_CODES.OUTPUT_INVALID_JSON;
+    return failure(code, last.failure ?? 'The JSON could not be parsed', reports);
+  }
+  const trimmed = text.trim();
+  const whole =
+    best.candidate.start === text.length - text.trimStart().length &&
+    best.candidate.end - best.candidate.start === trimmed.length;
+  const extract: OutputRepair[] = whole
+    ? []
+    : [
+        {
+          kind: 'extract',
+          message: `took the JSON from ${best.candidate.source === 'fence' ? 'a fenced code block' : 'the surrounding text'}`,
+          offset: best.candidate.start,
+          ...lines.position(best.candidate.start),
+        },
+      ];
+  const valid = best.status === 'valid';
+  return {
+    valid,
+    data: best.data,
+    errors: best.errors,
+    repairs: [...extract, ...best.repairs],
+    candidates: reports,
+    ...(valid ? {} : { code: OUTPUT_ERROR_CODES.OUTPUT_SCHEMA_MISMATCH }),
+  };
+}
+
+interface EvaluateContext {
+  readonly validate: OutputValidateFunction;
+  readonly schema: unknown;
+  readonly lines: LineIndex;
+  readonly options: ParseModelOutputOptions;
+}
+
+function evaluate(text: string, candidate: JsonCandidate, context: EvaluateContext): Evaluated {
+  const { validate, lines, options } = context;
+  const source = text.slice(candidate.start, candidate.end);
+  const maxDepth = options.maxDepth ?? 256;
+  const base = { candidate, errors: [], repairs: [], repaired: false };
+  if (nestingDepth(source) > maxDepth)
+    return {
+      ...base,
+      status: 'too-deep',
+      failure: `The JSON nests deeper than ${maxDepth} levels`,
+    };
+  let data: unknown;
+  const repairs: OutputRepair[] = [];
+  let repaired = false;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    if (options.repair === false)
+      return { ...base, status: 'unparseable', failure: (error as Error).message };
+    try {
+      const fixed = jsonrepair(source);
+      data = JSON.parse(fixed);
+      repaired = true;
+      repairs.push(
+        ...describeRepairs(textEdits(source, fixed), candidate.start, source.length, lines),
+      );
+    } catch (repairError) {
+      const position = (repairError as { position?: unknown }).position;
+      const where =
+        typeof position === 'number'
+          ? ` at line ${lines.position(candidate.start + position).line}, column ${lines.position(candidate.start + position).column}`
+          : '';
+      return {
+        ...base,
+        status: 'unparseable',
+        failure: `The JSON could not be repaired${where}: ${(repairError as Error).message}`,
+      };
+    }
+  }
+  if (options.coerce === true)
+    data = coerceScalars(data, context.schema ?? schemaOf(validate), repairs);
+  const valid = validate(data);
+  return {
+    candidate,
+    status: valid ? 'valid' : 'invalid',
+    data,
+    errors: valid ? [] : toOutputValidationErrors(validate.errors),
+    repairs,
+    repaired,
+  };
+}
+
+/** The schema of a compiled ajv function (`.schema`), for coercion; `undefined` when unknown. */
+function schemaOf(validate: OutputValidateFunction): unknown {
+  return (validate as { schema?: unknown }).schema;
+}
+
+/** The last valid candidate, else the last parsed one; complete ones win over truncated ones. */
+function choose(evaluated: readonly Evaluated[]): Evaluated | undefined {
+  let best: Evaluated | undefined;
+  let bestRank = 0;
+  for (const e of evaluated) {
+    const rank = RANKS[e.status] + (e.candidate.complete ? 1 : 0);
+    if (RANKS[e.status] > 0 && rank >= bestRank) {
+      best = e;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+function isStrictJson(source: string): boolean {
+  try {
+    JSON.parse(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bracket depth of JSON text outside strings, computed without parsing. */
+function nestingDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function failure(
+  code: OutputErrorCode,
+  message: string,
+  candidates: CandidateReport[],
+): ParseModelOutputResult {
+  return {
+    valid: false,
+    data: undefined,
+    errors: [{ path: '', keyword: code, message }],
+    repairs: [],
+    candidates,
+    code,
+  };
+}
