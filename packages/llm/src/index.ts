@@ -8,8 +8,22 @@ export {
   compileOutputValidator,
   type OutputValidateFunction,
 } from './output/compile-output-validator.ts';
+export {
+  type CompletedField,
+  createStreamingValidator,
+  type StreamingUpdate,
+  type StreamingValidator,
+  type StreamingValidatorOptions,
+  type StreamingVerdict,
+} from './output/create-streaming-validator.ts';
 export type { OutputRepair } from './output/describe-repairs.ts';
 export { findJsonCandidates, type JsonCandidate } from './output/find-json-candidates.ts';
+export {
+  createJsonEventTokenizer,
+  type JsonEventHandler,
+  type JsonEventTokenizer,
+  type JsonValueKind,
+} from './output/json-event-tokenizer.ts';
 export { OUTPUT_ERROR_CODES, OutputError, type OutputErrorCode } from './output/output-error.ts';
 export type { OutputValidationError } from './output/output-validation-error.ts';
 export {
@@ -19,6 +33,7 @@ export {
   parseModelOutput,
 } from './output/parse-model-output.ts';
 export { type RepairPromptOptions, repairPrompt } from './output/repair-prompt.ts';
+export type { StreamViolation } from './output/streaming-checks.ts';
 export {
   type LintForProviderOptions,
   type LintResult,
