@@ -48,7 +48,8 @@ export function findJsonCandidates(text: string): JsonCandidate[] {
       !/[[{]/.test(body[lead]!)
     )
       continue;
-    const trail = body.length - (body.match(/\s*$/)?.[0].length ?? 0);
+    let trail = body.length;
+    while (trail > lead && /\s/.test(body[trail - 1]!)) trail--;
     candidates.push({
       start: bodyStart + lead,
       end: bodyStart + trail,

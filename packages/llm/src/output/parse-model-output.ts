@@ -30,7 +30,7 @@ export interface ParseModelOutputOptions {
 
 /** A candidate with what became of it. */
 export interface CandidateReport extends JsonCandidate {
-  readonly status: 'valid' | 'invalid' | 'unparseable' | 'too-deep' | 'skipped';
+  readonly status: 'valid' | 'invalid' | 'unparseable' | 'too-deep';
   readonly repaired: boolean;
   readonly chosen: boolean;
 }
@@ -42,12 +42,15 @@ export interface ParseModelOutputResult {
   readonly data: unknown;
   readonly errors: readonly OutputValidationError[];
   readonly repairs: readonly OutputRepair[];
+  /** The candidates examined (the last `maxCandidates` found), in text order. */
   readonly candidates: readonly CandidateReport[];
+  /** Candidates found earlier in the text and not examined. */
+  readonly skippedCandidates: number;
   /** Why the result is not valid; absent when valid. */
   readonly code?: OutputErrorCode;
 }
 
-const RANKS = { valid: 4, invalid: 2, unparseable: 0, 'too-deep': 0, skipped: 0 } as const;
+const RANKS = { valid: 4, invalid: 2, unparseable: 0, 'too-deep': 0 } as const;
 
 interface Evaluated {
   candidate: JsonCandidate;
@@ -87,12 +90,13 @@ export function parseModelOutput(
 ): ParseModelOutputResult {
   const maxLength = options.maxLength ?? 1_000_000;
   if (typeof text !== 'string')
-    return failure(OUTPUT_ERROR_CODES.OUTPUT_NO_JSON, 'The model output is not text', []);
+    return failure(OUTPUT_ERROR_CODES.OUTPUT_NO_JSON, 'The model output is not text', [], 0);
   if (text.length > maxLength) {
     return failure(
       OUTPUT_ERROR_CODES.OUTPUT_TOO_LARGE,
       `The model output has ${text.length} characters; the limit is ${maxLength}`,
       [],
+      0,
     );
   }
   const validate = options.validate ?? compileOutputValidator(schema);
@@ -107,21 +111,18 @@ export function parseModelOutput(
   }
   const maxCandidates = options.maxCandidates ?? 16;
   const examined = found.slice(-maxCandidates);
-  const skipped = found.slice(0, found.length - examined.length);
+  const skippedCandidates = found.length - examined.length;
   const lines = createLineIndex(text);
   const evaluated = examined.map((candidate) =>
     evaluate(text, candidate, { validate, schema, lines, options }),
   );
   const best = choose(evaluated);
-  const reports: CandidateReport[] = [
-    ...skipped.map((c) => ({ ...c, status: 'skipped' as const, repaired: false, chosen: false })),
-    ...evaluated.map((e) => ({
-      ...e.candidate,
-      status: e.status,
-      repaired: e.repaired,
-      chosen: e === best,
-    })),
-  ];
+  const reports: CandidateReport[] = evaluated.map((e) => ({
+    ...e.candidate,
+    status: e.status,
+    repaired: e.repaired,
+    chosen: e === best,
+  }));
   if (best === undefined) {
     const last = evaluated[evaluated.length - 1];
     if (last === undefined)
@@ -129,12 +130,18 @@ export function parseModelOutput(
         OUTPUT_ERROR_CODES.OUTPUT_NO_JSON,
         'No JSON object or array was found in the model output',
         reports,
+        0,
       );
     const code =
       last.status === 'too-deep'
         ? OUTPUT_ERROR_CODES.OUTPUT_TOO_DEEP
         : OUTPUT_ERROR_CODES.OUTPUT_INVALID_JSON;
-    return failure(code, last.failure ?? 'The JSON could not be parsed', reports);
+    return failure(
+      code,
+      last.failure ?? 'The JSON could not be parsed',
+      reports,
+      skippedCandidates,
+    );
   }
   const trimmed = text.trim();
   const whole =
@@ -157,6 +164,7 @@ export function parseModelOutput(
     errors: best.errors,
     repairs: [...extract, ...best.repairs],
     candidates: reports,
+    skippedCandidates,
     ...(valid ? {} : { code: OUTPUT_ERROR_CODES.OUTPUT_SCHEMA_MISMATCH }),
   };
 }
@@ -269,6 +277,7 @@ function failure(
   code: OutputErrorCode,
   message: string,
   candidates: CandidateReport[],
+  skippedCandidates: number,
 ): ParseModelOutputResult {
   return {
     valid: false,
@@ -276,6 +285,7 @@ function failure(
     errors: [{ path: '', keyword: code, message }],
     repairs: [],
     candidates,
+    skippedCandidates,
     code,
   };
 }

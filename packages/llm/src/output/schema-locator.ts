@@ -20,7 +20,15 @@ export const ALL_TYPES = 127;
 export interface Location {
   readonly schemas: readonly SchemaObject[];
   readonly never: boolean;
+  /** Memoised children and type mask: a streamed array of 1,000 items resolves its item schema once. */
+  properties?: Map<string, Location>;
+  items?: Location[];
+  tuple?: boolean;
+  mask?: number;
 }
+
+/** Item locations memoised per array location (beyond this index, items are resolved each time). */
+const MAX_CACHED_ITEMS = 64;
 
 /** Options of the locator: the document root (for `$ref`) and the dialect's `$ref`/`items` rules. */
 export interface SchemaLocator {
@@ -36,6 +44,8 @@ export interface SchemaLocator {
 /** Schemas gathered per location at most: dropping the rest only loses checks, never adds false reports. */
 const MAX_SCHEMAS_PER_LOCATION = 64;
 const MAX_REF_HOPS = 32;
+/** Distinct locations remembered per schema; past it, locations are built fresh (and not cached). */
+const MAX_INTERNED = 10_000;
 
 function bitsOfValue(value: unknown): number {
   if (value === null) return TYPE_BITS.null;
@@ -74,11 +84,49 @@ function bitsOfType(type: unknown): number {
  * only make the streaming checks miss a violation, never report a false one.
  */
 export function createSchemaLocator(schema: unknown): SchemaLocator {
+  if (typeof schema !== 'object' || schema === null) return buildLocator(schema);
+  let locator = locators.get(schema);
+  if (locator === undefined) {
+    locator = buildLocator(schema);
+    locators.set(schema, locator);
+  }
+  return locator;
+}
+
+/** Locators per schema object: streams of one schema share resolved locations. */
+const locators = new WeakMap<object, SchemaLocator>();
+
+function buildLocator(schema: unknown): SchemaLocator {
   const dialect =
     isSchemaObject(schema) && typeof schema.$schema === 'string' ? schema.$schema : '';
   // Draft-07 and older: `$ref` siblings are ignored and `items` may be a tuple.
   const legacy = /draft-0[4-7]\//.test(dialect);
   const patternCache = new Map<string, RegExp | undefined>();
+
+  const ids = new WeakMap<object, number>();
+  const interned = new Map<string, Location>();
+
+  /**
+   * One shared {@link Location} per set of schemas, so memoised children and masks are reused
+   * across array items, recursion levels and streams; the table is capped for hostile schemas.
+   */
+  function intern(schemas: SchemaObject[], never: boolean): Location {
+    let key = never ? '!' : '';
+    for (const s of schemas) {
+      let id = ids.get(s);
+      if (id === undefined) {
+        id = nextId++;
+        ids.set(s, id);
+      }
+      key += `${id},`;
+    }
+    const known = interned.get(key);
+    if (known !== undefined) return known;
+    const location: Location = { schemas, never };
+    if (interned.size < MAX_INTERNED) interned.set(key, location);
+    return location;
+  }
+  let nextId = 0;
 
   function expand(schemas: unknown[]): Location {
     const out: SchemaObject[] = [];
@@ -143,53 +191,81 @@ export function createSchemaLocator(schema: unknown): SchemaLocator {
   return {
     root: expand([schema]),
     property(parent, key) {
-      const applicable: unknown[] = [];
-      for (const s of parent.schemas) {
-        if (isSchemaObject(s.properties) && Object.hasOwn(s.properties, key)) {
-          applicable.push(s.properties[key]);
-          continue;
-        }
-        let matched = false;
-        if (isSchemaObject(s.patternProperties)) {
-          for (const source of Object.keys(s.patternProperties)) {
-            const regex = pattern(source);
-            if (regex === undefined) {
-              matched = true; // cannot tell: assume it matches and do not constrain
-              continue;
-            }
-            if (regex.test(key)) {
-              matched = true;
-              applicable.push(s.patternProperties[source]);
-            }
-          }
-        }
-        if (!matched && s.additionalProperties !== undefined)
-          applicable.push(s.additionalProperties);
-      }
-      return expand(applicable);
+      const cached = parent.properties?.get(key);
+      if (cached !== undefined) return cached;
+      const location = propertyLocation(parent, key);
+      // Bounded memo: at most 256 keys per location, so a stream of unique keys cannot grow it.
+      parent.properties ??= new Map();
+      if (parent.properties.size < 256) parent.properties.set(key, location);
+      return location;
     },
     item(parent, index) {
-      const applicable: unknown[] = [];
-      for (const s of parent.schemas) {
-        if (legacy) {
-          if (Array.isArray(s.items)) {
-            if (index < s.items.length) applicable.push(s.items[index]);
-            else if (s.additionalItems !== undefined) applicable.push(s.additionalItems);
-          } else if (s.items !== undefined) applicable.push(s.items);
-          continue;
-        }
-        const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
-        if (index < prefix.length) applicable.push(prefix[index]);
-        else if (s.items !== undefined && !Array.isArray(s.items)) applicable.push(s.items);
-      }
-      return expand(applicable);
+      // Without a tuple form every item has the same location: one slot serves them all.
+      const slot = parent.tuple === false ? 0 : index;
+      const cached = parent.items?.[slot];
+      if (cached !== undefined) return cached;
+      parent.tuple ??= hasTuple(parent);
+      const location = itemLocation(parent, index);
+      parent.items ??= [];
+      if ((parent.tuple ? index : 0) < MAX_CACHED_ITEMS)
+        parent.items[parent.tuple ? index : 0] = location;
+      return location;
     },
     allowedTypes(location) {
+      if (location.mask !== undefined) return location.mask;
       try {
-        return typeMask(location);
+        location.mask = typeMask(location);
       } catch {
-        return ALL_TYPES; // a hostile reference chain deeper than the stack: make no claim
+        location.mask = ALL_TYPES; // a hostile reference chain deeper than the stack: make no claim
       }
+      return location.mask;
     },
   };
+
+  function hasTuple(parent: Location): boolean {
+    return parent.schemas.some((s) => Array.isArray(s.prefixItems) || Array.isArray(s.items));
+  }
+
+  function propertyLocation(parent: Location, key: string): Location {
+    const applicable: unknown[] = [];
+    for (const s of parent.schemas) {
+      if (isSchemaObject(s.properties) && Object.hasOwn(s.properties, key)) {
+        applicable.push(s.properties[key]);
+        continue;
+      }
+      let matched = false;
+      if (isSchemaObject(s.patternProperties)) {
+        for (const source of Object.keys(s.patternProperties)) {
+          const regex = pattern(source);
+          if (regex === undefined) {
+            matched = true; // cannot tell: assume it matches and do not constrain
+            continue;
+          }
+          if (regex.test(key)) {
+            matched = true;
+            applicable.push(s.patternProperties[source]);
+          }
+        }
+      }
+      if (!matched && s.additionalProperties !== undefined) applicable.push(s.additionalProperties);
+    }
+    return expand(applicable);
+  }
+
+  function itemLocation(parent: Location, index: number): Location {
+    const applicable: unknown[] = [];
+    for (const s of parent.schemas) {
+      if (legacy) {
+        if (Array.isArray(s.items)) {
+          if (index < s.items.length) applicable.push(s.items[index]);
+          else if (s.additionalItems !== undefined) applicable.push(s.additionalItems);
+        } else if (s.items !== undefined) applicable.push(s.items);
+        continue;
+      }
+      const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+      if (index < prefix.length) applicable.push(prefix[index]);
+      else if (s.items !== undefined && !Array.isArray(s.items)) applicable.push(s.items);
+    }
+    return expand(applicable);
+  }
 }

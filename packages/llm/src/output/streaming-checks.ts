@@ -85,6 +85,18 @@ export function checkStringPrefix(
   return undefined;
 }
 
+const namesCache = new WeakMap<SchemaObject, string[]>();
+
+/** The declared property names of a schema, memoised (checked at every chunk of a streamed key). */
+function propertyNames(s: SchemaObject): string[] {
+  let names = namesCache.get(s);
+  if (names === undefined) {
+    names = isSchemaObject(s.properties) ? Object.keys(s.properties) : [];
+    namesCache.set(s, names);
+  }
+  return names;
+}
+
 /** An open key of a closed object (without patternProperties) that no declared property name starts with. */
 export function checkKeyPrefix(
   location: Location,
@@ -93,7 +105,7 @@ export function checkKeyPrefix(
 ): Found | undefined {
   for (const s of location.schemas) {
     if (s.additionalProperties !== false || s.patternProperties !== undefined) continue;
-    const names = isSchemaObject(s.properties) ? Object.keys(s.properties) : [];
+    const names = propertyNames(s);
     if (!names.some((name) => name.startsWith(prefix))) {
       return {
         path,
@@ -187,20 +199,22 @@ export function checkScalar(
   return undefined;
 }
 
+/** Numeric bound keywords: [keyword, comparison shown, true when the value breaks the limit]. */
+const BOUNDS: readonly [string, string, (value: number, limit: number) => boolean][] = [
+  ['minimum', '>=', (value, limit) => value < limit],
+  ['maximum', '<=', (value, limit) => value > limit],
+  ['exclusiveMinimum', '>', (value, limit) => value <= limit],
+  ['exclusiveMaximum', '<', (value, limit) => value >= limit],
+];
+
 function numericBound(
   s: SchemaObject,
   value: number,
 ): { keyword: string; message: string; expected: string } | undefined {
-  const checks: [string, (limit: number) => boolean, string][] = [
-    ['minimum', (l) => value < l, '>='],
-    ['maximum', (l) => value > l, '<='],
-    ['exclusiveMinimum', (l) => value <= l, '>'],
-    ['exclusiveMaximum', (l) => value >= l, '<'],
-  ];
-  for (const [keyword, fails, comparison] of checks) {
+  for (const [keyword, comparison, breaks] of BOUNDS) {
     const limit = s[keyword];
     // Draft-04's boolean exclusiveMinimum/Maximum are modifiers, not limits: skipped.
-    if (typeof limit === 'number' && fails(limit)) {
+    if (typeof limit === 'number' && breaks(value, limit)) {
       return { keyword, message: `${value} is out of range`, expected: `${comparison} ${limit}` };
     }
   }

@@ -67,6 +67,7 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function escapePointer(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
