@@ -45,7 +45,7 @@ const data = {
   confidence: 0.87,
   category: 'billing',
   sentiment: 'neutral',
-  steps: Array.from({ length: 6 }, (_, i) => ({
+  steps: Array.from({ length: 9 }, (_, i) => ({
     step: i + 1,
     reasoning: `Checked the ledger entry number ${i + 1} against the processor log and compared timestamps and amounts.`,
   })),
@@ -56,7 +56,7 @@ const data = {
   follow_up: null,
 };
 const json = JSON.stringify(data, null, 2);
-const reply = `Sure! I looked into your account and here is the structured answer you asked for.\n\n\`\`\`json\n${json}\n\`\`\`\n\nLet me know if there is anything else I can help with today.`;
+const reply = `Sure! I looked into the duplicate charge on your March invoice, checked the payment processor logs and the retry queue, and confirmed what happened. I looked into your account and here is the structured answer you asked for.\n\n\`\`\`json\n${json}\n\`\`\`\n\nLet me know if there is anything else I can help with today.`;
 const damaged = reply
   .replace('"neutral",', "'neutral',")
   .replace('\n  "follow_up": null\n}', '\n  "follow_up": null,\n}');

@@ -144,7 +144,7 @@ function buildLocator(schema: unknown): SchemaLocator {
       if (Array.isArray(s.allOf))
         for (const member of s.allOf) queue.push({ s: member, hops: hops + 1 });
     }
-    return { schemas: out, never };
+    return intern(out, never);
   }
 
   function pattern(source: string): RegExp | undefined {
