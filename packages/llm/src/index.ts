@@ -40,6 +40,11 @@ export {
   lintForProvider,
 } from './provider/lint-for-provider.ts';
 export type { LintIssue } from './provider/lint-issue.ts';
+export {
+  lintToolsForProvider,
+  type ToolSchema,
+  type ToolsLintResult,
+} from './provider/lint-tools-for-provider.ts';
 export { fromProviderOutput, toProviderData } from './provider/map-provider-output.ts';
 // Provider structured-output lint and transform, output parsing
 export {
