@@ -1,3 +1,5 @@
+import { isCompleteNumber, NumberState, startNumber, stepNumber } from './json-number-grammar.ts';
+
 /** The JSON type of a value, known from its first character (numbers: integer or not at the end). */
 export type JsonValueKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
 
@@ -45,18 +47,6 @@ enum State {
   Failed,
 }
 
-/** Number grammar states; accepting ones are Zero, Int, Frac and Exp. */
-enum Num {
-  Sign,
-  Zero,
-  Int,
-  Dot,
-  Frac,
-  E,
-  ESign,
-  Exp,
-}
-
 const ESCAPES: Record<string, string> = {
   '"': '"',
   '\\': '\\',
@@ -88,7 +78,7 @@ export function createJsonEventTokenizer(handler: JsonEventHandler): JsonEventTo
   let stringValue = '';
   let unicode = '';
   let numberText = '';
-  let num: Num = Num.Sign;
+  let num: NumberState = NumberState.Sign;
   let literal = '';
   let literalValue: boolean | null = null;
   let literalIndex = 0;
@@ -134,7 +124,7 @@ export function createJsonEventTokenizer(handler: JsonEventHandler): JsonEventTo
         if (c === '-' || isDigit(c)) {
           handler.valueStart('number', at);
           numberText = c;
-          num = c === '-' ? Num.Sign : c === '0' ? Num.Zero : Num.Int;
+          num = startNumber(c);
           state = State.Number;
           return true;
         }
@@ -156,51 +146,13 @@ export function createJsonEventTokenizer(handler: JsonEventHandler): JsonEventTo
 
   /** Ends a number at a terminator; returns false when the number is incomplete. */
   function endNumber(at: number): boolean {
-    if (num !== Num.Zero && num !== Num.Int && num !== Num.Frac && num !== Num.Exp) {
+    if (!isCompleteNumber(num)) {
       fail(`Incomplete number "${numberText}"`, at);
       return false;
     }
     handler.scalar(Number(numberText), at);
     afterValue();
     return true;
-  }
-
-  function numberStep(c: string): boolean {
-    const digit = isDigit(c);
-    switch (num) {
-      case Num.Sign:
-        if (c === '0') num = Num.Zero;
-        else if (digit) num = Num.Int;
-        else return false;
-        return true;
-      case Num.Zero:
-      case Num.Int:
-        if (digit && num === Num.Int) return true;
-        if (c === '.') num = Num.Dot;
-        else if (c === 'e' || c === 'E') num = Num.E;
-        else return false;
-        return true;
-      case Num.Dot:
-        if (!digit) return false;
-        num = Num.Frac;
-        return true;
-      case Num.Frac:
-        if (digit) return true;
-        if (c !== 'e' && c !== 'E') return false;
-        num = Num.E;
-        return true;
-      case Num.E:
-        if (c === '+' || c === '-') num = Num.ESign;
-        else if (digit) num = Num.Exp;
-        else return false;
-        return true;
-      case Num.ESign:
-        if (!digit) return false;
-        num = Num.Exp;
-        return true;
-      case Num.Exp:
-        return digit;
-    }
   }
 
   function write(chunk: string): void {
@@ -252,7 +204,9 @@ export function createJsonEventTokenizer(handler: JsonEventHandler): JsonEventTo
           break;
         }
         case State.Number: {
-          if (numberStep(c)) {
+          const next = stepNumber(num, c);
+          if (next !== undefined) {
+            num = next;
             numberText += c;
             break;
           }

@@ -2,8 +2,8 @@ import {
   ANNOTATION_KEYWORDS,
   GEMINI_HONOURED_KEYWORDS,
   OPENAI_FINE_TUNE_EXCLUDED,
-  type ProviderProfile,
-} from './provider-profile.ts';
+} from './provider-keywords.ts';
+import type { ProviderProfile } from './provider-profile.ts';
 
 /** Keywords every provider keeps: they never change what output is valid, or are handled apart. */
 const ALWAYS_KEPT = new Set([

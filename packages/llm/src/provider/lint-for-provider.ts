@@ -3,8 +3,8 @@ import { lintLimits } from './lint-limits.ts';
 import { lintNode } from './lint-node.ts';
 import { lintRefs } from './lint-refs.ts';
 import { assertProvider, PROVIDER_ERROR_CODES, ProviderError } from './provider-error.ts';
+import { OPENAI_FINE_TUNE_EXCLUDED } from './provider-keywords.ts';
 import {
-  OPENAI_FINE_TUNE_EXCLUDED,
   PROVIDER_PROFILES,
   type ProviderLimits,
   type ProviderProfile,

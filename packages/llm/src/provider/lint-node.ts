@@ -1,9 +1,6 @@
 import type { IssueSink } from './lint-issue.ts';
-import {
-  ANNOTATION_KEYWORDS,
-  GEMINI_HONOURED_KEYWORDS,
-  type ProviderProfile,
-} from './provider-profile.ts';
+import { ANNOTATION_KEYWORDS, GEMINI_HONOURED_KEYWORDS } from './provider-keywords.ts';
+import type { ProviderProfile } from './provider-profile.ts';
 import { typesOf } from './schema-graph.ts';
 import { isSchemaObject, pointer, type WalkedNode } from './walk-schema.ts';
 

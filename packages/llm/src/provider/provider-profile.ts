@@ -1,3 +1,9 @@
+import {
+  ANTHROPIC_UNSUPPORTED,
+  AZURE_EXCLUDED,
+  OPENAI_UNSUPPORTED,
+  policies,
+} from './provider-keywords.ts';
 import type { Provider } from './providers.ts';
 
 /** How a provider treats one JSON Schema keyword it does not support. */
@@ -56,158 +62,6 @@ const OPENAI_FORMATS = new Set([
   'uuid',
 ]);
 const ANTHROPIC_FORMATS = new Set([...OPENAI_FORMATS, 'uri']);
-
-function policies(
-  keywords: readonly string[],
-  policy: KeywordPolicy,
-): Record<string, KeywordPolicy> {
-  return Object.fromEntries(keywords.map((keyword) => [keyword, policy]));
-}
-
-const OPENAI_UNSUPPORTED: Record<string, KeywordPolicy> = {
-  ...policies(['allOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas'], {
-    severity: 'error',
-    reason: 'is not supported by OpenAI strict structured outputs',
-  }),
-  oneOf: {
-    severity: 'error',
-    reason: 'is not supported by OpenAI strict structured outputs (use anyOf)',
-    providerMessage: "'oneOf' is not permitted",
-  },
-  // Absent from the current supported list and on the launch "not yet supported" list.
-  ...policies(
-    [
-      'patternProperties',
-      'unevaluatedProperties',
-      'propertyNames',
-      'minProperties',
-      'maxProperties',
-      'unevaluatedItems',
-      'contains',
-      'minContains',
-      'maxContains',
-      'uniqueItems',
-    ],
-    {
-      severity: 'warning',
-      reason: 'is not in the documented supported keyword list of OpenAI structured outputs',
-    },
-  ),
-};
-
-/** The keywords Azure OpenAI documents as unsupported on top of OpenAI's list. */
-const AZURE_EXCLUDED = [
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minimum',
-  'maximum',
-  'multipleOf',
-  'patternProperties',
-  'unevaluatedProperties',
-  'propertyNames',
-  'minProperties',
-  'maxProperties',
-  'unevaluatedItems',
-  'contains',
-  'minContains',
-  'maxContains',
-  'minItems',
-  'maxItems',
-  'uniqueItems',
-];
-
-/** Keywords fine-tuned OpenAI models lose (`fineTuned: true`). */
-export const OPENAI_FINE_TUNE_EXCLUDED = Object.freeze([
-  'minLength',
-  'maxLength',
-  'pattern',
-  'format',
-  'minimum',
-  'maximum',
-  'multipleOf',
-  'patternProperties',
-  'minItems',
-  'maxItems',
-]);
-
-const ANTHROPIC_UNSUPPORTED: Record<string, KeywordPolicy> = {
-  ...policies(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'], {
-    severity: 'error',
-    reason: 'is not supported in Anthropic strict tool use (numeric bounds)',
-  }),
-  ...policies(['minLength', 'maxLength'], {
-    severity: 'error',
-    reason: 'is not supported in Anthropic strict tool use (string length)',
-    providerMessage: "you'll receive a 400 error",
-  }),
-  maxItems: { severity: 'error', reason: 'is not supported in Anthropic strict tool use' },
-  ...policies(
-    [
-      'oneOf',
-      'not',
-      'if',
-      'then',
-      'else',
-      'dependentRequired',
-      'dependentSchemas',
-      'patternProperties',
-      'propertyNames',
-      'unevaluatedProperties',
-      'unevaluatedItems',
-      'contains',
-      'minContains',
-      'maxContains',
-      'uniqueItems',
-      'minProperties',
-      'maxProperties',
-    ],
-    {
-      severity: 'error',
-      reason: 'is not on the supported keyword list of Anthropic strict tool use',
-    },
-  ),
-};
-
-/** What Gemini `responseJsonSchema` honours; other keywords are ignored (annotations aside). */
-export const GEMINI_HONOURED_KEYWORDS = Object.freeze(
-  new Set([
-    '$id',
-    '$defs',
-    '$ref',
-    '$anchor',
-    'type',
-    'format',
-    'title',
-    'description',
-    'enum',
-    'items',
-    'prefixItems',
-    'minItems',
-    'maxItems',
-    'minimum',
-    'maximum',
-    'anyOf',
-    'oneOf',
-    'properties',
-    'additionalProperties',
-    'required',
-    'propertyOrdering',
-  ]),
-);
-/** Keywords that never constrain output, so Gemini ignoring them loses nothing. */
-export const ANNOTATION_KEYWORDS = Object.freeze(
-  new Set([
-    '$schema',
-    '$comment',
-    'examples',
-    'deprecated',
-    'readOnly',
-    'writeOnly',
-    'definitions',
-  ]),
-);
 
 const NAME_64 = /^[a-zA-Z0-9_-]{1,64}$/;
 

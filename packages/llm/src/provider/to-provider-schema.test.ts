@@ -303,7 +303,7 @@ function dataFor(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 describe('toProviderSchema round trip (property)', () => {
-  for (const provider of ['openai', 'anthropic', 'gemini'] as const) {
+  for (const provider of ['openai', 'azure-openai', 'anthropic', 'gemini'] as const) {
     it(`${provider}: original-valid data maps to provider-valid data and back unchanged`, () => {
       const validator = ajv();
       fc.assert(
@@ -320,7 +320,9 @@ describe('toProviderSchema round trip (property)', () => {
               JSON.stringify(validator.errors),
             ).toBe(true);
             expect(fromProviderOutput(provided, result)).toEqual(data);
-            expect(result.remaining).toEqual([]);
+            // Size limits (Azure: 5 levels) are not transformable; everything else must be fixed.
+            const sizes = /\/max-(nesting-depth|properties)$/;
+            expect(result.remaining.filter((issue) => !sizes.test(issue.rule))).toEqual([]);
           },
         ),
         { numRuns: 300 },
