@@ -4,18 +4,15 @@
  * @packageDocumentation
  */
 
+// Signatures and ML types
+export {};
+
+// Provider structured-output lint and transform, output parsing
 export {
   compileOutputValidator,
   type OutputValidateFunction,
 } from './output/compile-output-validator.ts';
-export {
-  type CompletedField,
-  createStreamingValidator,
-  type StreamingUpdate,
-  type StreamingValidator,
-  type StreamingValidatorOptions,
-  type StreamingVerdict,
-} from './output/create-streaming-validator.ts';
+export { createStreamingValidator } from './output/create-streaming-validator.ts';
 export type { OutputRepair } from './output/describe-repairs.ts';
 export { findJsonCandidates, type JsonCandidate } from './output/find-json-candidates.ts';
 export {
@@ -34,6 +31,13 @@ export {
 } from './output/parse-model-output.ts';
 export { type RepairPromptOptions, repairPrompt } from './output/repair-prompt.ts';
 export type { StreamViolation } from './output/streaming-checks.ts';
+export type {
+  CompletedField,
+  StreamingUpdate,
+  StreamingValidator,
+  StreamingValidatorOptions,
+  StreamingVerdict,
+} from './output/streaming-validator.ts';
 export {
   type LintForProviderOptions,
   type LintResult,
@@ -46,7 +50,6 @@ export {
   type ToolsLintResult,
 } from './provider/lint-tools-for-provider.ts';
 export { fromProviderOutput, toProviderData } from './provider/map-provider-output.ts';
-// Provider structured-output lint and transform, output parsing
 export {
   assertProvider,
   PROVIDER_ERROR_CODES,
