@@ -3,6 +3,7 @@ import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { OUTPUT_ERROR_CODES, OutputError } from './output-error.ts';
+import { schemaRegExpEngine } from './schema-reg-exp.ts';
 
 /**
  * A compiled validator: ajv's `ValidateFunction`, or any function of that shape, e.g. the
@@ -32,6 +33,8 @@ const OPTIONS: Options = {
   ownProperties: true,
   // One compile per schema object, never registered by `$id`, so unrelated schemas cannot clash.
   addUsedSchema: false,
+  // Patterns run in linear time where RE2 can express them: the data is an untrusted reply.
+  code: { regExp: schemaRegExpEngine as NonNullable<Options['code']>['regExp'] },
 };
 
 let draft2020: AjvLike | undefined;

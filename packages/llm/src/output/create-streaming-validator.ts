@@ -4,6 +4,7 @@ import { createJsonEventTokenizer, type JsonValueKind } from './json-event-token
 import { OUTPUT_ERROR_CODES } from './output-error.ts';
 import { type OutputValidationError, toOutputValidationErrors } from './output-validation-error.ts';
 import { createSchemaLocator, type Location, TYPE_BITS } from './schema-locator.ts';
+import { compileSchemaRegExp, type SchemaRegExp } from './schema-reg-exp.ts';
 import {
   checkArrayEnd,
   checkCount,
@@ -72,7 +73,7 @@ export function createStreamingValidator(
   const locator = createSchemaLocator(schema);
   const maxLength = options.maxLength ?? 1_000_000;
   const maxDepth = options.maxDepth ?? 256;
-  const patterns = new Map<string, RegExp | undefined>();
+  const patterns = new Map<string, SchemaRegExp | undefined>();
   const stack: Frame[] = [];
   let text = '';
   let violation: StreamViolation | undefined;
@@ -88,7 +89,7 @@ export function createStreamingValidator(
   function matches(source: string, key: string): boolean | undefined {
     if (!patterns.has(source)) {
       try {
-        patterns.set(source, new RegExp(source, 'u'));
+        patterns.set(source, compileSchemaRegExp(source));
       } catch {
         patterns.set(source, undefined);
       }

@@ -292,3 +292,12 @@ describe('repairPrompt', () => {
     expect(prompt).toMatch(/and 12 more problem/);
   });
 });
+
+describe('parseModelOutput against catastrophic patterns', () => {
+  it('matches a backtracking-prone pattern in linear time on a crafted reply', () => {
+    const schema = { type: 'object', properties: { id: { type: 'string', pattern: '^(a+)+$' } } };
+    const reply = JSON.stringify({ id: `${'a'.repeat(50_000)}!` });
+    const result = parseModelOutput(reply, schema);
+    expect(result.errors).toEqual([expect.objectContaining({ path: '/id', keyword: 'pattern' })]);
+  });
+});

@@ -1,5 +1,6 @@
 import { resolveLocalRef } from '../provider/resolve-ref.ts';
 import { isSchemaObject, type SchemaObject } from '../provider/walk-schema.ts';
+import { compileSchemaRegExp, type SchemaRegExp } from './schema-reg-exp.ts';
 
 /** JSON types as bits; `NUMBER` is a non-integer number, so `type: number` is NUMBER | INTEGER. */
 export const TYPE_BITS = Object.freeze({
@@ -101,7 +102,7 @@ function buildLocator(schema: unknown): SchemaLocator {
     isSchemaObject(schema) && typeof schema.$schema === 'string' ? schema.$schema : '';
   // Draft-07 and older: `$ref` siblings are ignored and `items` may be a tuple.
   const legacy = /draft-0[4-7]\//.test(dialect);
-  const patternCache = new Map<string, RegExp | undefined>();
+  const patternCache = new Map<string, SchemaRegExp | undefined>();
 
   const ids = new WeakMap<object, number>();
   const interned = new Map<string, Location>();
@@ -147,11 +148,11 @@ function buildLocator(schema: unknown): SchemaLocator {
     return intern(out, never);
   }
 
-  function pattern(source: string): RegExp | undefined {
+  function pattern(source: string): SchemaRegExp | undefined {
     if (!patternCache.has(source)) {
-      let compiled: RegExp | undefined;
+      let compiled: SchemaRegExp | undefined;
       try {
-        compiled = new RegExp(source, 'u');
+        compiled = compileSchemaRegExp(source);
       } catch {
         compiled = undefined;
       }
