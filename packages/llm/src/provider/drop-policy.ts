@@ -1,8 +1,4 @@
-import {
-  ANNOTATION_KEYWORDS,
-  GEMINI_HONOURED_KEYWORDS,
-  OPENAI_FINE_TUNE_EXCLUDED,
-} from './provider-keywords.ts';
+import { ANNOTATION_KEYWORDS, OPENAI_FINE_TUNE_EXCLUDED } from './provider-keywords.ts';
 import type { ProviderProfile } from './provider-profile.ts';
 
 /** Keywords every provider keeps: they never change what output is valid, or are handled apart. */
@@ -24,6 +20,16 @@ export function dropReason(
   value: unknown,
   fineTuned: boolean,
 ): string | undefined {
+  if (profile.allowedKeywords !== undefined) {
+    if (
+      keyword === 'enum' &&
+      Array.isArray(value) &&
+      value.some((v) => typeof v !== 'string' && v !== null)
+    ) {
+      return `${profile.label} takes string enums only`;
+    }
+    return profile.allowedKeywords.has(keyword) ? undefined : `not a field of ${profile.label}`;
+  }
   if (ALWAYS_KEPT.has(keyword)) return undefined;
   if (
     fineTuned &&
@@ -55,11 +61,11 @@ export function dropReason(
     }
   }
   if (
-    profile.provider === 'gemini' &&
-    !GEMINI_HONOURED_KEYWORDS.has(keyword) &&
+    profile.honouredKeywords !== undefined &&
+    !profile.honouredKeywords.has(keyword) &&
     !ANNOTATION_KEYWORDS.has(keyword)
   ) {
-    return 'ignored by Gemini responseJsonSchema';
+    return `ignored by ${profile.label}`;
   }
   return undefined;
 }

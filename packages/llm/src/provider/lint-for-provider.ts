@@ -5,6 +5,7 @@ import { lintRefs } from './lint-refs.ts';
 import { assertProvider, PROVIDER_ERROR_CODES, ProviderError } from './provider-error.ts';
 import { OPENAI_FINE_TUNE_EXCLUDED } from './provider-keywords.ts';
 import {
+  GEMINI_RESPONSE_SCHEMA_PROFILE,
   PROVIDER_PROFILES,
   type ProviderLimits,
   type ProviderProfile,
@@ -21,6 +22,11 @@ export interface LintForProviderOptions {
   readonly fineTuned?: boolean;
   /** Anthropic: lint for strict tool use (default) or plain tool use (`false`: only name and root). */
   readonly strict?: boolean;
+  /**
+   * Gemini: the request field the schema goes to, `responseJsonSchema` (default, JSON Schema)
+   * or the older `responseSchema` (OpenAPI 3.0 subset).
+   */
+  readonly target?: GeminiTarget;
   /** Override some limits, e.g. when a provider raises them before this table is updated. */
   readonly limits?: Partial<ProviderLimits>;
   /** Bounds of the schema walk (defaults: 50,000 nodes, 256 levels). */
@@ -126,7 +132,16 @@ export function lintForProvider(
   return result(profile.provider, sink.issues);
 }
 
-function profileFor(provider: Provider, options: LintForProviderOptions): ProviderProfile {
+/** The Gemini request field a schema is meant for. */
+export type GeminiTarget = 'responseJsonSchema' | 'responseSchema';
+
+/** The profile for a provider and the options that select a variant of it. */
+export function profileFor(
+  provider: Provider,
+  options: { strict?: boolean; target?: GeminiTarget },
+): ProviderProfile {
+  if (provider === 'gemini' && options.target === 'responseSchema')
+    return GEMINI_RESPONSE_SCHEMA_PROFILE;
   const profile = PROVIDER_PROFILES[provider];
   if (provider !== 'anthropic' || options.strict !== false) return profile;
   // Plain (non-strict) tool use: only the tool shape is checked, nothing counts toward limits.

@@ -1,5 +1,5 @@
 import type { IssueSink } from './lint-issue.ts';
-import { ANNOTATION_KEYWORDS, GEMINI_HONOURED_KEYWORDS } from './provider-keywords.ts';
+import { ANNOTATION_KEYWORDS } from './provider-keywords.ts';
 import type { ProviderProfile } from './provider-profile.ts';
 import { typesOf } from './schema-graph.ts';
 import { isSchemaObject, pointer, type WalkedNode } from './walk-schema.ts';
@@ -34,7 +34,31 @@ export function lintNode(
     }
   }
 
-  const isObject = typesOf(schema).includes('object') || isSchemaObject(schema.properties);
+  const types = typesOf(schema);
+  if (profile.nullableKeyword && (types.includes('null') || types.length > 1)) {
+    sink.add({
+      rule: 'null-type',
+      path: pointer(path, 'type'),
+      severity: 'error',
+      message: `${profile.label} takes one type per schema; null is written "nullable": true`,
+      fix: 'use a single "type" with "nullable": true (or anyOf for several types); toProviderSchema does this',
+    });
+  }
+  if (
+    profile.nullableKeyword &&
+    isSchemaObject(schema.properties) &&
+    Object.keys(schema.properties).length > 1 &&
+    !Array.isArray(schema.propertyOrdering)
+  ) {
+    sink.add({
+      rule: 'property-ordering',
+      path,
+      severity: 'warning',
+      message: 'Gemini 2.0 models need an explicit "propertyOrdering" to keep the key order',
+      fix: 'add "propertyOrdering" listing the property names; toProviderSchema does this',
+    });
+  }
+  const isObject = types.includes('object') || isSchemaObject(schema.properties);
   if (isObject && profile.closedObjects && schema.additionalProperties !== false) {
     sink.add({
       rule: 'additional-properties-false',
@@ -110,9 +134,22 @@ function lintKeyword(
     });
     return;
   }
+  if (profile.allowedKeywords !== undefined && !profile.allowedKeywords.has(keyword)) {
+    const isRef = keyword === '$ref' || keyword === '$defs' || keyword === 'definitions';
+    sink.add({
+      rule: isRef ? 'ref-not-supported' : 'unsupported-keyword',
+      path: at,
+      severity: 'error',
+      message: `"${keyword}" is not a field of ${profile.label} (an OpenAPI 3.0 Schema subset), so the request is rejected`,
+      fix: isRef
+        ? 'inline the referenced definitions (toProviderSchema does this), or use responseJsonSchema'
+        : `remove "${keyword}" and state it in "description"; toProviderSchema does this`,
+    });
+    return;
+  }
   if (
-    profile.provider === 'gemini' &&
-    !GEMINI_HONOURED_KEYWORDS.has(keyword) &&
+    profile.honouredKeywords !== undefined &&
+    !profile.honouredKeywords.has(keyword) &&
     !ANNOTATION_KEYWORDS.has(keyword)
   ) {
     sink.add({
@@ -123,7 +160,7 @@ function lintKeyword(
       fix: `state the constraint in "description" and check it after parsing`,
     });
   }
-  if (profile.provider === 'gemini' && keyword === 'oneOf') {
+  if (profile.honouredKeywords !== undefined && keyword === 'oneOf') {
     sink.add({
       rule: 'one-of-as-any-of',
       path: at,
@@ -216,7 +253,9 @@ function lintEnum(
       ? typeof v === 'object' && v !== null
       : profile.enumValues === 'strings-and-numbers'
         ? typeof v !== 'string' && typeof v !== 'number'
-        : false,
+        : profile.enumValues === 'strings'
+          ? typeof v !== 'string'
+          : false,
   );
   if (bad < 0) return;
   sink.add({
@@ -226,7 +265,7 @@ function lintEnum(
     message:
       profile.enumValues === 'primitives'
         ? `${profile.label} allows only primitive enum values, not objects or arrays`
-        : `${profile.label} allows only string and number enum values`,
+        : `${profile.label} allows only ${profile.enumValues === 'strings' ? 'string' : 'string and number'} enum values`,
     fix: 'use primitive values in "enum" (or anyOf with const-like branches)',
   });
 }

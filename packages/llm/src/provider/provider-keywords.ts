@@ -154,3 +154,35 @@ export const ANNOTATION_KEYWORDS = Object.freeze(
     'definitions',
   ]),
 );
+
+/**
+ * The fields of Gemini's `responseSchema` (the Vertex AI `Schema` object, an OpenAPI 3.0
+ * subset); any other field is rejected. `anyOf`, numeric and length bounds and `pattern` are
+ * Vertex additions.
+ */
+export const GEMINI_RESPONSE_SCHEMA_FIELDS = Object.freeze(
+  new Set([
+    'type',
+    'format',
+    'title',
+    'description',
+    'nullable',
+    'default',
+    'example',
+    'items',
+    'minItems',
+    'maxItems',
+    'enum',
+    'properties',
+    'propertyOrdering',
+    'required',
+    'minProperties',
+    'maxProperties',
+    'minimum',
+    'maximum',
+    'minLength',
+    'maxLength',
+    'pattern',
+    'anyOf',
+  ]),
+);

@@ -1,6 +1,8 @@
 import {
   ANTHROPIC_UNSUPPORTED,
   AZURE_EXCLUDED,
+  GEMINI_HONOURED_KEYWORDS,
+  GEMINI_RESPONSE_SCHEMA_FIELDS,
   OPENAI_UNSUPPORTED,
   policies,
 } from './provider-keywords.ts';
@@ -38,7 +40,16 @@ export interface ProviderProfile {
   readonly allPropertiesRequired: boolean;
   readonly recursion: 'allowed' | 'forbidden' | 'optional-properties-only';
   readonly refSiblingsForbidden: boolean;
-  readonly enumValues: 'any' | 'primitives' | 'strings-and-numbers';
+  readonly enumValues: 'any' | 'primitives' | 'strings-and-numbers' | 'strings';
+  /** Keywords outside this set are ignored by the provider (a warning; the transform moves them). */
+  readonly honouredKeywords?: ReadonlySet<string>;
+  /**
+   * Keywords outside this set are rejected (an error; the transform moves them, and inlines
+   * `$ref`s, since such a provider has no references).
+   */
+  readonly allowedKeywords?: ReadonlySet<string>;
+  /** `null` is written `nullable: true` (OpenAPI 3.0), not as a type. */
+  readonly nullableKeyword?: boolean;
   readonly types: ReadonlySet<string>;
   /** Supported `format` values; `undefined` accepts any. */
   readonly formats: ReadonlySet<string> | undefined;
@@ -149,9 +160,26 @@ export const PROVIDER_PROFILES: Readonly<Record<Provider, ProviderProfile>> = Ob
     formats: undefined,
     formatSeverity: 'warning',
     keywords: {},
+    honouredKeywords: GEMINI_HONOURED_KEYWORDS,
     limits: { maxItemsSum: 960 },
     namePattern: /^[a-zA-Z_][a-zA-Z0-9_.-]{0,63}$/,
     nameRuleText:
       'starts with a letter or _, then a-z, A-Z, 0-9, _, . and -, at most 64 characters',
   },
+});
+
+/**
+ * Gemini's older `responseSchema` field: an OpenAPI 3.0 Schema subset (`nullable` instead of a
+ * `null` type, no `$ref`, string enums, unknown fields rejected). Selected with
+ * `target: 'responseSchema'` on the gemini provider.
+ */
+export const GEMINI_RESPONSE_SCHEMA_PROFILE: ProviderProfile = Object.freeze({
+  ...PROVIDER_PROFILES.gemini,
+  label: 'Gemini responseSchema',
+  recursion: 'forbidden',
+  refSiblingsForbidden: false,
+  enumValues: 'strings',
+  honouredKeywords: undefined,
+  allowedKeywords: GEMINI_RESPONSE_SCHEMA_FIELDS,
+  nullableKeyword: true,
 });

@@ -1,6 +1,5 @@
-import { lintForProvider } from './lint-for-provider.ts';
+import { type GeminiTarget, lintForProvider, profileFor } from './lint-for-provider.ts';
 import { assertProvider, PROVIDER_ERROR_CODES, ProviderError } from './provider-error.ts';
-import { PROVIDER_PROFILES } from './provider-profile.ts';
 import type { ProviderSchemaResult } from './provider-schema-result.ts';
 import type { Provider } from './providers.ts';
 import { typesOf } from './schema-graph.ts';
@@ -11,6 +10,8 @@ import { isSchemaObject, type SchemaObject } from './walk-schema.ts';
 export interface ToProviderSchemaOptions {
   /** OpenAI / Azure: target a fine-tuned model (more keywords move into descriptions). */
   readonly fineTuned?: boolean;
+  /** Gemini: `responseJsonSchema` (default) or the older `responseSchema` (OpenAPI 3.0 subset). */
+  readonly target?: GeminiTarget;
   /** Name of the property that wraps a non-object root (default `value`). */
   readonly rootProperty?: string;
   /** Most subschemas transformed before giving up with `SCHEMA_TOO_LARGE` (default 50,000). */
@@ -30,7 +31,9 @@ const ROOT_LEVEL = ['$schema', '$id', '$defs', 'definitions'];
  * - Anthropic: objects closed, unsupported keywords into `description`, root wrapped;
  *   optional properties stay optional; recursion cannot be kept and stays in `remaining`;
  * - Gemini: ignored keywords into `description`, `const` as a one-value `enum`, `oneOf` as
- *   `anyOf`, `$ref` siblings split off, `propertyOrdering` added.
+ *   `anyOf`, `$ref` siblings split off, `propertyOrdering` added; with `target: 'responseSchema'`
+ *   (the OpenAPI 3.0 subset) also `$ref`s inlined (recursion cut and reported), `null` written
+ *   as `nullable: true`, and every non-field (`additionalProperties`, `const`, ...) moved.
  *
  * @throws ProviderError `UNKNOWN_PROVIDER`, `INVALID_SCHEMA` (not an object, or a cyclic object
  * graph), `SCHEMA_TOO_LARGE`.
@@ -50,7 +53,7 @@ export function toProviderSchema(
   provider: Provider,
   options: ToProviderSchemaOptions = {},
 ): ProviderSchemaResult {
-  const profile = PROVIDER_PROFILES[assertProvider(provider)];
+  const profile = profileFor(assertProvider(provider), { target: options.target });
   if (!isSchemaObject(schema)) {
     throw new ProviderError(
       PROVIDER_ERROR_CODES.INVALID_SCHEMA,
@@ -66,6 +69,7 @@ export function toProviderSchema(
     lost: [],
     nullableOptional: {},
     ancestors: new Set(),
+    inlining: new Set(),
     maxNodes: options.maxNodes ?? 50_000,
     nodes: 0,
   };
@@ -99,9 +103,10 @@ export function toProviderSchema(
       change: `wrapped the root schema in an object property "${wrappedRoot}"`,
     });
   }
-  const remaining = lintForProvider(out, provider, { fineTuned: ctx.fineTuned }).issues.filter(
-    (i) => i.severity === 'error',
-  );
+  const remaining = lintForProvider(out, provider, {
+    fineTuned: ctx.fineTuned,
+    ...(options.target === undefined ? {} : { target: options.target }),
+  }).issues.filter((i) => i.severity === 'error');
   return {
     provider: profile.provider,
     schema: out,

@@ -3,6 +3,7 @@ import { dropReason } from './drop-policy.ts';
 import { PROVIDER_ERROR_CODES, ProviderError } from './provider-error.ts';
 import type { ProviderProfile } from './provider-profile.ts';
 import type { LostConstraint, SchemaChange } from './provider-schema-result.ts';
+import { resolveLocalRef } from './resolve-ref.ts';
 import { typesOf } from './schema-graph.ts';
 import { isSchemaObject, pointer, type SchemaObject } from './walk-schema.ts';
 
@@ -21,6 +22,19 @@ const SINGLE_KEYWORDS = new Set([
   'unevaluatedItems',
   'unevaluatedProperties',
 ]);
+/** Keywords dropped without loss when the provider has neither references nor annotations. */
+const NO_CONSTRAINT = new Set([
+  '$defs',
+  'definitions',
+  '$schema',
+  '$id',
+  '$comment',
+  '$anchor',
+  'examples',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 /** Characters of moved constraints kept per node, so a hostile schema cannot bloat descriptions. */
 const MAX_NOTE_LENGTH = 500;
 
@@ -33,6 +47,8 @@ export interface TransformContext {
   readonly lost: LostConstraint[];
   readonly nullableOptional: Record<string, string[]>;
   readonly ancestors: Set<object>;
+  /** `$ref` targets being inlined (a target met again is recursion, which cannot be inlined). */
+  readonly inlining: Set<unknown>;
   readonly maxNodes: number;
   nodes: number;
 }
@@ -54,6 +70,9 @@ export function transformNode(schema: unknown, path: string, ctx: TransformConte
       path,
     );
   }
+  if (ctx.profile.allowedKeywords !== undefined && typeof schema.$ref === 'string') {
+    return inlineRef(schema, path, ctx);
+  }
   ctx.ancestors.add(schema);
   const out: SchemaObject = {};
   const notes: string[] = [];
@@ -71,7 +90,19 @@ export function transformNode(schema: unknown, path: string, ctx: TransformConte
       });
       continue;
     }
-    if (keyword === 'const' && profile.provider === 'gemini') {
+    if (profile.allowedKeywords !== undefined && NO_CONSTRAINT.has(keyword)) {
+      // No constraint is lost: definitions were inlined, annotations say nothing about output.
+      ctx.changes.push({
+        path: at,
+        change: `removed "${keyword}" (not a field of ${profile.label})`,
+      });
+      continue;
+    }
+    if (
+      keyword === 'const' &&
+      profile.provider === 'gemini' &&
+      (profile.allowedKeywords === undefined || typeof value === 'string')
+    ) {
       out.enum = [value];
       ctx.changes.push({
         path: pointer(path, 'enum'),
@@ -111,6 +142,7 @@ export function transformNode(schema: unknown, path: string, ctx: TransformConte
     out.description = typeof out.description === 'string' ? `${out.description}\n${moved}` : moved;
   }
   finishObject(schema, out, path, ctx);
+  if (profile.nullableKeyword) writeNullable(out, path, ctx);
   return profile.refSiblingsForbidden ? separateRef(out, path, ctx) : out;
 }
 
@@ -242,4 +274,78 @@ function setOwn(target: SchemaObject, key: string, value: unknown): void {
     writable: true,
     configurable: true,
   });
+}
+
+/** A provider without references: the `$ref` is replaced by its target (siblings win). */
+function inlineRef(schema: SchemaObject, path: string, ctx: TransformContext): unknown {
+  const { $ref, ...siblings } = schema;
+  const ref = String($ref);
+  const target = resolveLocalRef(ctx.root, ref);
+  const at = pointer(path, '$ref');
+  if (!(isSchemaObject(target) || typeof target === 'boolean') || ctx.inlining.has(target)) {
+    ctx.lost.push({
+      path: at,
+      keyword: '$ref',
+      reason:
+        target === undefined
+          ? `"${ref}" does not resolve in this document`
+          : `"${ref}" is recursive; ${ctx.profile.label} has no references, so the recursion is cut here`,
+    });
+    return transformNode(siblings, path, ctx);
+  }
+  ctx.changes.push({ path, change: `inlined "${ref}"` });
+  ctx.inlining.add(target);
+  try {
+    return transformNode(isSchemaObject(target) ? { ...target, ...siblings } : target, path, ctx);
+  } finally {
+    ctx.inlining.delete(target);
+  }
+}
+
+/** OpenAPI 3.0: `null` as `nullable: true`, several types as an `anyOf` of single types. */
+function writeNullable(out: SchemaObject, path: string, ctx: TransformContext): void {
+  let nullable = false;
+  const types = typesOf(out);
+  if (types.length > 0 && (types.includes('null') || types.length > 1)) {
+    const rest = types.filter((t) => t !== 'null');
+    nullable = rest.length < types.length;
+    if (rest.length === 1) out.type = rest[0];
+    else {
+      delete out.type;
+      if (rest.length > 1 && !('anyOf' in out)) out.anyOf = rest.map((type) => ({ type }));
+      else if (rest.length > 1)
+        ctx.lost.push({
+          path: pointer(path, 'type'),
+          keyword: 'type',
+          reason: 'a type list next to anyOf cannot be expressed',
+        });
+    }
+  }
+  if (Array.isArray(out.enum) && out.enum.includes(null)) {
+    out.enum = out.enum.filter((v) => v !== null);
+    nullable = true;
+  }
+  if (Array.isArray(out.anyOf)) {
+    // A `{ type: 'null' }` branch was already rewritten to `{ nullable: true }`.
+    const branches = out.anyOf.filter(
+      (b) => !(isSchemaObject(b) && Object.keys(b).length === 1 && b.nullable === true),
+    );
+    if (branches.length < out.anyOf.length) {
+      nullable = true;
+      out.anyOf = branches;
+      const only = branches[0];
+      if (
+        branches.length === 1 &&
+        isSchemaObject(only) &&
+        Object.keys(only).every((k) => !(k in out) || k === 'anyOf')
+      ) {
+        delete out.anyOf;
+        Object.assign(out, only);
+      }
+    }
+  }
+  if (nullable) {
+    out.nullable = true;
+    ctx.changes.push({ path, change: 'wrote null as "nullable": true' });
+  }
 }
