@@ -39,6 +39,7 @@ export type {
   StreamingVerdict,
 } from './output/streaming-validator.ts';
 export {
+  type GeminiTarget,
   type LintForProviderOptions,
   type LintResult,
   lintForProvider,
@@ -57,6 +58,7 @@ export {
   type ProviderErrorCode,
 } from './provider/provider-error.ts';
 export {
+  GEMINI_RESPONSE_SCHEMA_PROFILE,
   PROVIDER_PROFILES,
   type ProviderLimits,
   type ProviderProfile,
