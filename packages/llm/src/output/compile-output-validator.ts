@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import type { ErrorObject, Options } from 'ajv';
 import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as ajvFormats from 'ajv-formats';
 import { OUTPUT_ERROR_CODES, OutputError } from './output-error.ts';
@@ -37,34 +39,53 @@ const OPTIONS: Options = {
   code: { regExp: schemaRegExpEngine as NonNullable<Options['code']>['regExp'] },
 };
 
-let draft2020: AjvLike | undefined;
-let draft07: AjvLike | undefined;
+type Dialect = 'draft-07' | '2019-09' | '2020-12';
+const instances = new Map<Dialect, AjvLike>();
 const cache = new WeakMap<object, OutputValidateFunction>();
+const draft06MetaSchema = createRequire(import.meta.url)(
+  'ajv/dist/refs/json-schema-draft-06.json',
+) as object;
 
-function ajvFor(schema: unknown): AjvLike {
-  const dialect =
+function dialectOf(schema: unknown): Dialect {
+  const uri =
     typeof schema === 'object' && schema !== null
       ? (schema as { $schema?: unknown }).$schema
       : undefined;
-  if (typeof dialect === 'string' && /draft-0[67]\/schema/.test(dialect)) {
-    if (draft07 === undefined) {
-      const ajv = new Ajv(OPTIONS);
-      addFormats(ajv);
-      draft07 = ajv as unknown as AjvLike;
-    }
-    return draft07;
+  if (typeof uri !== 'string') return '2020-12';
+  if (/draft-0[0-4]\//.test(uri)) {
+    throw new OutputError(
+      OUTPUT_ERROR_CODES.OUTPUT_SCHEMA_INVALID,
+      "Draft-04 output schemas are not compiled here; pass the registry's compiled validator as `validate`",
+    );
   }
-  if (draft2020 === undefined) {
-    const ajv = new Ajv2020(OPTIONS);
-    addFormats(ajv);
-    draft2020 = ajv as unknown as AjvLike;
+  if (/draft-0[67]\//.test(uri)) return 'draft-07';
+  if (uri.includes('2019-09')) return '2019-09';
+  return '2020-12';
+}
+
+function ajvFor(schema: unknown): AjvLike {
+  const dialect = dialectOf(schema);
+  let ajv = instances.get(dialect);
+  if (ajv === undefined) {
+    const instance =
+      dialect === 'draft-07'
+        ? new Ajv(OPTIONS)
+        : dialect === '2019-09'
+          ? new Ajv2019(OPTIONS)
+          : new Ajv2020(OPTIONS);
+    // ajv's draft-07 class validates draft-06 too, given the draft-06 meta-schema.
+    if (dialect === 'draft-07') instance.addMetaSchema(draft06MetaSchema);
+    addFormats(instance);
+    ajv = instance as unknown as AjvLike;
+    instances.set(dialect, ajv);
   }
-  return draft2020;
+  return ajv;
 }
 
 /**
  * Compiles a JSON Schema for output validation with ajv: draft 2020-12 (`ajv/dist/2020`) by
- * default, draft-07 when `$schema` names draft-07 (or draft-06); all errors, formats on.
+ * default, draft-07 (and draft-06) or 2019-09 when `$schema` names them; all errors, formats on.
+ * Draft-04 is refused with a clear error (pass the registry's own validator instead).
  * Compiled functions are cached per schema object.
  *
  * @throws OutputError `OUTPUT_SCHEMA_INVALID` when ajv cannot compile the schema.

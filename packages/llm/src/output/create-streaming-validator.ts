@@ -70,6 +70,8 @@ export function createStreamingValidator(
   schema: unknown,
   options: StreamingValidatorOptions = {},
 ): StreamingValidator {
+  // Compiled up front so a bad schema fails here, not at the end of a stream.
+  const validate = options.validate ?? compileOutputValidator(schema);
   const locator = createSchemaLocator(schema);
   const maxLength = options.maxLength ?? 1_000_000;
   const maxDepth = options.maxDepth ?? 256;
@@ -252,7 +254,6 @@ export function createStreamingValidator(
       let errors: OutputValidationError[] = [];
       let valid = false;
       if (parsed && violation?.code === undefined) {
-        const validate = options.validate ?? compileOutputValidator(schema);
         valid = validate(data);
         errors = valid ? [] : toOutputValidationErrors(validate.errors);
       }

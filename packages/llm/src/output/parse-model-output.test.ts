@@ -201,6 +201,27 @@ describe('parseModelOutput validation errors', () => {
     expect(parseModelOutput('["a", 1]', schema).valid).toBe(false);
   });
 
+  it('validates draft-06 and 2019-09 schemas, and refuses draft-04 with a clear code', () => {
+    expect(
+      parseModelOutput('1', { $schema: 'http://json-schema.org/draft-06/schema#', type: 'integer' })
+        .valid,
+    ).toBe(true);
+    expect(
+      parseModelOutput('"a"', {
+        $schema: 'https://json-schema.org/draft/2019-09/schema',
+        type: 'integer',
+      }).valid,
+    ).toBe(false);
+    expect(() =>
+      parseModelOutput('1', { $schema: 'http://json-schema.org/draft-04/schema#' }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'OUTPUT_SCHEMA_INVALID',
+        message: expect.stringContaining('validate'),
+      }),
+    );
+  });
+
   it('uses a precompiled validator when given one', () => {
     const validate = compileOutputValidator({ type: 'object', required: ['ok'] });
     expect(parseModelOutput('{"ok": 1}', undefined, { validate }).valid).toBe(true);
