@@ -105,6 +105,20 @@ describe('toProviderSchema gemini with target responseSchema', () => {
     ]);
   });
 
+  it('refuses an exponential inlining of shared definitions instead of hanging', () => {
+    const defs: Record<string, unknown> = { d0: { type: 'string' } };
+    for (let i = 1; i < 60; i++)
+      defs[`d${i}`] = {
+        type: 'object',
+        properties: { l: { $ref: `#/$defs/d${i - 1}` }, r: { $ref: `#/$defs/d${i - 1}` } },
+      };
+    const schema = { type: 'object', properties: { root: { $ref: '#/$defs/d59' } }, $defs: defs };
+    expect(() => toProviderSchema(schema, 'gemini', target)).toThrow(
+      expect.objectContaining({ code: 'SCHEMA_TOO_LARGE' }),
+    );
+    expect(toProviderSchema(schema, 'gemini').remaining).toEqual([]);
+  });
+
   it('cuts recursion and reports it as lost', () => {
     const result = toProviderSchema(
       { type: 'object', properties: { next: { $ref: '#' } } },
