@@ -99,3 +99,35 @@ describe('startRegistry', () => {
     }
   });
 });
+
+describe('startRegistry with AUTH=on', () => {
+  it('refuses to start without an administrator, naming ADMIN_API_KEY', async () => {
+    const refused = startRegistry({ ...config, auth: { enabled: true } });
+    await expect(refused).rejects.toMatchObject({ name: 'StartupError', setting: 'ADMIN_API_KEY' });
+  });
+
+  it('starts with ADMIN_API_KEY and refuses anonymous calls on both ports', async () => {
+    const running = await startRegistry({
+      ...config,
+      auth: { enabled: true, adminApiKey: 'start-test-admin-key-01' },
+    });
+    try {
+      const rest = await fetch(`http://127.0.0.1:${running.port}/api/v1/subjects`);
+      expect(rest.status).toBe(401);
+      const client = createClient(
+        SchemaRegistryService,
+        createConnectTransport({
+          baseUrl: `http://127.0.0.1:${running.connectPort}`,
+          httpVersion: '1.1',
+        }),
+      );
+      await expect(client.getSchema({ selector: { case: 'id', value: 1 } })).rejects.toMatchObject({ code: 16 });
+      const admin = await fetch(`http://127.0.0.1:${running.port}/api/v1/subjects`, {
+        headers: { 'x-api-key': 'start-test-admin-key-01' },
+      });
+      expect(admin.status).toBe(200);
+    } finally {
+      await running.close();
+    }
+  });
+});
