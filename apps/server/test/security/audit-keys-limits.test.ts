@@ -51,11 +51,12 @@ describe('API keys over REST', () => {
     });
     expect(JSON.stringify(listed.body)).not.toContain(basic_password);
     const basic = `Basic ${Buffer.from(`${basic_user}:${basic_password}`).toString('base64')}`;
-    for (const headers of [
+    const ways: Record<string, string>[] = [
       { authorization: `Bearer ${key}` },
       { 'x-api-key': key as string },
       { authorization: basic },
-    ]) {
+    ];
+    for (const headers of ways) {
       expect((await send(fixture, 'GET', '/api/v1/subjects', headers)).body).toEqual([
         'team-a.orders',
       ]);
