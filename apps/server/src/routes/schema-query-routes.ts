@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { principalOf } from '../auth/request-auth.js';
 import { schemaIdParam } from '../auth/route-access.js';
+import { visiblePage } from '../auth/visible-page.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -131,10 +132,7 @@ export function schemaQueryRoutes(registry: Registry): OpenAPIHono {
         limit,
         offset,
       });
-      const principal = principalOf(c);
-      const items = result.items.filter((item) => registry.access.canSee(principal, item.subject));
-      // A prefix-limited page may hold fewer items than `limit`; its total counts only them.
-      const total = items.length === result.items.length ? result.total : items.length;
+      const { total, items } = visiblePage(registry, c, result);
       return c.json({ total, limit, offset, items: items.map(toVersionResponse) }, 200);
     },
     {

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Registry } from '@llmsr/core';
 import { flagQuery, integerQuery, jsonValueQuery, SearchPage, textQuery } from '@llmsr/spec/rest';
 import { z } from 'zod';
-import { principalOf } from '../auth/request-auth.js';
+import { visiblePage } from '../auth/visible-page.js';
 import { addRoute } from '../openapi/add-route.js';
 import { createRouteApp } from '../openapi/create-route-app.js';
 import { errorResponses } from '../openapi/error-responses.js';
@@ -54,12 +54,10 @@ export function searchRoutes(registry: Registry): OpenAPIHono {
         limit,
         offset,
       });
-      const principal = principalOf(c);
-      const hits = result.items.filter((hit) => registry.access.canSee(principal, hit.subject));
+      const { total, items: hits } = visiblePage(registry, c, result);
       return c.json(
         {
-          // A prefix-limited page may hold fewer hits than `limit`; its total counts only them.
-          total: hits.length === result.items.length ? result.total : hits.length,
+          total,
           limit,
           offset,
           items: hits.map((hit) => ({ ...toVersionResponse(hit), score: hit.score })),
