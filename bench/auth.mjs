@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { load as loadWith, waitForHealth } from './http-load.mjs';
 import { fmt } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,22 +31,7 @@ function startRegistry(port, env) {
   });
 }
 
-async function waitForHealth(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
-
-const load = (options) =>
-  new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: DURATION, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
+const load = (options) => loadWith(options, { connections: CONNECTIONS, duration: DURATION });
 
 async function post(url, headers, body) {
   const response = await fetch(url, {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { load as loadWith, waitForHealth } from './http-load.mjs';
 import { fmt } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,23 +25,7 @@ function start(script, env) {
   });
 }
 
-async function waitForHealth(url) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} did not become healthy`);
-}
-
-function load(options) {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: DURATION, ...options }, (error, result) =>
-      error ? reject(error) : resolve(result),
-    );
-  });
-}
+const load = (options) => loadWith(options, { connections: CONNECTIONS, duration: DURATION });
 
 const summary = (result) => ({
   rps: result.requests.average,

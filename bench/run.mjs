@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const scripts = readdirSync(here)
-  .filter((name) => name.endsWith('.mjs') && !['run.mjs', 'stats.mjs'].includes(name))
+  .filter(
+    (name) => name.endsWith('.mjs') && !['run.mjs', 'stats.mjs', 'http-load.mjs'].includes(name),
+  )
   .filter((name) => only.length === 0 || only.some((o) => name.includes(o)))
   .sort();
 let failed = 0;
