@@ -121,7 +121,9 @@ describe('startRegistry with AUTH=on', () => {
           httpVersion: '1.1',
         }),
       );
-      await expect(client.getSchema({ selector: { case: 'id', value: 1 } })).rejects.toMatchObject({ code: 16 });
+      await expect(client.getSchema({ selector: { case: 'id', value: 1 } })).rejects.toMatchObject({
+        code: 16,
+      });
       const admin = await fetch(`http://127.0.0.1:${running.port}/api/v1/subjects`, {
         headers: { 'x-api-key': 'start-test-admin-key-01' },
       });

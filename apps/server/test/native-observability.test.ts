@@ -2,7 +2,6 @@ import { Writable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { createRegistry, type Registry } from '@llmsr/core';
 import { MemoryStore } from '@llmsr/storage';
-import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CreateAppOptions, createApp } from '../src/create-app.js';
 import { createLogger } from '../src/middleware/create-logger.js';
