@@ -24,7 +24,7 @@ export function buildStageGraph(
   maxCycles = 10,
 ): StageGraph {
   const indexOf = new Map<string, number>();
-  ids.forEach((id, i) => indexOf.set(id, i));
+  for (let i = 0; i < ids.length; i++) indexOf.set(ids[i]!, i);
   const predecessors: number[][] = ids.map(() => []);
   const successors: number[][] = ids.map(() => []);
   for (const { from, to } of connections) {

@@ -330,7 +330,7 @@ describe('validatePipeline', () => {
     })();
     expect(error).toBeInstanceOf(OrchestrationError);
     expect(error?.code).toBe('INVALID_PIPELINE');
-    expect((error?.details.problems as unknown[]).length).toBe(4);
+    expect(error?.details.problems).toHaveLength(4);
     expect(error?.message).toContain('and 3 more');
   });
 });

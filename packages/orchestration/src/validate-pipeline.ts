@@ -247,10 +247,13 @@ function readConnections(
   }
   const connections: Connection[] = [];
   const pairs = new Set<string>();
-  value.forEach((c, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const c: unknown = value[i];
     const path = `/connections/${i}`;
-    if (!c || typeof c !== 'object' || Array.isArray(c))
-      return add('type', path, 'a connection must be { from, to }');
+    if (!c || typeof c !== 'object' || Array.isArray(c)) {
+      add('type', path, 'a connection must be { from, to }');
+      continue;
+    }
     const { from, to, ...rest } = c as Record<string, unknown>;
     for (const key of Object.keys(rest))
       add('unknown_field', `${path}/${key}`, 'unknown field; allowed: from, to');
@@ -264,25 +267,29 @@ function readConnections(
         add(
           'unknown_stage',
           `${path}/${side}`,
-          `connection ${side} ${JSON.stringify(id)} is not a stage of this pipeline`,
-          typeof id === 'string' ? { stageId: id } : {},
+          `connection ${side} ${typeof id === 'string' ? JSON.stringify(id.slice(0, 200)) : typeof id} is not a stage of this pipeline`,
+          typeof id === 'string' && id.length <= PIPELINE_LIMITS.maxIdLength ? { stageId: id } : {},
         );
       }
     }
-    if (!ok) return;
-    if (from === to)
-      return add('cycle', path, `stage ${from} connects to itself`, {
+    if (!ok) continue;
+    if (from === to) {
+      add('cycle', path, `stage ${from} connects to itself`, {
         stageId: from as string,
         cycle: [from as string, from as string],
       });
+      continue;
+    }
     const key = `${from}\u0000${to}`;
-    if (pairs.has(key))
-      return add('duplicate_connection', path, `connection ${from} -> ${to} is listed twice`, {
+    if (pairs.has(key)) {
+      add('duplicate_connection', path, `connection ${from} -> ${to} is listed twice`, {
         stageId: to as string,
       });
+      continue;
+    }
     pairs.add(key);
     connections.push({ from: from as string, to: to as string });
-  });
+  }
   return connections;
 }
 
