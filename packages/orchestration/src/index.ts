@@ -6,7 +6,21 @@
  * @packageDocumentation
  */
 
+export { type Clock, createVirtualClock, systemClock, type VirtualClock } from './clock.js';
 export { createInlineSchemaResolver, type InlineSchemas } from './create-inline-schema-resolver.js';
+export {
+  type CreateRunnerOptions,
+  createRunner,
+  type RunHandle,
+  type Runner,
+  type StartOptions,
+} from './create-runner.js';
+export {
+  createHandlerRegistry,
+  type HandlerContext,
+  type HandlerRegistry,
+  type StageHandler,
+} from './handler-registry.js';
 export {
   createMessageValidator,
   MESSAGE_TYPES,
@@ -27,6 +41,21 @@ export {
   toErrorInfo,
 } from './orchestration-error.js';
 export {
+  type Connection,
+  DEFAULT_RETRY_POLICY,
+  ERROR_HANDLING_MODES,
+  type ErrorHandlingMode,
+  EXECUTION_STRATEGIES,
+  type ExecutionStrategy,
+  type HandlerCall,
+  PIPELINE_LIMITS,
+  type PipelineDefinition,
+  type RetryPolicy,
+  type StageDefinition,
+} from './pipeline-definition.js';
+export type { PipelineProblem } from './pipeline-problem.js';
+export { isPreparedPipeline, type PreparedPipeline, preparePipeline } from './prepare-pipeline.js';
+export {
   isProcessStatus,
   isProcessType,
   PROCESS_STATUSES,
@@ -44,6 +73,10 @@ export {
   type InMemoryProcessStoreOptions,
   type ProcessStore,
 } from './process-store.js';
+export { retryDelayMs } from './retry-policy.js';
+export { createEventChannel, type EventChannel, type RunEvent } from './run-event.js';
+export type { RunPatch, RunRecord, RunStatus, StageRecord, StageStatus } from './run-record.js';
+export { createInMemoryRunStore, type ListRunsFilter, type RunStore } from './run-store.js';
 export {
   type DataProblem,
   type DataValidation,
@@ -52,3 +85,10 @@ export {
   type SchemaRef,
   type SchemaResolver,
 } from './schema-resolver.js';
+export type { StreamOptions } from './stream-pipeline.js';
+export {
+  type PipelineValidation,
+  type ValidatePipelineOptions,
+  validatePipeline,
+  validatePipelineOrThrow,
+} from './validate-pipeline.js';
