@@ -78,7 +78,7 @@ describe('createRunner: sequential and parallel', () => {
         if (started.length === 3) {
           // Three in flight, the fourth waits for a slot.
           expect(active).toBe(3);
-          gates.forEach((g) => g.resolve());
+          for (const g of gates) g.resolve();
         }
       }
     }

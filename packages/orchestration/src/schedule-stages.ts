@@ -120,7 +120,10 @@ export function scheduleStages(ctx: ScheduleContext): Promise<number[]> {
       timestamp: rec.finishedAt,
     });
     failed.push(i);
-    if (mode === 'continue' && !signal.aborted) {
+    if (signal.aborted) {
+      // The run is already over (timeout, cancellation, another stage's stop): not this stage's fault.
+      stopped = true;
+    } else if (mode === 'continue') {
       await skipDependants(i);
     } else if (!stopped) {
       stopped = true;
