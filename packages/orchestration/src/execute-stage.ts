@@ -33,7 +33,20 @@ export type StageOutcome =
   | { ok: false; error: unknown; attempt: number };
 
 /** Failures that retrying with the same input cannot fix, or that mean the run is over. */
-const NEVER_RETRIED = new Set(['STAGE_INPUT_INVALID', 'CANCELLED', 'RUN_TIMEOUT']);
+const NEVER_RETRIED = new Set(['STAGE_INPUT_INVALID', 'CANCELLED', 'RUN_TIMEOUT', 'INVALID_INPUT']);
+
+/**
+ * A handler marks a deterministic failure (a bad expression, a 400) with `retryable: false`,
+ * as Temporal's non-retryable application failures do.
+ */
+function isRetryable(error: unknown, type: string): boolean {
+  if (NEVER_RETRIED.has(type)) return false;
+  return !(
+    error &&
+    typeof error === 'object' &&
+    (error as { retryable?: unknown }).retryable === false
+  );
+}
 
 /**
  * Runs one stage on one input: input check, then attempts under the retry policy (each bounded
@@ -60,7 +73,11 @@ export async function executeStage(
     if (run.signal.aborted) return { ok: false, error: run.signal.reason, attempt };
     const type = errorTypeOf(lastError);
     const attemptsLeft = policy.maxAttempts === 0 || attempt < policy.maxAttempts;
-    if (!attemptsLeft || NEVER_RETRIED.has(type) || policy.nonRetryableErrorTypes.includes(type))
+    if (
+      !attemptsLeft ||
+      !isRetryable(lastError, type) ||
+      policy.nonRetryableErrorTypes.includes(type)
+    )
       break;
     const delayMs = retryDelayMs(policy, attempt - (run.previousAttempts ?? 0));
     if (run.onRetry) await run.onRetry(attempt, delayMs, lastError);

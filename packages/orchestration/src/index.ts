@@ -22,6 +22,19 @@ export {
   type StageHandler,
 } from './handler-registry.js';
 export {
+  type BuiltinHandlerOptions,
+  createBuiltinHandlers,
+} from './handlers/create-builtin-handlers.js';
+export { HandlerError } from './handlers/handler-error.js';
+export {
+  createHttpRequestHandler,
+  HTTP_REQUEST_LIMITS,
+  type HttpRequestHandlerOptions,
+} from './handlers/http-request.js';
+export { createJsonTransformHandler, JSON_TRANSFORM_LIMITS } from './handlers/json-transform.js';
+export { createLlmChatHandler, type LlmChatHandlerOptions } from './handlers/llm-chat.js';
+export { createSchemaValidateHandler } from './handlers/schema-validate.js';
+export {
   createMessageValidator,
   MESSAGE_TYPES,
   type Message,
