@@ -79,8 +79,16 @@ export interface ErrorInfo {
 export function toErrorInfo(error: unknown): ErrorInfo {
   const message = error instanceof Error ? error.message : String(error);
   const info: ErrorInfo = { type: errorTypeOf(error), message };
-  if (error instanceof OrchestrationError && Object.keys(error.details).length > 0) {
-    info.details = { ...error.details };
+  // Our errors and handlers' errors (HandlerError) carry JSON-safe details worth keeping.
+  const details =
+    error && typeof error === 'object' ? (error as { details?: unknown }).details : undefined;
+  if (
+    details &&
+    typeof details === 'object' &&
+    !Array.isArray(details) &&
+    Object.keys(details).length > 0
+  ) {
+    info.details = { ...(details as Record<string, unknown>) };
   }
   return info;
 }
