@@ -67,6 +67,12 @@ export {
   type StageDefinition,
 } from './pipeline-definition.js';
 export type { PipelineProblem } from './pipeline-problem.js';
+export {
+  createInMemoryPipelineStore,
+  type InMemoryPipelineStoreOptions,
+  type PipelineStore,
+  type StoredPipeline,
+} from './pipeline-store.js';
 export { isPreparedPipeline, type PreparedPipeline, preparePipeline } from './prepare-pipeline.js';
 export {
   isProcessStatus,
