@@ -60,7 +60,21 @@ function latestVersion(versions: Record<string, unknown>): string | undefined {
 }
 
 function runValidate(check: ValidateFunction, data: unknown) {
-  if (check(data)) return { valid: true, problems: [] };
+  try {
+    if (check(data)) return { valid: true, problems: [] };
+  } catch (error) {
+    // A recursive schema over hostile, deeply nested data can exhaust the stack: report it as
+    // invalid data instead of crashing the caller.
+    if (error instanceof RangeError) {
+      return {
+        valid: false,
+        problems: [
+          { path: '/', message: 'data is nested too deeply to validate', keyword: 'depth' },
+        ],
+      };
+    }
+    throw error;
+  }
   const problems = (check.errors ?? []).slice(0, MAX_PROBLEMS).map(toProblem);
   return { valid: false, problems };
 }

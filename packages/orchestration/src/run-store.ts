@@ -75,8 +75,17 @@ export function createInMemoryRunStore(): RunStore {
     async listRuns(filter = {}) {
       const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1_000);
       const all = [...runs.values()].map((e) => e.run);
-      const start =
-        filter.after === undefined ? 0 : all.findIndex((r) => r.runId === filter.after) + 1;
+      let start = 0;
+      if (filter.after !== undefined) {
+        start = all.findIndex((r) => r.runId === filter.after) + 1;
+        if (start === 0) {
+          throw new OrchestrationError(
+            'INVALID_INPUT',
+            `paging cursor ${filter.after} is not a run`,
+            { path: '/after' },
+          );
+        }
+      }
       const out: RunRecord[] = [];
       for (let i = start; i < all.length && out.length < limit; i++) {
         const run = all[i]!;

@@ -163,5 +163,8 @@ describe('checkpoints and resume', () => {
     expect((await runner.store.listRuns({ limit: 1, after: 'r0' })).map((r) => r.runId)).toEqual([
       'r1',
     ]);
+    await expect(runner.store.listRuns({ after: 'ghost' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });
