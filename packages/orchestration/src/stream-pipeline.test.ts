@@ -86,6 +86,7 @@ describe('streaming', () => {
       },
     });
     const failures: unknown[] = [];
+    const events: string[] = [];
     const runner = createRunner({ handlers, clock: createVirtualClock() });
     const out = await collect(
       runner.stream(
@@ -93,10 +94,17 @@ describe('streaming', () => {
         [1, 2, 3, 4, 5],
         {
           onItemFailed: (f) => failures.push(f),
+          onEvent: (e) => events.push(e.type === 'run_finished' ? `${e.type}:${e.status}` : e.type),
         },
       ),
     );
     expect(out).toEqual([1, 3, 5]);
+    expect(events).toEqual([
+      'run_started',
+      'stage_failed',
+      'stage_failed',
+      'run_finished:succeeded',
+    ]);
     expect(failures).toEqual([
       { stageId: 'odd', index: 1, error: { type: 'Error', message: 'even' } },
       { stageId: 'odd', index: 3, error: { type: 'Error', message: 'even' } },
@@ -105,6 +113,7 @@ describe('streaming', () => {
 
   it('stops on cancellation, aborting the item in flight', async () => {
     const controller = new AbortController();
+    const finished: string[] = [];
     const { handlers } = recordingHandlers();
     const runner = createRunner({ handlers });
     const stream = runner.stream(streaming([{ id: 'h', handler: 'hang' }]), [1, 2], {
@@ -112,6 +121,7 @@ describe('streaming', () => {
     });
     setTimeout(() => controller.abort(), 5);
     await expect(collect(stream)).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(finished).toEqual(['cancelled']);
   });
 
   it('refuses to stream a pipeline whose strategy is not streaming', async () => {

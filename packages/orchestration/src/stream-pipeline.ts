@@ -4,6 +4,7 @@ import type { HandlerRegistry } from './handler-registry.js';
 import { OrchestrationError, toErrorInfo } from './orchestration-error.js';
 import { planStages } from './plan-stages.js';
 import type { PreparedPipeline } from './prepare-pipeline.js';
+import type { RunEvent } from './run-event.js';
 import type { SchemaResolver } from './schema-resolver.js';
 
 /** Options of a streaming run. */
@@ -12,6 +13,8 @@ export interface StreamOptions {
   /** Ends the stream: the item in flight sees its signal abort, and iteration throws `CANCELLED`. */
   signal?: AbortSignal;
   /** Under `continue`, called for each item a stage drops because it failed. */
+  /** Run-level events (`run_started`, `stage_retried`, `stage_failed`, `run_finished`); none per successful item. */
+  onEvent?: (event: RunEvent) => void;
   onItemFailed?: (failure: {
     stageId: string;
     index: number;
@@ -60,10 +63,31 @@ export async function* streamPipeline(input: StreamPipelineInput): AsyncGenerato
   let source: AsyncIterable<unknown> = toAsync(input.items);
   for (const i of graph.order)
     source = stageStream(plans[i]!, source, runId, controller.signal, input);
+  const emit = input.options.onEvent ?? (() => {});
+  emit({
+    type: 'run_started',
+    runId,
+    pipelineId: pipeline.id,
+    resumed: false,
+    timestamp: input.clock.now(),
+  });
+  let status: 'succeeded' | 'failed' | 'cancelled' = 'succeeded';
+  let error: ReturnType<typeof toErrorInfo> | undefined;
   try {
     yield* source;
+  } catch (thrown) {
+    error = toErrorInfo(thrown);
+    status = error.type === 'CANCELLED' ? 'cancelled' : 'failed';
+    throw thrown;
   } finally {
     input.options.signal?.removeEventListener('abort', onCancel);
+    emit({
+      type: 'run_finished',
+      runId,
+      status,
+      ...(error ? { error } : {}),
+      timestamp: input.clock.now(),
+    });
   }
 }
 
@@ -75,21 +99,47 @@ async function* stageStream(
   input: StreamPipelineInput,
 ): AsyncGenerator<unknown> {
   const dropOnFailure = input.prepared.pipeline.error_handling === 'continue';
-  const run = { runId, signal, clock: input.clock, resolver: input.resolver };
+  const emit = input.options.onEvent;
+  const stageId = plan.stage.id;
+  const now = () => input.clock.now();
+  const run = {
+    runId,
+    signal,
+    clock: input.clock,
+    resolver: input.resolver,
+    onRetry: emit
+      ? (attempt: number, delayMs: number, error: unknown) =>
+          emit({
+            type: 'stage_retried',
+            runId,
+            stageId,
+            attempt,
+            delayMs,
+            error: toErrorInfo(error),
+            timestamp: now(),
+          })
+      : undefined,
+  };
   let index = 0;
   for await (const item of source) {
     if (signal.aborted) throw signal.reason;
     const outcome = await executeStage(plan, item, run);
     if (outcome.ok) {
       yield outcome.output;
-    } else if (dropOnFailure && !signal.aborted) {
-      input.options.onItemFailed?.({
-        stageId: plan.stage.id,
-        index,
-        error: toErrorInfo(outcome.error),
-      });
+    } else if (signal.aborted) {
+      throw signal.reason;
     } else {
-      throw outcome.error;
+      const error = toErrorInfo(outcome.error);
+      emit?.({
+        type: 'stage_failed',
+        runId,
+        stageId,
+        attempt: outcome.attempt,
+        error,
+        timestamp: now(),
+      });
+      if (!dropOnFailure) throw outcome.error;
+      input.options.onItemFailed?.({ stageId, index, error });
     }
     index++;
   }
