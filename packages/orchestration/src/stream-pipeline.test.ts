@@ -118,6 +118,9 @@ describe('streaming', () => {
     const runner = createRunner({ handlers });
     const stream = runner.stream(streaming([{ id: 'h', handler: 'hang' }]), [1, 2], {
       signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'run_finished') finished.push(e.status);
+      },
     });
     setTimeout(() => controller.abort(), 5);
     await expect(collect(stream)).rejects.toMatchObject({ code: 'CANCELLED' });
