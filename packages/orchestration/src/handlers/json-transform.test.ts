@@ -36,6 +36,30 @@ describe('json.transform', () => {
     expect(await transform(input, context({ expression }))).toEqual(expected);
   });
 
+  it.each([
+    ['$match("ab12cd345", /[0-9]+/).match', ['12', '345']],
+    ['$replace("a-b-c", /-/, "+")', 'a+b+c'],
+    ['$split("a1b22c", /[0-9]+/)', ['a', 'b', 'c']],
+    ['$contains("Hello", /hello/i)', true],
+    ['$match("k=v; x=y", /([a-z])=([a-z])/)[1].groups', ['x', 'y']],
+  ])('evaluates regex expression %s on the linear engine', async (expression, expected) => {
+    expect(await transform(null, context({ expression }))).toEqual(expected);
+  });
+
+  it('matches a catastrophic-backtracking pattern in linear time instead of freezing', async () => {
+    const input = `${'a'.repeat(50_000)}!`;
+    expect(await transform(input, context({ expression: '$contains($, /^(a+)+$/)' }))).toBe(false);
+  });
+
+  it('refuses regex features RE2 lacks as invalid input', async () => {
+    await expect(
+      transform('aa', context({ expression: '$contains($, /(a)\\1/)' })),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      retryable: false,
+    });
+  });
+
   it('refuses a syntax error as invalid input with its position, marked not retryable', async () => {
     await expect(transform({}, context({ expression: '{"a": }' }))).rejects.toMatchObject({
       code: 'INVALID_INPUT',

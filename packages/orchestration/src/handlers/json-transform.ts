@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import type { StageHandler } from '../handler-registry.js';
 import { HandlerError } from './handler-error.js';
+import { LinearRegExpEngine } from './linear-reg-exp-engine.js';
 
 /** Bounds on one JSONata evaluation. */
 export const JSON_TRANSFORM_LIMITS = Object.freeze({
@@ -50,6 +51,7 @@ export function createJsonTransformHandler(): StageHandler {
     let compiled: Compiled;
     try {
       compiled = jsonata(expression, {
+        RegexEngine: LinearRegExpEngine as unknown as RegExpConstructor,
         timeout,
         stack: JSON_TRANSFORM_LIMITS.maxDepth,
         sequence: JSON_TRANSFORM_LIMITS.maxSequence,
@@ -109,6 +111,7 @@ export function createJsonTransformHandler(): StageHandler {
       return normalize(result);
     } catch (error) {
       if (signal.aborted) throw signal.reason;
+      if (error instanceof HandlerError) throw error;
       const e = error as { code?: string; position?: number; message?: string; value?: unknown };
       if (typeof e.code !== 'string') throw error;
       throw new HandlerError(
