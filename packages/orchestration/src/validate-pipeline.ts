@@ -1,6 +1,5 @@
 import { OrchestrationError } from './orchestration-error.js';
 import {
-  type Connection,
   ERROR_HANDLING_MODES,
   type ErrorHandlingMode,
   EXECUTION_STRATEGIES,
@@ -12,6 +11,7 @@ import { idMessage, isPipelineId } from './pipeline-id.js';
 import type { PipelineProblem } from './pipeline-problem.js';
 import { readRetryPolicy } from './retry-policy.js';
 import { buildStageGraph, type StageGraph } from './stage-graph.js';
+import { checkChain, readConnections } from './validate-connections.js';
 import { readStage } from './validate-stage.js';
 
 /** Options of {@link validatePipeline}. */
@@ -223,100 +223,6 @@ export function validatePipelineOrThrow(value: unknown, options: ValidatePipelin
       problems: result.problems,
     },
   );
-}
-
-type Add = (rule: string, path: string, message: string, extra?: Partial<PipelineProblem>) => void;
-
-function readConnections(
-  value: unknown,
-  stages: Map<string, number>,
-  add: Add,
-): Connection[] | undefined {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    add('type', '/connections', 'connections must be an array of { from, to }');
-    return undefined;
-  }
-  if (value.length > PIPELINE_LIMITS.maxConnections) {
-    add(
-      'too_large',
-      '/connections',
-      `at most ${PIPELINE_LIMITS.maxConnections} connections (got ${value.length})`,
-    );
-    return undefined;
-  }
-  const connections: Connection[] = [];
-  // Pairs as numbers (from × stages + to): hashing a number is far cheaper than a joined string.
-  const pairs = new Set<number>();
-  const n = stages.size;
-  for (let i = 0; i < value.length; i++) {
-    const c: unknown = value[i];
-    const path = `/connections/${i}`;
-    if (!c || typeof c !== 'object' || Array.isArray(c)) {
-      add('type', path, 'a connection must be { from, to }');
-      continue;
-    }
-    const { from, to } = c as Record<string, unknown>;
-    for (const key in c) {
-      if (key !== 'from' && key !== 'to')
-        add('unknown_field', `${path}/${key}`, 'unknown field; allowed: from, to');
-    }
-    const f = typeof from === 'string' ? stages.get(from) : undefined;
-    const t = typeof to === 'string' ? stages.get(to) : undefined;
-    if (f === undefined) danglingEnd(add, path, 'from', from);
-    if (t === undefined) danglingEnd(add, path, 'to', to);
-    if (f === undefined || t === undefined) continue;
-    if (f === t) {
-      add('cycle', path, `stage ${from} connects to itself`, {
-        stageId: from as string,
-        cycle: [from as string, from as string],
-      });
-      continue;
-    }
-    const key = f * n + t;
-    if (pairs.has(key)) {
-      add('duplicate_connection', path, `connection ${from} -> ${to} is listed twice`, {
-        stageId: to as string,
-      });
-      continue;
-    }
-    pairs.add(key);
-    connections.push({ from: from as string, to: to as string });
-  }
-  return connections;
-}
-
-function danglingEnd(add: Add, path: string, side: 'from' | 'to', id: unknown) {
-  const shown = typeof id === 'string' ? JSON.stringify(id.slice(0, 200)) : typeof id;
-  const extra =
-    typeof id === 'string' && id.length <= PIPELINE_LIMITS.maxIdLength ? { stageId: id } : {};
-  add(
-    'unknown_stage',
-    `${path}/${side}`,
-    `connection ${side} ${shown} is not a stage of this pipeline`,
-    extra,
-  );
-}
-
-/** Streaming passes each item down one chain, so every stage has at most one neighbour each way. */
-function checkChain(graph: StageGraph, add: Add) {
-  const heads = graph.predecessors.filter((p) => p.length === 0).length;
-  graph.ids.forEach((id, i) => {
-    if (graph.predecessors[i]!.length > 1 || graph.successors[i]!.length > 1) {
-      add(
-        'streaming_needs_chain',
-        `/stages/${i}`,
-        `streaming pipelines are a single chain; stage ${id} branches or joins`,
-        { stageId: id },
-      );
-    }
-  });
-  if (heads > 1)
-    add(
-      'streaming_needs_chain',
-      '/connections',
-      `streaming pipelines are a single chain; found ${heads} first stages`,
-    );
 }
 
 /** Stage readers push freely; the report is cut at the cap so a hostile definition stays small. */
