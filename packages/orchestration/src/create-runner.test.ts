@@ -212,4 +212,17 @@ describe('createRunner: schemas', () => {
       error: { type: 'SCHEMA_NOT_FOUND', details: { stageId: 'b', side: 'output' } },
     });
   });
+
+  it('fails the run, instead of leaving it running, when a schema cannot be compiled', async () => {
+    const broken = createInlineSchemaResolver({ bad: { 1: { type: 'no-such-type' } } });
+    const { handlers, calls } = recordingHandlers();
+    const runner = createRunner({ handlers, resolver: broken });
+    const run = await runner.run(
+      pipeline([{ id: 'a', handler: 'echo', input_schema: { subject: 'bad', version: 1 } }]),
+      1,
+    );
+    expect(calls).toEqual([]);
+    expect(run.status).toBe('failed');
+    expect((await runner.store.getRun(run.runId))?.status).toBe('failed');
+  });
 });

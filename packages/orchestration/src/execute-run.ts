@@ -66,8 +66,16 @@ export async function executeRun(input: ExecuteRunInput): Promise<RunRecord> {
   try {
     let failed: number[] = [];
     let planError: unknown;
+    let plans: Awaited<ReturnType<typeof planStages>> | undefined;
     try {
-      const plans = await planStages(pipeline, input.handlers, input.resolver);
+      plans = await planStages(pipeline, input.handlers, input.resolver);
+    } catch (error) {
+      // A stage that cannot be planned (unknown handler, missing or broken schema) fails the run
+      // up front, before any stage runs.
+      planError = error;
+    }
+    if (plans) {
+      // Store failures propagate: the run stays as last written, to be resumed.
       failed = await scheduleStages({
         run: record,
         graph,
@@ -84,11 +92,6 @@ export async function executeRun(input: ExecuteRunInput): Promise<RunRecord> {
           );
         },
       });
-    } catch (error) {
-      // Store failures propagate (the run stays as last written, to be resumed); a stage that
-      // cannot be planned (unknown handler, missing schema) fails the run up front.
-      if (!(error instanceof OrchestrationError)) throw error;
-      planError = error;
     }
 
     let status: RunRecord['status'] = 'succeeded';

@@ -91,6 +91,36 @@ describe('error handling', () => {
     ]);
   });
 
+  it('continue under parallel: a join whose one input failed is skipped, the other branch finishes', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const runner = createRunner({ handlers });
+    const run = await runner.run(
+      pipeline(
+        [
+          { id: 'left', handler: 'fail' },
+          { id: 'right', handler: 'add' },
+          { id: 'join', handler: 'echo' },
+          { id: 'after-right', handler: 'add' },
+        ],
+        [
+          ['left', 'join'],
+          ['right', 'join'],
+          ['right', 'after-right'],
+        ],
+        { strategy: 'parallel', concurrency: 2, error_handling: 'continue' },
+      ),
+      1,
+    );
+    expect(calls.sort()).toEqual(['after-right:1', 'left:1', 'right:1']);
+    expect(Object.fromEntries(run.stages.map((s) => [s.id, s.status]))).toEqual({
+      left: 'failed',
+      right: 'succeeded',
+      join: 'skipped',
+      'after-right': 'succeeded',
+    });
+    expect(run.stages[3]!.output).toBe(3);
+  });
+
   it('retry: follows the policy with exponential backoff on the injected clock', async () => {
     const clock = createVirtualClock(1_000);
     const { handlers, calls } = recordingHandlers({ flaky: flaky(3) });
