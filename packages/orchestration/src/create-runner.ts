@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from './clock.js';
 import { executeRun } from './execute-run.js';
-import type { HandlerRegistry } from './handler-registry.js';
+import { definitionChecksFor, type HandlerRegistry } from './handler-registry.js';
 import { OrchestrationError } from './orchestration-error.js';
 import { isPreparedPipeline, type PreparedPipeline, preparePipeline } from './prepare-pipeline.js';
 import { createEventChannel, type RunEvent } from './run-event.js';
@@ -82,10 +82,9 @@ export function createRunner(options: CreateRunnerOptions): Runner {
   const resolver = options.resolver ?? NO_SCHEMAS;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const handlers = options.handlers;
+  const checks = definitionChecksFor(handlers);
   const prepare = (definition: unknown) =>
-    isPreparedPipeline(definition)
-      ? definition
-      : preparePipeline(definition, { isKnownHandler: (n) => handlers.has(n) });
+    isPreparedPipeline(definition) ? definition : preparePipeline(definition, checks);
 
   function begin(
     runId: string,
@@ -148,7 +147,12 @@ export function createRunner(options: CreateRunnerOptions): Runner {
       });
     },
     run(definition, input, startOptions) {
-      return runner.start(definition, input, startOptions).result;
+      try {
+        return runner.start(definition, input, startOptions).result;
+      } catch (error) {
+        // run() is the promise-shaped entry point: an invalid definition rejects rather than throws.
+        return Promise.reject(error);
+      }
     },
     resume(runId, startOptions = {}) {
       return begin(runId, startOptions, async () => {

@@ -16,8 +16,20 @@ export interface HandlerContext {
   resolver: SchemaResolver;
 }
 
-/** A stage handler: takes the stage input and returns (or resolves to) its output. */
-export type StageHandler = (input: unknown, context: HandlerContext) => unknown;
+/** A problem in a handler's config: a JSON Pointer under `config`, and why. */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * A stage handler: takes the stage input and returns (or resolves to) its output. It may carry
+ * `checkConfig`, run when a definition is validated, so a bad config (a JSONata syntax error, a
+ * file: URL) is reported with its stage id before any run, not halfway through one.
+ */
+export type StageHandler = ((input: unknown, context: HandlerContext) => unknown) & {
+  checkConfig?: (config: Record<string, unknown>) => ConfigProblem[];
+};
 
 /** Named handlers a runner can call. */
 export interface HandlerRegistry {
@@ -74,4 +86,16 @@ export function createHandlerRegistry(initial: Record<string, StageHandler> = {}
     names: () => [...handlers.keys()],
   };
   return registry;
+}
+
+/**
+ * The definition checks a registry implies: handler names must be registered, and configs pass
+ * their handler's `checkConfig`. Pass to `validatePipeline` or `preparePipeline`.
+ */
+export function definitionChecksFor(handlers: HandlerRegistry) {
+  return {
+    isKnownHandler: (name: string) => handlers.has(name),
+    checkHandlerConfig: (name: string, config: Record<string, unknown>) =>
+      handlers.get(name)?.checkConfig?.(config) ?? [],
+  };
 }

@@ -16,7 +16,9 @@ export {
   type StartOptions,
 } from './create-runner.js';
 export {
+  type ConfigProblem,
   createHandlerRegistry,
+  definitionChecksFor,
   type HandlerContext,
   type HandlerRegistry,
   type StageHandler,

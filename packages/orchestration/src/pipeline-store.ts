@@ -1,6 +1,7 @@
 import { OrchestrationError } from './orchestration-error.js';
 import type { PipelineDefinition } from './pipeline-definition.js';
 import { preparePipeline } from './prepare-pipeline.js';
+import type { ValidatePipelineOptions } from './validate-pipeline.js';
 
 /** A stored pipeline definition version. */
 export interface StoredPipeline {
@@ -25,9 +26,7 @@ export interface PipelineStore {
 }
 
 /** Options of {@link createInMemoryPipelineStore}. */
-export interface InMemoryPipelineStoreOptions {
-  /** When given, handlers must be known (unknown ones are `unknown_handler` problems). */
-  isKnownHandler?: (name: string) => boolean;
+export interface InMemoryPipelineStoreOptions extends ValidatePipelineOptions {
   now?: () => number;
 }
 
@@ -37,7 +36,7 @@ export interface InMemoryPipelineStoreOptions {
  *
  * @example
  * ```ts
- * const pipelines = createInMemoryPipelineStore({ isKnownHandler: (n) => handlers.has(n) });
+ * const pipelines = createInMemoryPipelineStore(definitionChecksFor(handlers));
  * const { id, version } = await pipelines.put(definition); // version 1
  * ```
  */
@@ -48,7 +47,7 @@ export function createInMemoryPipelineStore(
   const versions = new Map<string, StoredPipeline[]>();
   const store: PipelineStore = {
     async put(definition) {
-      const { pipeline } = preparePipeline(definition, { isKnownHandler: options.isKnownHandler });
+      const { pipeline } = preparePipeline(definition, options);
       const list = versions.get(pipeline.id) ?? [];
       const latest = list.at(-1);
       const comparable = JSON.stringify({ ...pipeline, version: 0 });

@@ -1,6 +1,6 @@
 import type { PipelineDefinition } from './pipeline-definition.js';
 import type { StageGraph } from './stage-graph.js';
-import { validatePipelineOrThrow } from './validate-pipeline.js';
+import { type ValidatePipelineOptions, validatePipelineOrThrow } from './validate-pipeline.js';
 
 const PREPARED = Symbol('llmsr.preparedPipeline');
 
@@ -16,13 +16,13 @@ export interface PreparedPipeline {
  *
  * @example
  * ```ts
- * const prepared = preparePipeline(definition, { isKnownHandler: (n) => handlers.has(n) });
+ * const prepared = preparePipeline(definition, definitionChecksFor(handlers));
  * await runner.run(prepared, input);
  * ```
  */
 export function preparePipeline(
   definition: unknown,
-  options: { isKnownHandler?: (name: string) => boolean } = {},
+  options: ValidatePipelineOptions = {},
 ): PreparedPipeline {
   if (isPreparedPipeline(definition)) return definition;
   const { pipeline, graph } = validatePipelineOrThrow(definition, options);

@@ -1,3 +1,4 @@
+import type { ConfigProblem } from './handler-registry.js';
 import { OrchestrationError } from './orchestration-error.js';
 import {
   ERROR_HANDLING_MODES,
@@ -18,6 +19,8 @@ import { readStage } from './validate-stage.js';
 export interface ValidatePipelineOptions {
   /** When given, stage and fallback handlers must be names it knows. */
   isKnownHandler?: (name: string) => boolean;
+  /** When given, each stage's (and fallback's) config is checked; paths are under `config`. */
+  checkHandlerConfig?: (handler: string, config: Record<string, unknown>) => ConfigProblem[];
 }
 
 /** The outcome of {@link validatePipeline}. */
@@ -157,7 +160,7 @@ export function validatePipeline(
       }
       seen.set(rawId, i);
     }
-    const stage = readStage(raw, `/stages/${i}`, problems, options.isKnownHandler);
+    const stage = readStage(raw, `/stages/${i}`, problems, options);
     if (!stage) continue;
     if (
       stage.timeout_ms !== undefined &&

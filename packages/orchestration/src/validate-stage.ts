@@ -3,6 +3,7 @@ import { idMessage, isPipelineId } from './pipeline-id.js';
 import type { PipelineProblem } from './pipeline-problem.js';
 import { readRetryPolicy } from './retry-policy.js';
 import type { SchemaRef } from './schema-resolver.js';
+import type { ValidatePipelineOptions } from './validate-pipeline.js';
 
 const STAGE_KEYS = new Set([
   'id',
@@ -24,8 +25,9 @@ export function readStage(
   value: unknown,
   path: string,
   problems: PipelineProblem[],
-  isKnownHandler?: (name: string) => boolean,
+  checks: ValidatePipelineOptions = {},
 ): StageDefinition | undefined {
+  const { isKnownHandler } = checks;
   const before = problems.length;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ rule: 'type', path, message: 'a stage must be an object' });
@@ -70,6 +72,16 @@ export function readStage(
       : readRetryPolicy(v.retry, `${path}/retry`, problems, stageId);
   const fallback =
     v.fallback === undefined ? undefined : readFallback(v.fallback, add, isKnownHandler);
+  if (problems.length === before && checks.checkHandlerConfig) {
+    for (const p of checks.checkHandlerConfig(handler!, config as Record<string, unknown>)) {
+      add('invalid_config', `config${p.path}`, p.message);
+    }
+    if (fallback) {
+      for (const p of checks.checkHandlerConfig(fallback.handler, fallback.config)) {
+        add('invalid_config', `fallback/config${p.path}`, p.message);
+      }
+    }
+  }
   if (problems.length > before) return undefined;
   const stage: StageDefinition = {
     id: stageId!,

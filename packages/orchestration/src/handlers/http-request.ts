@@ -1,4 +1,5 @@
 import type { StageHandler } from '../handler-registry.js';
+import { withConfigCheck } from './config-check.js';
 import { fetchJson } from './fetch-json.js';
 import { HandlerError } from './handler-error.js';
 
@@ -30,14 +31,11 @@ export interface HttpRequestHandlerOptions {
  */
 export function createHttpRequestHandler(options: HttpRequestHandlerOptions = {}): StageHandler {
   const fetchImpl = options.fetch ?? fetch;
-  return (input, { config, signal }) => {
-    const method = typeof config.method === 'string' ? config.method.toUpperCase() : 'GET';
-    if (!METHODS.has(method))
-      throw configError('/config/method', `method must be one of ${[...METHODS].join(', ')}`);
-    const url = readUrl(config.url);
+  const handler: StageHandler = (input, { config, signal }) => {
+    const method = readMethod(config.method);
     return fetchJson(fetchImpl, {
       method,
-      url,
+      url: readUrl(config.url),
       headers: readHeaders(config.headers),
       body: WITH_BODY.has(method) ? input : undefined,
       timeoutMs: readTimeout(config.timeout_ms),
@@ -46,6 +44,19 @@ export function createHttpRequestHandler(options: HttpRequestHandlerOptions = {}
       source: 'http.request',
     });
   };
+  return withConfigCheck(handler, (config) => {
+    readMethod(config.method);
+    readUrl(config.url);
+    readHeaders(config.headers);
+    readTimeout(config.timeout_ms);
+  });
+}
+
+function readMethod(value: unknown): string {
+  const method = typeof value === 'string' ? value.toUpperCase() : value === undefined ? 'GET' : '';
+  if (!METHODS.has(method))
+    throw configError('/config/method', `method must be one of ${[...METHODS].join(', ')}`);
+  return method;
 }
 
 /** Reads an http(s) URL from config, or throws a non-retryable `INVALID_INPUT`. */

@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import type { StageHandler } from '../handler-registry.js';
+import { withConfigCheck } from './config-check.js';
 import { HandlerError } from './handler-error.js';
 import { LinearRegExpEngine } from './linear-reg-exp-engine.js';
 
@@ -87,22 +88,8 @@ export function createJsonTransformHandler(): StageHandler {
     return compiled;
   }
 
-  return async (input, { config, signal }) => {
-    const expression = config.expression;
-    if (
-      typeof expression !== 'string' ||
-      expression.length === 0 ||
-      expression.length > JSON_TRANSFORM_LIMITS.maxExpressionLength
-    ) {
-      throw new HandlerError(
-        'INVALID_INPUT',
-        `json.transform needs config.expression, a string of 1..${JSON_TRANSFORM_LIMITS.maxExpressionLength} characters`,
-        {
-          retryable: false,
-          details: { path: '/config/expression' },
-        },
-      );
-    }
+  const handler: StageHandler = async (input, { config, signal }) => {
+    const expression = readExpression(config.expression);
     const timeout = readTimeout(config.timeout_ms);
     const compiled = compile(expression, timeout);
     const bindings = { [GUARD_BINDING]: { signal, steps: 0 } satisfies EvaluationGuard };
@@ -125,6 +112,29 @@ export function createJsonTransformHandler(): StageHandler {
       );
     }
   };
+  // Parsing is the check: a syntax error is reported with the stage when the definition is
+  // validated. The compiled expression is cached for the runs that follow.
+  return withConfigCheck(handler, (config) => {
+    compile(readExpression(config.expression), readTimeout(config.timeout_ms));
+  });
+}
+
+function readExpression(expression: unknown): string {
+  if (
+    typeof expression !== 'string' ||
+    expression.length === 0 ||
+    expression.length > JSON_TRANSFORM_LIMITS.maxExpressionLength
+  ) {
+    throw new HandlerError(
+      'INVALID_INPUT',
+      `json.transform needs config.expression, a string of 1..${JSON_TRANSFORM_LIMITS.maxExpressionLength} characters`,
+      {
+        retryable: false,
+        details: { path: '/config/expression' },
+      },
+    );
+  }
+  return expression;
 }
 
 function readTimeout(value: unknown): number {

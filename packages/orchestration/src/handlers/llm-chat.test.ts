@@ -114,16 +114,26 @@ describe('llm.chat against a local OpenAI-compatible server', () => {
     );
     expect(plain.output).toBe('plain words');
     expect(JSON.parse(server.seen.at(-1)!.body).response_format).toBeUndefined();
-    const leaky = await runner.run(
-      {
-        id: 'p',
-        stages: [{ id: 'a', handler: 'llm.chat', config: { model: 'm', api_key: 'sk-live' } }],
+    // Refused when the definition is validated, with the stage and the config path.
+    await expect(
+      runner.run(
+        {
+          id: 'p',
+          stages: [{ id: 'a', handler: 'llm.chat', config: { model: 'm', api_key: 'sk-live' } }],
+        },
+        'hello',
+      ),
+    ).rejects.toMatchObject({
+      code: 'INVALID_PIPELINE',
+      details: {
+        problems: [
+          expect.objectContaining({
+            rule: 'invalid_config',
+            stageId: 'a',
+            path: '/stages/0/config/api_key',
+          }),
+        ],
       },
-      'hello',
-    );
-    expect(leaky.error).toMatchObject({
-      type: 'INVALID_INPUT',
-      details: { path: '/config/api_key' },
     });
     const unset = await runner.run(
       {

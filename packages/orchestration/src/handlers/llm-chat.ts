@@ -1,4 +1,5 @@
 import type { StageHandler } from '../handler-registry.js';
+import { withConfigCheck } from './config-check.js';
 import { fetchJson } from './fetch-json.js';
 import { HandlerError } from './handler-error.js';
 import { configError, readHeaders, readTimeout, readUrl } from './http-request.js';
@@ -37,7 +38,7 @@ interface ChatMessage {
  */
 export function createLlmChatHandler(options: LlmChatHandlerOptions = {}): StageHandler {
   const fetchImpl = options.fetch ?? fetch;
-  return async (input, { config, signal, outputSchema, stageId }) => {
+  const handler: StageHandler = async (input, { config, signal, outputSchema, stageId }) => {
     const baseUrl = readUrl(config.base_url ?? options.baseUrl, '/config/base_url');
     const model = config.model ?? options.model;
     if (typeof model !== 'string' || model.length === 0)
@@ -59,12 +60,7 @@ export function createLlmChatHandler(options: LlmChatHandlerOptions = {}): Stage
         },
       };
     }
-    if (config.api_key !== undefined) {
-      throw configError(
-        '/config/api_key',
-        'put the key in the environment and name it with api_key_env; definitions are stored',
-      );
-    }
+    if (config.api_key !== undefined) throw apiKeyInDefinition();
     const headers = {
       ...readHeaders(config.headers),
       ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
@@ -104,11 +100,46 @@ export function createLlmChatHandler(options: LlmChatHandlerOptions = {}): Stage
       );
     }
   };
+  // The environment is read at run time only: a key may be set where runs execute, not where
+  // definitions are registered.
+  return withConfigCheck(handler, (config) => {
+    if (config.api_key !== undefined) throw apiKeyInDefinition();
+    if (config.base_url !== undefined) readUrl(config.base_url, '/config/base_url');
+    if (
+      config.model !== undefined &&
+      (typeof config.model !== 'string' || config.model.length === 0)
+    ) {
+      throw configError('/config/model', 'model must be a non-empty string');
+    }
+    if (
+      config.api_key_env !== undefined &&
+      (typeof config.api_key_env !== 'string' || !ENV_NAME.test(config.api_key_env))
+    ) {
+      throw configError('/config/api_key_env', 'api_key_env must name an environment variable');
+    }
+    if (config.system !== undefined && typeof config.system !== 'string')
+      throw configError('/config/system', 'system must be a string');
+    if (config.temperature !== undefined)
+      readNumber(config.temperature, '/config/temperature', 0, 2);
+    if (config.max_tokens !== undefined)
+      readNumber(config.max_tokens, '/config/max_tokens', 1, 1_000_000);
+    readTimeout(config.timeout_ms);
+    readHeaders(config.headers);
+  });
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function apiKeyInDefinition() {
+  return configError(
+    '/config/api_key',
+    'put the key in the environment and name it with api_key_env; definitions are stored',
+  );
 }
 
 function readApiKey(envName: unknown, options: LlmChatHandlerOptions): string | undefined {
   if (envName === undefined) return options.apiKey;
-  if (typeof envName !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName)) {
+  if (typeof envName !== 'string' || !ENV_NAME.test(envName)) {
     throw configError('/config/api_key_env', 'api_key_env must name an environment variable');
   }
   const value = (options.env ?? process.env)[envName];

@@ -31,12 +31,21 @@ describe('schema.validate', () => {
     });
   });
 
-  it('fails with SCHEMA_NOT_FOUND for an unknown subject and INVALID_INPUT for a bad config', async () => {
+  it('fails with SCHEMA_NOT_FOUND for an unknown subject and refuses a bad config when the definition is validated', async () => {
     expect((await runner.run(definition({ subject: 'nope', version: 1 }), {})).error?.type).toBe(
       'SCHEMA_NOT_FOUND',
     );
-    expect((await runner.run(definition({ subject: 'order' }), {})).error?.type).toBe(
-      'INVALID_INPUT',
-    );
+    await expect(runner.run(definition({ subject: 'order' }), {})).rejects.toMatchObject({
+      code: 'INVALID_PIPELINE',
+      details: {
+        problems: [
+          expect.objectContaining({
+            rule: 'invalid_config',
+            stageId: 'check',
+            path: '/stages/0/config',
+          }),
+        ],
+      },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { StageHandler } from '../handler-registry.js';
 import { OrchestrationError } from '../orchestration-error.js';
 import { formatSchemaRef, type SchemaRef } from '../schema-resolver.js';
+import { withConfigCheck } from './config-check.js';
 import { HandlerError } from './handler-error.js';
 
 /**
@@ -14,7 +15,7 @@ import { HandlerError } from './handler-error.js';
  * ```
  */
 export function createSchemaValidateHandler(): StageHandler {
-  return async (input, { config, resolver, stageId }) => {
+  const handler: StageHandler = async (input, { config, resolver, stageId }) => {
     const ref = readRef(config);
     const schema = await resolver.resolveSchema(ref);
     if (!schema) {
@@ -44,6 +45,7 @@ export function createSchemaValidateHandler(): StageHandler {
     }
     return input;
   };
+  return withConfigCheck(handler, readRef);
 }
 
 function readRef(config: Record<string, unknown>): SchemaRef {
