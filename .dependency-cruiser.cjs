@@ -6,7 +6,7 @@
  *   apps/server, apps/connect ──> core, spec (connect and sdk also proto)
  *   core ──> compatibility ──> validation ──> spec
  *        ──> storage, variables ───────────> spec
- *        ──> orchestration ──> validation, spec
+ *   orchestration ──> validation, spec      (stands alone; core will adapt it)
  *   sdk ──> validation, proto, spec          spec, proto: import nothing of ours
  *
  * Only `src/` is cruised: integration suites under `test/` may start an app (the SDK's tests
