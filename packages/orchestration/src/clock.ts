@@ -37,7 +37,7 @@ export interface VirtualClock extends Clock {
 
 /**
  * A virtual clock for tests: `sleep(ms)` advances `now()` by `ms` and resolves on the next
- * microtask, so a retry schedule of minutes runs instantly and can be asserted exactly.
+ * turn of the event loop, so a retry schedule of minutes runs instantly and can be asserted exactly.
  *
  * @example
  * ```ts
@@ -60,6 +60,8 @@ export function createVirtualClock(start = 0): VirtualClock {
       if (signal?.aborted) throw signal.reason;
       sleeps.push(ms);
       time += ms;
+      // Yield a macrotask: with unlimited attempts the run timeout (a real timer) still fires.
+      await new Promise((resolve) => setImmediate(resolve));
     },
   };
 }

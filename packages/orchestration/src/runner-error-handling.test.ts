@@ -151,6 +151,21 @@ describe('error handling', () => {
     expect(run.stages[0]!.error).toBeUndefined();
   });
 
+  it('retry: unlimited attempts (maxAttempts 0) end at the run timeout, even on a virtual clock', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const runner = createRunner({ handlers, clock: createVirtualClock() });
+    const run = await runner.run(
+      pipeline(
+        [{ id: 'a', handler: 'fail', retry: { maxAttempts: 0, initialIntervalMs: 1 } }],
+        [],
+        { timeout_ms: 1_000 },
+      ),
+      1,
+    );
+    expect(run).toMatchObject({ status: 'failed', error: { type: 'RUN_TIMEOUT' } });
+    expect(calls.length).toBeGreaterThan(1);
+  });
+
   it('retry: gives up after maxAttempts and fails with the last error', async () => {
     const clock = createVirtualClock();
     const { handlers, calls } = recordingHandlers();
