@@ -6,6 +6,7 @@
  *   apps/server, apps/connect ──> core, spec (connect and sdk also proto)
  *   core ──> compatibility ──> validation ──> spec
  *        ──> storage, variables ───────────> spec
+ *   orchestration ──> validation, spec      (stands alone; core will adapt it)
  *   sdk ──> validation, proto, spec          spec, proto: import nothing of ours
  *
  * Only `src/` is cruised: integration suites under `test/` may start an app (the SDK's tests
@@ -87,6 +88,11 @@ module.exports = {
       'llm',
       ['spec', 'validation', 'variables'],
       'LLM tools stand alone over the schema packages; core exposes them.',
+    ),
+    importsOnly(
+      'orchestration',
+      ['spec', 'validation'],
+      'Orchestration stands alone over a pluggable schema resolver; core adapts it to registered subjects.',
     ),
     importsOnly(
       'core',

@@ -1,0 +1,3 @@
+import { llmsrProject } from '../../vitest.shared.ts';
+
+export default llmsrProject('orchestration');
