@@ -58,7 +58,9 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHon
         metadata: body.metadata,
         references: body.references,
         semver: body.version,
-        createdBy: principalOf(c)?.id,
+        // The principal, never the request; only an import (admin, choosing ids) restores the
+        // author its export recorded, so history survives a migration.
+        createdBy: isImport(body) ? (body.created_by ?? principalOf(c)?.id) : principalOf(c)?.id,
         id: body.id,
         version: body.version_number,
         normalize: body.normalize,
@@ -93,4 +95,9 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHon
   );
 
   return app;
+}
+
+/** A registration choosing its id or version number: an import (admin), as in IMPORT mode. */
+function isImport(body: { id?: number | null; version_number?: number | null }): boolean {
+  return body.id != null || body.version_number != null;
 }

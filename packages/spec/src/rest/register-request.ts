@@ -30,8 +30,7 @@ export const RegisterRequest = z
     version: optionalField(stringField()).meta({ description: 'Semantic version of this version' }),
     created_by: optionalField(stringField()).meta({
       description:
-        'Ignored, kept so older clients still validate: a version records the authenticated principal (none with auth off) as its author',
-      deprecated: true,
+        'Author restored by an import (a registration choosing `id` or `version_number`, admin only); otherwise ignored: a version records the authenticated principal as its author',
     }),
     id: optionalField(positiveIntegerField()).meta({ description: 'Requested global id (import)' }),
     version_number: optionalField(positiveIntegerField()).meta({
