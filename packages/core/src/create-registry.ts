@@ -116,8 +116,9 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
   const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
   const access = createAccessControl(store, {
     ...options.auth,
+    // From the cached schema view (its uses, soft-deleted ones too): no store read per request.
     subjectsOfSchema: async (id) =>
-      (await listSchemaVersions(context, id).catch(() => [])).map((v) => v.subject),
+      ((await getSchema(context, id).catch(() => undefined))?.versions ?? []).map((v) => v.subject),
   });
 
   const registry: Registry = {
