@@ -79,10 +79,43 @@ describe('registry.llm.parseOutput', () => {
     expect(await codeOf(registry.llm.parseOutput({ text: '{}' }))).toBe('INVALID_INPUT');
   });
 
+  it('says what was expected and received for a self-contained schema', async () => {
+    await registerPerson();
+    const result = await registry.llm.parseOutput({
+      subject: 'person',
+      text: '{"name": 7, "age": 1}',
+    });
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path: '/name',
+        keyword: 'type',
+        expected: 'string',
+        received: '7',
+      }),
+    ]);
+    expect(result.repairPrompt).toContain('"/name": must be string (got 7)');
+  });
+
+  it('validates under the draft recorded at registration (draft-07 tuple items)', async () => {
+    await registry.schemas.register({
+      subject: 'pair',
+      schema: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }] },
+    });
+    expect((await registry.llm.parseOutput({ subject: 'pair', text: '["a", 1]' })).valid).toBe(
+      true,
+    );
+    const bad = await registry.llm.parseOutput({ subject: 'pair', text: '[1, 1]' });
+    expect(bad.errors.map((e) => [e.path, e.keyword])).toEqual([['/0', 'type']]);
+  });
+
   it('resolves references of the registered schema when validating', async () => {
     await registry.schemas.register({
       subject: 'address',
-      schema: { $id: 'address.json', type: 'object', properties: { zip: { type: 'string' } } },
+      schema: {
+        $id: 'address.json',
+        type: 'object',
+        properties: { zip: { type: 'string' }, kind: { enum: ['home', 'work'] } },
+      },
     });
     await registry.schemas.register({
       subject: 'customer',
@@ -99,5 +132,21 @@ describe('registry.llm.parseOutput', () => {
       text: '{"address": {"zip": 75001}}',
     });
     expect(bad.errors.map((e) => [e.path, e.keyword])).toEqual([['/address/zip', 'type']]);
+    expect(bad.repairPrompt).toContain('"/address/zip": must be string');
+    // The registry's validator keeps ajv's message, not the allowed values: the prompt quotes it.
+    const miss = await registry.llm.parseOutput({
+      subject: 'customer',
+      text: '{"address": {"kind": "moon"}}',
+    });
+    expect(miss.errors).toEqual([
+      {
+        path: '/address/kind',
+        keyword: 'enum',
+        message: 'must be equal to one of the allowed values',
+      },
+    ]);
+    expect(miss.repairPrompt).toContain(
+      '"/address/kind": must be equal to one of the allowed values',
+    );
   });
 });

@@ -1,9 +1,11 @@
-import { parseModelOutput, repairPrompt } from '@llmsr/llm';
+import { type ParseModelOutputResult, parseModelOutput, repairPrompt } from '@llmsr/llm';
+import type { ParsedSchema } from '@llmsr/validation';
 import { getValidator } from '../get-validator.js';
 import type { RegistryContext } from '../registry-context.js';
 import { RegistryError } from '../registry-error.js';
 import type { ParseOutputInput, ParseOutputResult } from './llm-types.js';
-import { registryValidateFunction } from './registry-validate-function.js';
+import { outputValidatorFor } from './output-validator-for.js';
+import { lostParams } from './registry-validate-function.js';
 import { resolveLlmSchema } from './resolve-llm-schema.js';
 import { toLlmRegistryError } from './to-llm-registry-error.js';
 
@@ -35,19 +37,32 @@ export async function parseOutput(
   }
   try {
     const { schemaId: id, subject, version } = input;
-    const { schema, schemaId } = await resolveLlmSchema(context, {
+    const { schema, schemaId, parsed } = await resolveLlmSchema(context, {
       schemaId: id,
       subject,
       version,
     });
     const resolvedId = schemaId as number;
-    const validator = await getValidator(context, resolvedId, { timing: false });
-    const result = parseModelOutput(input.text, schema, {
+    const validator = await outputValidatorFor(parsed as ParsedSchema, () =>
+      getValidator(context, resolvedId, { timing: false }),
+    );
+    const parsedOutput = parseModelOutput(input.text, schema, {
       coerce: input.coerce === true,
-      validate: registryValidateFunction(validator),
+      validate: validator.validate,
       maxLength: MAX_OUTPUT_TEXT,
     });
-    const prompt = repairPrompt(result);
+    const result = validator.registry ? withoutLostParams(parsedOutput) : parsedOutput;
+    // The prompt's per-keyword lines need the lost params: quote ajv's message instead.
+    const prompt = repairPrompt(
+      validator.registry
+        ? {
+            ...result,
+            errors: result.errors.map((e) =>
+              lostParams(e.keyword) ? { ...e, keyword: 'message' } : e,
+            ),
+          }
+        : result,
+    );
     return {
       valid: result.valid,
       ...(result.data === undefined ? {} : { data: result.data }),
@@ -69,4 +84,17 @@ export async function parseOutput(
   } catch (error) {
     throw toLlmRegistryError(error);
   }
+}
+
+/**
+ * Errors from the registry's validator carry ajv's message but not its params: drop the
+ * `expected` text built from the missing params, and let the prompt quote the message.
+ */
+function withoutLostParams(result: ParseModelOutputResult): ParseModelOutputResult {
+  const errors = result.errors.map((error) => {
+    if (!lostParams(error.keyword)) return error;
+    const { expected: _lost, ...rest } = error;
+    return rest;
+  });
+  return { ...result, errors };
 }

@@ -2,6 +2,23 @@ import type { OutputValidateFunction } from '@llmsr/llm';
 import type { CompiledValidator, ValidationIssue } from '@llmsr/validation';
 
 const REQUIRED = /required property '(.*)'$/;
+const TYPE = /^must be ([a-z,]+)$/;
+/** Keywords whose ajv `params` the adapter recovers; for the others only the message is kept. */
+const RECOVERED: ReadonlySet<string> = new Set([
+  'required',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'type',
+]);
+
+/**
+ * True when an error of this keyword came through {@link registryValidateFunction} without the
+ * `params` its "expected" text is built from (allowed values, bounds, patterns): its message
+ * (ajv's own, e.g. `must be >= 0`) is then the whole story.
+ */
+export function lostParams(keyword: string): boolean {
+  return !RECOVERED.has(keyword);
+}
 
 /**
  * Presents the registry's compiled validator (references resolved, the draft recorded at
@@ -38,6 +55,12 @@ function toErrorObject(issue: ValidationIssue): AjvErrors[number] {
       instancePath: issue.path.slice(0, Math.max(slash, 0)),
       params: { [key]: name },
     };
+  }
+  if (issue.keyword === 'type') {
+    const type = TYPE.exec(issue.message)?.[1];
+    if (type !== undefined) {
+      return { ...base, instancePath: issue.path, params: { type: type.split(',') } };
+    }
   }
   return { ...base, instancePath: issue.path, params: {} };
 }

@@ -1,3 +1,4 @@
+import type { ParsedSchema } from '@llmsr/validation';
 import { loadParsedSchema, loadSchemaRecordOrThrow } from '../load-parsed-schema.js';
 import type { RegistryContext } from '../registry-context.js';
 import { RegistryError } from '../registry-error.js';
@@ -8,6 +9,8 @@ import type { LlmSchemaSource } from './llm-types.js';
 export interface LlmSchema {
   schema: unknown;
   schemaId?: number;
+  /** The registered schema as parsed (with references), when given by selector. */
+  parsed?: ParsedSchema;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function resolveLlmSchema(
     );
   }
   const parsed = await loadParsedSchema(context, record);
-  return { schema: parsed.native, schemaId };
+  return { schema: parsed.native, schemaId, parsed };
 }
 
 /** An inline schema: JSON text is parsed, a JSON value taken as is. */
