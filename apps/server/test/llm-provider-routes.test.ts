@@ -162,4 +162,39 @@ describe('LLM provider and output routes', () => {
     const { json } = await send(app, 'POST', '/api/v1/schemas', { subject: 'qa', schema: open });
     expect('warnings' in json).toBe(false);
   });
+
+  it('answers hostile input with bounded work: deep schemas and deep replies', async () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 2_000; i++) deep = { type: 'object', properties: { a: deep } };
+    const lint = await send(app, 'POST', '/api/v1/llm/lint', { schema: deep, provider: 'openai' });
+    expect(lint.status).toBe(200);
+    expect((lint.json.issues as { rule: string }[]).map((i) => i.rule)).toContain(
+      'openai/schema-too-large',
+    );
+    const transform = await send(app, 'POST', '/api/v1/llm/provider-schema', {
+      schema: deep,
+      provider: 'openai',
+    });
+    expect([transform.status, transform.json.error_code]).toEqual([422, 'INVALID_SCHEMA']);
+    await send(app, 'POST', '/api/v1/schemas', { subject: 'qa', schema: answerSchema });
+    const reply = await send(app, 'POST', '/api/v1/llm/parse-output', {
+      subject: 'qa',
+      text: `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.json).toMatchObject({ valid: false, code: 'OUTPUT_TOO_DEEP' });
+  });
+
+  it('refuses a schema given as text that is not JSON, and a text that is not a string', async () => {
+    const schemaText = await send(app, 'POST', '/api/v1/llm/lint', {
+      schema: '{"type": ',
+      provider: 'openai',
+    });
+    expect([schemaText.status, schemaText.json.error_code]).toEqual([422, 'INVALID_SCHEMA']);
+    const notText = await send(app, 'POST', '/api/v1/llm/parse-output', {
+      subject: 'qa',
+      text: 42,
+    });
+    expect([notText.status, notText.json.error_code]).toEqual([400, 'INVALID_INPUT']);
+  });
 });

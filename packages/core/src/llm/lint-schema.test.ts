@@ -76,4 +76,16 @@ describe('registry.llm.lint and providerSchema', () => {
     expect(result.changes.length).toBeGreaterThan(0);
     expect(result.remaining).toEqual([]);
   });
+
+  it('refuses to transform a schema past the walk bounds with INVALID_SCHEMA, not a stack overflow', async () => {
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 2_000; i++) deep = { type: 'object', properties: { a: deep } };
+    const error = await registry.llm
+      .providerSchema({ schema: deep, provider: 'openai' })
+      .catch((e: unknown) => e);
+    expect(isRegistryError(error) && [error.code, error.details.reason]).toEqual([
+      'INVALID_SCHEMA',
+      'SCHEMA_TOO_LARGE',
+    ]);
+  });
 });

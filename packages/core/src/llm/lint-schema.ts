@@ -1,5 +1,6 @@
 import { assertProvider, lintForProvider, toProviderSchema } from '@llmsr/llm';
 import type { RegistryContext } from '../registry-context.js';
+import { RegistryError } from '../registry-error.js';
 import type {
   LintSchemaInput,
   LintSchemaResult,
@@ -47,6 +48,18 @@ export async function providerSchema(
   try {
     const provider = assertProvider(input.provider);
     const { schema, schemaId } = await resolveLlmSchema(context, input);
+    // The transform recurses; the lint's walk is iterative and bounded (256 levels, 50,000
+    // nodes), so a schema past those bounds is refused here rather than by the stack.
+    const tooLarge = lintForProvider(schema, provider).issues.find((issue) =>
+      issue.rule.endsWith('/schema-too-large'),
+    );
+    if (tooLarge !== undefined) {
+      throw new RegistryError('INVALID_SCHEMA', tooLarge.message, {
+        field: 'schema',
+        reason: 'SCHEMA_TOO_LARGE',
+        path: tooLarge.path,
+      });
+    }
     const result = toProviderSchema(schema, provider);
     return {
       provider,
