@@ -102,5 +102,8 @@ describe('the LLM calls against a real server', () => {
     await expect(connect.parseOutput({ subject: 's', text: '{}' })).rejects.toMatchObject({
       code: 'NOT_SUPPORTED_BY_TRANSPORT',
     });
+    await expect(
+      connect.register({ subject: 's', schema: {}, lintFor: ['openai'] }),
+    ).rejects.toMatchObject({ code: 'NOT_SUPPORTED_BY_TRANSPORT' });
   });
 });
