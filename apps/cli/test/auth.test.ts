@@ -48,6 +48,11 @@ const CALLS: { name: string; argv: () => string[]; stdin?: () => string; at?: ()
     { name: 'validate', argv: () => ['validate', '--data', '{"name":"Ada"}', '-s', 'people'] },
     { name: 'check', argv: () => ['check', '-', '-s', 'people'], stdin: () => PERSON_V2 },
     { name: 'search', argv: () => ['search', 'people'] },
+    {
+      name: 'parse-output',
+      argv: () => ['parse-output', '-s', 'people'],
+      stdin: () => 'Here: {"name": "Ada"}',
+    },
     { name: 'config', argv: () => ['config', 'set', '-s', 'people', '--level', 'FULL'] },
     { name: 'export', argv: () => ['export', '-o', join(dir, 'export.ndjson')] },
     {
@@ -68,7 +73,9 @@ function run(call: (typeof CALLS)[number], extra: string[], env: NodeJS.ProcessE
 
 describe('credentials on every command', () => {
   it('covers every command that talks to a registry', () => {
-    const names = COMMANDS.map((command) => command.name).filter((name) => name !== 'serve');
+    // serve starts a registry and lint runs locally: neither talks to one.
+    const local = new Set(['serve', 'lint']);
+    const names = COMMANDS.map((command) => command.name).filter((name) => !local.has(name));
     expect(CALLS.map((call) => call.name).sort()).toEqual(names.sort());
   });
 

@@ -44,8 +44,11 @@ describe('the README examples', () => {
       });
       answers.push({ status: response.status, body: await response.json() });
     }
-    // REST: register (201), two reads, validate, the breaking change (409); then Connect.
-    expect(answers.map((answer) => answer.status)).toEqual([201, 200, 200, 200, 409, 200, 200]);
+    // REST: register (201), two reads, validate, the breaking change (409); then Connect; then
+    // the LLM tools (lint, parse-output).
+    expect(answers.map((answer) => answer.status)).toEqual([
+      201, 200, 200, 200, 409, 200, 200, 200, 200,
+    ]);
     expect(answers[0]?.body).toMatchObject({ id: 1, subject: 'people', version: 1 });
     expect(answers[3]?.body).toMatchObject({
       valid: false,
@@ -57,6 +60,19 @@ describe('the README examples', () => {
     });
     expect(answers[6]?.body).toMatchObject({
       report: { errors: [{ path: '/age', keyword: 'type', message: 'must be integer' }] },
+    });
+    expect(answers[7]?.body).toMatchObject({
+      ok: false,
+      provider: 'openai',
+      issues: expect.arrayContaining([
+        expect.objectContaining({ rule: 'openai/additional-properties-false', severity: 'error' }),
+      ]),
+    });
+    expect(answers[8]?.body).toMatchObject({
+      valid: true,
+      data: { name: 'Ada', age: 36 },
+      errors: [],
+      repairs: [{ kind: 'extract' }, { kind: 'syntax' }, { kind: 'coerce' }],
     });
   });
 
@@ -81,6 +97,12 @@ describe('the README examples', () => {
     expect(check).toMatchObject({ code: 0, stderr: '' });
     expect(check.stdout).toMatch(/^compatible/);
     expect(await run(line('search'))).toMatchObject({ code: 0, stderr: '' });
+    const lint = await run(line('lint'));
+    expect(lint).toMatchObject({ code: 1, stderr: '' });
+    expect(lint.stdout).toMatch(/^failed: 2 error\(s\), 0 warning\(s\) for openai/);
+    const parsed = await run(swap(line('parse-output')));
+    expect(parsed).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(parsed.stdout)).toEqual({ name: 'Ada', age: 36 });
   });
 
   it('registers every schema file in examples/ by its extension', async () => {

@@ -15,6 +15,7 @@ describe('createRegistry', () => {
         'confluent',
         'events',
         'health',
+        'llm',
         'resources',
         'schemas',
         'subjects',
@@ -37,6 +38,7 @@ describe('createRegistry', () => {
       ['events.list', () => registry.events.list()],
       ['confluent.lookup', () => registry.confluent.lookup({ subject: 'a', schema: '"int"' })],
       ['resources.list', () => registry.resources.list('variable-space')],
+      ['llm.lint', () => registry.llm.lint({ subject: 'a', provider: 'openai' })],
       ['validation.validate', () => registry.validation.validate({ schemaId: 1, data: {} })],
     ];
     for (const [name, call] of calls) {

@@ -24,6 +24,8 @@ import { listReferencingSchemaIds } from './list-referencing-schema-ids.js';
 import { listSchemaVersions } from './list-schema-versions.js';
 import { listSubjects } from './list-subjects.js';
 import { listVersions } from './list-versions.js';
+import { lintSchema, providerSchema } from './llm/lint-schema.js';
+import { parseOutput } from './llm/parse-output.js';
 import { parseJsonSchemaDraft } from './parse-config-extra.js';
 import { createRecordingChangeEmitter } from './recorded-change-events.js';
 import { registerSchema } from './register-schema.js';
@@ -171,6 +173,11 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       list: (opts = {}) => events.list(opts.afterId ?? 0, opts.limit ?? 1_000),
       oldestId: async () => (await store.listEvents({ afterId: 0, limit: 1 }))[0]?.id,
     },
+    llm: {
+      lint: (input) => lintSchema(context, input),
+      providerSchema: (input) => providerSchema(context, input),
+      parseOutput: (input) => parseOutput(context, input),
+    },
     variableSpaces: createVariableSpaceService(store),
     confluent: {
       register: (input) => registerConfluentSchema(context, input),
@@ -217,6 +224,7 @@ function guardAll(registry: Registry): Registry {
     'events',
     'confluent',
     'resources',
+    'llm',
   ] as const;
   const result = guard(registry, '');
   for (const group of groups) result[group] = guard(registry[group], `${group}.`);

@@ -75,6 +75,9 @@ export type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-sc
 export type { ConfluentSchemaContent } from './confluent/read-confluent-candidate.js';
 export type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export type { RegistrationLintIssue } from './llm/lint-registration.js';
+export type * from './llm/llm-types.js';
+export { MAX_OUTPUT_TEXT } from './llm/parse-output.js';
 export { COMPATIBILITY_LEVELS, parseCompatibilityLevel } from './parse-compatibility-level.js';
 export {
   COMPATIBILITY_POLICIES,

@@ -8,6 +8,7 @@ import type { ParsedSchema } from '@llmsr/validation';
 import { assertMayRegister } from './assert-may-register.js';
 import { type ChangeEvent, toNewEvent } from './change-events.js';
 import { computeSemver } from './compute-semver.js';
+import { lintRegistration } from './llm/lint-registration.js';
 import { loadParsedSchema } from './load-parsed-schema.js';
 import { parseCompatibilityLevel } from './parse-compatibility-level.js';
 import { parseMetadata } from './parse-metadata.js';
@@ -53,7 +54,10 @@ export async function registerSchema(
       assertMayRegister(subject, mode, input);
     },
   });
-  return registerParsedSchema(context, { subject, candidate, metadata, input });
+  // Before anything is stored: an enforced lint refuses the schema, a warning lint is answered.
+  const lintIssues = lintRegistration(subject, candidate.parsed, input);
+  const result = await registerParsedSchema(context, { subject, candidate, metadata, input });
+  return input.lintFor === undefined ? result : { ...result, lintIssues };
 }
 
 /** A registration whose schema is already prepared under the subject's settings. */

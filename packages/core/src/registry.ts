@@ -10,6 +10,7 @@ import type { AccessControl } from './auth/access-control.js';
 import type { ChangeListener } from './change-events.js';
 import type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
 import type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
+import type { RegistryLlm } from './llm/llm-types.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { SubjectConfig } from './resolve-subject-config.js';
 import type {
@@ -52,6 +53,8 @@ export interface Registry {
   readonly events: RegistryEvents;
   /** Confluent's register and lookup semantics (the Confluent-compatible API calls these). */
   readonly confluent: RegistryConfluent;
+  /** LLM tools over schemas: provider lint and transform, model output parsing. */
+  readonly llm: RegistryLlm;
   /** Typed variable spaces for LLM programs, persisted in the same storage. */
   readonly variableSpaces: VariableSpaceService;
   /** Durable documents of other packages (variable spaces, ...), read as stored (export). */

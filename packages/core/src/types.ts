@@ -1,6 +1,7 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
 import type { CompatibilityLevel, SchemaReference, SchemaStore, SchemaType } from '@llmsr/storage';
 import type { ValidationResult } from '@llmsr/validation';
+import type { RegistrationLintIssue } from './llm/lint-registration.js';
 
 /** A version of a subject as the registry shows it. */
 export interface SchemaVersionView {
@@ -64,6 +65,10 @@ export interface RegisterSchemaInput {
    * without normalize, and keeps the text that was stored first.
    */
   normalize?: boolean | undefined;
+  /** Lint the schema for these LLM providers (`openai`, ...) before storing it; JSON Schema only. */
+  lintFor?: readonly string[] | undefined;
+  /** `warn` (default): lint issues come back as `lintIssues`; `enforce`: lint errors refuse the schema (PROVIDER_LINT_FAILED). */
+  lintMode?: 'warn' | 'enforce' | undefined;
 }
 
 /** Result of {@link RegistrySchemas.register}. */
@@ -73,6 +78,8 @@ export interface RegisterSchemaResult {
   version: SchemaVersionView;
   /** The compatibility report the version passed (absent when it already existed). */
   compatibility?: CompatibilityReport;
+  /** Issues of the provider lint the registration asked for (`lintFor`), each with its provider. */
+  lintIssues?: RegistrationLintIssue[];
 }
 
 /** Which schema to validate against. */

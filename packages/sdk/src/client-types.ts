@@ -35,7 +35,7 @@ export type SchemaVersion = WithFields<CamelCaseKeys<Wire.SchemaVersionBody>, Ve
 
 /** The result of registering: the version, and whether it was new. */
 export type RegisteredSchema = SchemaVersion &
-  Pick<CamelCaseKeys<Wire.RegisterResponse>, 'created'>;
+  Pick<CamelCaseKeys<Wire.RegisterResponse>, 'created' | 'warnings'>;
 
 /** A schema by global id or guid: its content, first live version and every use. */
 export type SchemaById = WithFields<
@@ -67,6 +67,10 @@ export type RegisterInput = Pick<
 > & {
   /** A semver to give the new version (`version` on the wire). */
   semver?: CamelRequest<Wire.RegisterRequest>['version'];
+  /** Lint the schema for these LLM providers first (REST transport only); issues come back as `warnings`. */
+  lintFor?: string[];
+  /** `enforce`: a lint error refuses the schema (`PROVIDER_LINT_FAILED`, 422); `warn` by default. */
+  lintMode?: 'warn' | 'enforce';
 };
 
 /** Where a schema lives: a global id or guid, or a subject version (number, semver or `latest`). */

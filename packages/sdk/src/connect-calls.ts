@@ -115,6 +115,7 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
 
   return {
     async register(input, call = {}) {
+      if (input?.lintFor !== undefined) notSupported('register with lintFor');
       const request = toRegisterRequest(input);
       const response = await unary('RegisterSchema', call.signal, (o) =>
         client.registerSchema(request, o),

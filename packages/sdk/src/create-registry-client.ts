@@ -5,6 +5,7 @@ import type { SchemaById, SchemaRef } from './client-types.js';
 import { createConnectCalls } from './connect-calls.js';
 import { createSchemaCodec, type SchemaCodec } from './create-schema-codec.js';
 import { createHttpTransport } from './http-transport.js';
+import { createLlmCalls, unsupportedLlmCalls } from './llm-calls.js';
 import type { RegistryClient, RegistryClientOptions } from './registry-client.js';
 import { RegistryClientError } from './registry-client-error.js';
 import { createRestCalls } from './rest-calls.js';
@@ -45,10 +46,9 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       },
     );
   }
-  const remote =
-    options.transport === 'connect'
-      ? createConnectCalls(options)
-      : createRestCalls(createHttpTransport(options));
+  const http = options.transport === 'connect' ? undefined : createHttpTransport(options);
+  const remote = http === undefined ? createConnectCalls(options) : createRestCalls(http);
+  const llm = http === undefined ? unsupportedLlmCalls() : createLlmCalls(http);
   const cacheSize = options.cacheSize ?? 1_000;
   if (!Number.isSafeInteger(cacheSize) || cacheSize < 1) {
     throw new RegistryClientError(
@@ -64,6 +64,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
 
   const client: RegistryClient = {
     ...remote,
+    ...llm,
     async getSchema(idOrGuid, call = {}) {
       if (typeof idOrGuid !== 'string' && !(Number.isSafeInteger(idOrGuid) && idOrGuid > 0)) {
         throw new RegistryClientError(

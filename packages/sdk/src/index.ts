@@ -28,6 +28,15 @@ export { createRegistryClient } from './create-registry-client.js';
 export type { SchemaCodec, SchemaCodecOptions } from './create-schema-codec.js';
 export { createSchemaCodec } from './create-schema-codec.js';
 export type { HttpTransportOptions } from './http-transport.js';
+export type {
+  LlmSchemaRef,
+  ParseOutputInput,
+  ParseOutputResult,
+  ProviderLintInput,
+  ProviderLintIssue,
+  ProviderLintResult,
+  ProviderSchemaResult,
+} from './llm-types.js';
 export { protobufMessageIndexes } from './protobuf-message-indexes.js';
 export type {
   CallOptions,

@@ -20,6 +20,7 @@ import type {
   SchemaVersion,
 } from './client-types.js';
 import { readResponse } from './read-response.js';
+import { toCamelCase } from './to-camel-case.js';
 
 // Each answer is checked against the `@llmsr/spec/rest` schema the server answers with (a
 // mismatch is `INVALID_RESPONSE` naming the field), then mapped to camelCase. The mappers take
@@ -58,7 +59,13 @@ export function toSchemaVersions(raw: unknown): SchemaVersion[] {
 /** Map the answer of a registration. */
 export function toRegisteredSchema(raw: unknown): RegisteredSchema {
   const body = readResponse(RegisterResponse, raw, 'registration');
-  return { ...fromVersionBody(body), created: body.created };
+  return {
+    ...fromVersionBody(body),
+    created: body.created,
+    ...(body.warnings === undefined
+      ? {}
+      : { warnings: toCamelCase(body.warnings) as RegisteredSchema['warnings'] }),
+  };
 }
 
 /** Map a schema fetched by id or guid. */

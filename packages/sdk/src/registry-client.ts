@@ -17,6 +17,13 @@ import type {
 } from './client-types.js';
 import type { SchemaCodec } from './create-schema-codec.js';
 import type { HttpTransportOptions } from './http-transport.js';
+import type {
+  ParseOutputInput,
+  ParseOutputResult,
+  ProviderLintInput,
+  ProviderLintResult,
+  ProviderSchemaResult,
+} from './llm-types.js';
 import type { SearchInput, SearchResult } from './search-schemas.js';
 import type { SubscribeOptions } from './subscribe-to-changes.js';
 
@@ -83,6 +90,18 @@ export interface RegistryClient {
   subscribe(options?: SubscribeOptions): AsyncGenerator<ChangeEvent, void, undefined>;
   /** Fetch a schema once, then validate in-process with no network per call. */
   localValidator(ref: SchemaRef, options?: ValidateOptions & CallOptions): Promise<LocalValidator>;
+  /**
+   * Lint a JSON Schema (inline or registered) against a provider's structured-output rules
+   * (`POST /api/v1/llm/lint`; REST transport only).
+   */
+  lintForProvider(input: ProviderLintInput, options?: CallOptions): Promise<ProviderLintResult>;
+  /** The provider-ready variant of a JSON Schema, with every change (REST transport only). */
+  providerSchema(input: ProviderLintInput, options?: CallOptions): Promise<ProviderSchemaResult>;
+  /**
+   * Find, repair and validate the JSON in a model's reply against a registered schema on the
+   * server (REST transport only). For in-process parsing use `@llmsr/llm`'s `parseModelOutput`.
+   */
+  parseOutput(input: ParseOutputInput, options?: CallOptions): Promise<ParseOutputResult>;
   /** A Confluent wire-format serializer for a schema (fetched once). */
   serializer(
     ref: SchemaRef,

@@ -39,6 +39,8 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
         references: input.references,
         version: input.semver,
         created_by: input.createdBy,
+        lint_for: input.lintFor,
+        lint_mode: input.lintMode,
       };
       return toRegisteredSchema(
         await http.json('POST', '/api/v1/schemas', { body, signal: call.signal }),

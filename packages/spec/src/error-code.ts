@@ -26,6 +26,9 @@ export const ERROR_CODES = Object.freeze([
   'CONFLICT',
   'STORAGE_UNAVAILABLE',
   'INTERNAL',
+  // LLM provider and output codes
+  'UNKNOWN_PROVIDER',
+  'PROVIDER_LINT_FAILED',
 ] as const);
 
 /** A registry error code: the stable `error_code` of the native API and of Connect errors. */

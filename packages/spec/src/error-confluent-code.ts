@@ -52,6 +52,9 @@ export const ERROR_CONFLUENT_CODES: Readonly<Record<ErrorCode, ConfluentErrorCod
     CONFLICT: 42205,
     STORAGE_UNAVAILABLE: 50001,
     INTERNAL: 50001,
+    // LLM provider and output codes
+    UNKNOWN_PROVIDER: 400,
+    PROVIDER_LINT_FAILED: 42201,
   });
 
 /**

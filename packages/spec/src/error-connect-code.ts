@@ -58,4 +58,8 @@ export const ERROR_CONNECT_CODES: Readonly<Record<ErrorCode, ConnectCodeName>> =
   CONFLICT: 'aborted',
   STORAGE_UNAVAILABLE: 'unavailable',
   INTERNAL: 'internal',
+  // LLM provider and output codes
+  UNKNOWN_PROVIDER: 'invalid_argument',
+  // The schema is well-formed; the provider lint asked for at registration refuses it.
+  PROVIDER_LINT_FAILED: 'failed_precondition',
 });

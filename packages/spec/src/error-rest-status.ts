@@ -31,4 +31,7 @@ export const ERROR_REST_STATUS: Readonly<Record<ErrorCode, ErrorHttpStatus>> = O
   CONFLICT: 409,
   STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  // LLM provider and output codes
+  UNKNOWN_PROVIDER: 400,
+  PROVIDER_LINT_FAILED: 422,
 });

@@ -4,6 +4,8 @@ import { configCommand } from './config-command.js';
 import { exportCommand } from './export-command.js';
 import { getCommand } from './get-command.js';
 import { importCommand } from './import-command.js';
+import { lintCommand } from './lint-command.js';
+import { parseOutputCommand } from './parse-output-command.js';
 import { registerCommand } from './register-command.js';
 import { searchCommand } from './search-command.js';
 import { serveCommand } from './serve-command.js';
@@ -18,6 +20,8 @@ export const COMMANDS: readonly CliCommand[] = [
   versionsCommand,
   validateCommand,
   checkCommand,
+  lintCommand,
+  parseOutputCommand,
   searchCommand,
   configCommand,
   exportCommand,

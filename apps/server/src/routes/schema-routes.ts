@@ -10,6 +10,7 @@ import { jsonContent } from '../openapi/json-content.js';
 import { SchemaIdParams } from '../openapi/path-params.js';
 import type { BodyLimits } from '../server-options.js';
 import { toSchemaResponse, toVersionResponse } from '../to-schema-response.js';
+import { toLintIssueBody } from './to-lint-issue-body.js';
 
 const register = createRoute({
   method: 'post',
@@ -64,8 +65,16 @@ export function schemaRoutes(registry: Registry, limits: BodyLimits): OpenAPIHon
         id: body.id,
         version: body.version_number,
         normalize: body.normalize,
+        lintFor: body.lint_for,
+        lintMode: body.lint_mode,
       });
-      const answer = { ...toVersionResponse(result.version), created: result.created };
+      const answer = {
+        ...toVersionResponse(result.version),
+        created: result.created,
+        ...(result.lintIssues === undefined
+          ? {}
+          : { warnings: result.lintIssues.map(toLintIssueBody) }),
+      };
       return result.created ? c.json(answer, 201) : c.json(answer, 200);
     },
     {

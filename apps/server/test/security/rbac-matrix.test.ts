@@ -176,6 +176,36 @@ const ROWS: Row[] = [
     prefixes: 'listing',
   },
   {
+    route: 'POST /api/v1/llm/lint',
+    action: 'validate',
+    request: () => ({
+      path: '/api/v1/llm/lint',
+      method: 'POST',
+      body: { schema_id: 1, provider: 'openai' },
+    }),
+    prefixes: 'scoped',
+  },
+  {
+    route: 'POST /api/v1/llm/provider-schema',
+    action: 'validate',
+    request: () => ({
+      path: '/api/v1/llm/provider-schema',
+      method: 'POST',
+      body: { subject: 'team-a.orders', version: 1, provider: 'openai' },
+    }),
+    prefixes: 'scoped',
+  },
+  {
+    route: 'POST /api/v1/llm/parse-output',
+    action: 'validate',
+    request: () => ({
+      path: '/api/v1/llm/parse-output',
+      method: 'POST',
+      body: { schema_id: 1, text: 'ok: {"id": 1}' },
+    }),
+    prefixes: 'scoped',
+  },
+  {
     route: 'POST /api/v1/compatibility/check',
     action: 'compatibility.check',
     request: () => ({

@@ -28,6 +28,15 @@ export { ErrorBody } from './error-body.js';
 export { fieldError } from './field-error.js';
 export { CacheStats, HealthBody, HealthOrLivenessBody, LivenessBody } from './health-body.js';
 export { ImportLine, ImportResult } from './import-bodies.js';
+export {
+  MAX_PARSE_OUTPUT_TEXT,
+  ParseOutputRequest,
+  ParseOutputResponse,
+  ProviderLintIssue,
+  ProviderLintRequest,
+  ProviderLintResponse,
+  ProviderSchemaResponse,
+} from './llm-provider-bodies.js';
 export { optionalField } from './optional-field.js';
 export {
   flagQuery,

@@ -39,6 +39,17 @@ export const RegisterRequest = z
     normalize: optionalField(booleanField()).meta({
       description: 'Normalize the schema before looking it up',
     }),
+    lint_for: optionalField(z.array(stringField()).max(8, { error: 'at most 8 providers' })).meta({
+      description:
+        'Lint the schema (JSON Schema only) for these LLM providers: openai, azure-openai, anthropic, gemini',
+      example: ['openai'],
+    }),
+    lint_mode: optionalField(
+      z.enum(['warn', 'enforce'], { error: 'must be warn or enforce' }),
+    ).meta({
+      description:
+        'warn (default): lint issues come back as warnings; enforce: a lint error refuses the schema (422 PROVIDER_LINT_FAILED)',
+    }),
   })
   .meta({ id: 'RegisterRequest', description: 'A schema to register under a subject' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProviderLintIssue } from './llm-provider-bodies.js';
 import { SchemaReference } from './schema-reference.js';
 import { CompatibilityLevelEnum, SchemaTypeEnum } from './vocabulary-enums.js';
 
@@ -41,6 +42,10 @@ export type SchemaVersionBody = z.output<typeof SchemaVersionBody>;
 /** The answer to a registration: the version, and whether it was new. */
 export const RegisterResponse = SchemaVersionBody.extend({
   created: z.boolean().meta({ description: 'true when this call created the version' }),
+  warnings: z
+    .array(ProviderLintIssue.extend({ provider: z.string() }))
+    .optional()
+    .meta({ description: 'Issues of the provider lint asked for with lint_for' }),
 }).meta({ id: 'RegisterResponse', description: 'The registered (or already registered) version' });
 
 /** The answer to a registration. */
