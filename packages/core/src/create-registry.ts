@@ -24,6 +24,7 @@ import { listReferencingSchemaIds } from './list-referencing-schema-ids.js';
 import { listSchemaVersions } from './list-schema-versions.js';
 import { listSubjects } from './list-subjects.js';
 import { listVersions } from './list-versions.js';
+import { compileRegistrySignature } from './llm/compile-registry-signature.js';
 import { parseJsonSchemaDraft } from './parse-config-extra.js';
 import { createRecordingChangeEmitter } from './recorded-change-events.js';
 import { registerSchema } from './register-schema.js';
@@ -31,6 +32,7 @@ import type { Registry } from './registry.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveSchemaId } from './resolve-schema-id.js';
 import { resolveSubjectConfig } from './resolve-subject-config.js';
+import { registrySchemaFormats } from './schema-formats.js';
 import { searchSchemas } from './search-schemas.js';
 import { setConfig } from './set-config.js';
 import { toRegistryError } from './to-registry-error.js';
@@ -95,7 +97,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
   // Rows written under older identity rules get today's fingerprints before anything is
   // looked up by content (a no-op once done; safe when several nodes start at once).
   try {
-    await upgradeSchemaIdentities(store);
+    await upgradeSchemaIdentities(store, registrySchemaFormats);
   } catch (error) {
     if (typeof options.storage === 'string') await store.close().catch(() => {});
     throw error;
@@ -113,7 +115,13 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     onStored: (event) => dropStaleCaches(caches, event),
     onGap: () => forgetAll(caches),
   });
-  const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
+  const context: RegistryContext = {
+    ...caches,
+    events,
+    startedAt: Date.now(),
+    defaultJsonDraft,
+    formats: registrySchemaFormats,
+  };
   const access = createAccessControl(store, {
     ...options.auth,
     subjectsOfSchema: async (id) =>
@@ -179,6 +187,10 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       get: (kind, id) => store.getResource(kind, id),
       list: (kind, opts) => store.listResources(kind, opts),
     },
+    llm: {
+      // Pure computation: no storage, so nothing to await but the caller's promise contract.
+      compileSignature: async (input) => compileRegistrySignature(input),
+    },
     access,
     health: () => getHealth(context),
     close: () => {
@@ -216,6 +228,7 @@ function guardAll(registry: Registry): Registry {
     'events',
     'confluent',
     'resources',
+    'llm',
   ] as const;
   const result = guard(registry, '');
   for (const group of groups) result[group] = guard(registry[group], `${group}.`);

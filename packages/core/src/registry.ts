@@ -1,4 +1,5 @@
 import type { CompatibilityReport } from '@llmsr/compatibility';
+import type { CompiledSignature } from '@llmsr/llm';
 import type {
   CompatibilityLevel,
   ConfigRecord,
@@ -10,6 +11,7 @@ import type { AccessControl } from './auth/access-control.js';
 import type { ChangeListener } from './change-events.js';
 import type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-schema.js';
 import type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
+import type { CompileSignatureInput } from './llm/compile-registry-signature.js';
 import type { RecordedChangeEvent, RecordedChangeListener } from './recorded-change-events.js';
 import type { SubjectConfig } from './resolve-subject-config.js';
 import type {
@@ -56,6 +58,8 @@ export interface Registry {
   readonly variableSpaces: VariableSpaceService;
   /** Durable documents of other packages (variable spaces, ...), read as stored (export). */
   readonly resources: RegistryResources;
+  /** LLM tools of `@llmsr/llm` over the registry: signatures. */
+  readonly llm: RegistryLlm;
   /** Authentication, authorisation, audit and rate limits, shared by every API. */
   readonly access: AccessControl;
   /** Storage reachability, counts, uptime and cache figures. */
@@ -169,6 +173,16 @@ export interface RegistryValidation {
    * in-process (`validator.validate(data)` is synchronous).
    */
   getValidator(input: GetValidatorInput): Promise<CompiledValidator>;
+}
+
+/** `registry.llm`: the LLM tools of `@llmsr/llm`, their errors as registry errors. */
+export interface RegistryLlm {
+  /**
+   * Compile a signature (text or JSON form) to the JSON Schemas of its inputs and outputs and
+   * a prompt-ready field list. Rejects with `SIGNATURE_SYNTAX` (with `line`, `column`,
+   * `expected`), `SIGNATURE_UNKNOWN_TYPE` or `INVALID_SIGNATURE`.
+   */
+  compileSignature(input: CompileSignatureInput): Promise<CompiledSignature>;
 }
 
 /** `registry.compatibility`: checks without registering. */
