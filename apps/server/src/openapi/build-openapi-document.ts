@@ -9,6 +9,10 @@ const TAGS = [
   { name: 'Compatibility', description: 'Check a schema against a subject' },
   { name: 'Configuration', description: 'Global and per-subject compatibility level and mode' },
   { name: 'Variable spaces', description: 'Named sets of variables validated against a schema' },
+  {
+    name: 'LLM',
+    description: 'Tools for LLM programs: compile prompt signatures to JSON Schemas',
+  },
   { name: 'Export and import', description: 'Move a registry between instances' },
   { name: 'Streams', description: 'Change events (server-sent events and WebSocket)' },
   { name: 'Operations', description: 'Health, metrics, this document and the reference page' },

@@ -176,6 +176,16 @@ export const ROWS: Row[] = [
     prefixes: 'listing',
   },
   {
+    route: 'POST /api/v1/llm/signatures/compile',
+    action: 'validate',
+    request: () => ({
+      path: '/api/v1/llm/signatures/compile',
+      method: 'POST',
+      body: { signature: 'question -> answer' },
+    }),
+    prefixes: 'listing',
+  },
+  {
     route: 'POST /api/v1/compatibility/check',
     action: 'compatibility.check',
     request: () => ({

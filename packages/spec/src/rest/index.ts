@@ -28,6 +28,11 @@ export { ErrorBody } from './error-body.js';
 export { fieldError } from './field-error.js';
 export { CacheStats, HealthBody, HealthOrLivenessBody, LivenessBody } from './health-body.js';
 export { ImportLine, ImportResult } from './import-bodies.js';
+export {
+  CompileSignatureRequest,
+  CompileSignatureResponse,
+  PromptField,
+} from './llm-signature.js';
 export { optionalField } from './optional-field.js';
 export {
   flagQuery,
