@@ -3,6 +3,8 @@ import type {
   ChangeEvent,
   CompatibilityCheckInput,
   CompatibilityResult,
+  CompiledSignature,
+  CompileSignatureOptions,
   DataValidation,
   RegisteredSchema,
   RegisterInput,
@@ -73,6 +75,16 @@ export interface RegistryClient {
     input: CompatibilityCheckInput,
     options?: CallOptions,
   ): Promise<CompatibilityResult>;
+  /**
+   * Compile a prompt signature (DSPy or atom text, or its JSON form) to the JSON Schemas of its
+   * inputs and outputs and its prompt fields (`POST /api/v1/llm/signatures/compile`). A syntax
+   * error throws `SIGNATURE_SYNTAX` with `details.line`, `details.column` and `details.expected`.
+   * REST only.
+   */
+  compileSignature(
+    signature: string | Record<string, unknown>,
+    options?: CallOptions & CompileSignatureOptions,
+  ): Promise<CompiledSignature>;
   /** The global configuration, or a subject's, with the effective values. */
   getConfig(subject?: string, options?: CallOptions): Promise<RegistryConfig>;
   /** Set the global configuration, or a subject's when `subject` is given. */
