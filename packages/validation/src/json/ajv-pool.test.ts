@@ -36,7 +36,22 @@ const sumOne: KeywordDefinition = {
     !enabled || Math.abs(data.reduce<number>((sum, v) => sum + Number(v), 0) - 1) < 1e-9,
 };
 
-const format = createJsonSchemaFormat(createAjvPool({ knownSchemas, keywords: [sumOne] }));
+/** Array values no larger than `max`: a keyword whose value has a meta-schema. */
+const capped: KeywordDefinition = {
+  keyword: 'x-cap',
+  type: 'array',
+  schemaType: 'object',
+  metaSchema: {
+    type: 'object',
+    properties: { max: { type: 'number' } },
+    required: ['max'],
+    additionalProperties: false,
+  },
+  validate: (schema: { max: number }, data: unknown[]) =>
+    data.every((v) => typeof v !== 'number' || v <= schema.max),
+};
+
+const format = createJsonSchemaFormat(createAjvPool({ knownSchemas, keywords: [sumOne, capped] }));
 const plain = createJsonSchemaFormat(createAjvPool());
 
 function schemaUsing(ref: string, draft: keyof typeof JSON_DRAFT_SCHEMA_URIS): string {
@@ -73,6 +88,23 @@ describe('createAjvPool with known schemas and keywords', () => {
     const parsed = format.parse('{"type":"array","x-sum-one":true}');
     expect(format.compile(parsed).validate([0.4, 0.6]).valid).toBe(true);
     expect(format.compile(parsed).validate([0.4, 0.4]).valid).toBe(false);
+  });
+
+  it('refuses a custom keyword value its meta-schema does not allow, when parsing', () => {
+    const ok = format.parse('{"type":"array","x-cap":{"max":2}}');
+    expect(format.compile(ok).validate([1, 2]).valid).toBe(true);
+    expect(format.compile(ok).validate([1, 3]).valid).toBe(false);
+    for (const value of ['{"limit":2}', '{"max":"2"}', '7']) {
+      expect(() => format.parse(`{"type":"array","x-cap":${value}}`), value).toThrow(
+        SchemaParseError,
+      );
+    }
+    // Without the keyword, the same value is an unknown keyword, ignored as the specs say.
+    expect(() => plain.parse('{"type":"array","x-cap":{"limit":2}}')).not.toThrow();
+  });
+
+  it("leaves the caller's keyword definitions as they were", () => {
+    expect(capped).not.toHaveProperty('validateSchema');
   });
 
   it('applies known schemas in strict mode too', () => {
