@@ -15,6 +15,7 @@ describe('createRegistry', () => {
         'confluent',
         'events',
         'health',
+        'llm',
         'resources',
         'schemas',
         'subjects',

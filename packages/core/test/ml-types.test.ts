@@ -96,6 +96,20 @@ describe('ML types in the registry', () => {
     ]);
   });
 
+  it('refuses a bad value of an ML keyword at registration', async () => {
+    const error = await rejection(
+      registry.schemas.register({
+        subject: 'bad-norm',
+        schema: holding({ type: 'array', 'x-unit-norm': { tolerance: 5 } }),
+      }),
+    );
+    expect(error.code).toBe('INVALID_SCHEMA');
+    expect(error.message).toContain('x-unit-norm');
+    expect(error.details.problems).toEqual([
+      expect.objectContaining({ path: '/properties/v/x-unit-norm' }),
+    ]);
+  });
+
   it('finds the same ML ref on both sides compatible', async () => {
     await registry.config.set('c', { compatibilityLevel: 'FULL' });
     await registry.schemas.register({ subject: 'c', schema: holding({ $ref: EMBEDDING }, 'a') });

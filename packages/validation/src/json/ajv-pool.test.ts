@@ -99,6 +99,12 @@ describe('createAjvPool with known schemas and keywords', () => {
         SchemaParseError,
       );
     }
+    const nested = '{"properties":{"a":{"type":"array","x-cap":{"limit":2}}}}';
+    expect(() => format.parse(nested)).toThrow(
+      expect.objectContaining({
+        problems: [expect.objectContaining({ path: '/properties/a/x-cap' })],
+      }),
+    );
     // Without the keyword, the same value is an unknown keyword, ignored as the specs say.
     expect(() => plain.parse('{"type":"array","x-cap":{"limit":2}}')).not.toThrow();
   });
