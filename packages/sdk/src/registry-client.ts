@@ -1,4 +1,4 @@
-import type { ValidateOptions, ValidationResult } from '@llmsr/validation';
+import type { AjvPoolOptions, ValidateOptions, ValidationResult } from '@llmsr/validation';
 import type {
   ChangeEvent,
   CompatibilityCheckInput,
@@ -33,6 +33,13 @@ export interface RegistryClientOptions extends Omit<HttpTransportOptions, 'baseU
   transport?: 'rest' | 'connect';
   /** Schemas kept by id (default 1,000); ids are immutable, so entries never go stale. */
   cacheSize?: number;
+  /**
+   * What JSON Schemas validated locally (`localValidator`, `serializer`) may use beyond JSON
+   * Schema, as the registry allows: `{ knownSchemas: ML_TYPE_SCHEMAS, keywords: ML_TYPE_KEYWORDS }`
+   * from `@llmsr/llm` for schemas that `$ref` the ML types. Without it such a schema does not
+   * parse locally (`INVALID_RESPONSE`).
+   */
+  jsonSchemas?: AjvPoolOptions;
 }
 
 /** Per-call options. */
