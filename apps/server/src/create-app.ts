@@ -22,6 +22,7 @@ import { compatibilityRoutes } from './routes/compatibility-routes.js';
 import { configRoutes } from './routes/config-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { llmProviderRoutes } from './routes/llm-provider-routes.js';
+import { llmRoutes } from './routes/llm-routes.js';
 import { operationRoutes } from './routes/operation-routes.js';
 import { schemaQueryRoutes } from './routes/schema-query-routes.js';
 import { schemaRoutes } from './routes/schema-routes.js';
@@ -113,6 +114,7 @@ export function createApp(options: CreateAppOptions): Hono {
   app.route('/api/v1/config', configRoutes(registry));
   app.route('/api/v1/variable-spaces', variableSpaceRoutes(registry, limits));
   app.route('/api/v1/llm', llmProviderRoutes(registry, limits));
+  app.route('/api/v1/llm', llmRoutes(registry));
   app.route('/api/v1/stream', streamRoutes(registry, { shutdown: options.shutdown }));
   app.route('/api/v1', exportRoutes(registry, limits.schemaBytes));
   app.route('/api/v1', authRoutes(registry));

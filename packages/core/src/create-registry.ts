@@ -24,6 +24,7 @@ import { listReferencingSchemaIds } from './list-referencing-schema-ids.js';
 import { listSchemaVersions } from './list-schema-versions.js';
 import { listSubjects } from './list-subjects.js';
 import { listVersions } from './list-versions.js';
+import { compileRegistrySignature } from './llm/compile-registry-signature.js';
 import { lintSchema, providerSchema } from './llm/lint-schema.js';
 import { parseOutput } from './llm/parse-output.js';
 import { parseJsonSchemaDraft } from './parse-config-extra.js';
@@ -33,6 +34,7 @@ import type { Registry } from './registry.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveSchemaId } from './resolve-schema-id.js';
 import { resolveSubjectConfig } from './resolve-subject-config.js';
+import { registrySchemaFormats } from './schema-formats.js';
 import { searchSchemas } from './search-schemas.js';
 import { setConfig } from './set-config.js';
 import { toRegistryError } from './to-registry-error.js';
@@ -97,7 +99,7 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
   // Rows written under older identity rules get today's fingerprints before anything is
   // looked up by content (a no-op once done; safe when several nodes start at once).
   try {
-    await upgradeSchemaIdentities(store);
+    await upgradeSchemaIdentities(store, registrySchemaFormats);
   } catch (error) {
     if (typeof options.storage === 'string') await store.close().catch(() => {});
     throw error;
@@ -115,7 +117,13 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
     onStored: (event) => dropStaleCaches(caches, event),
     onGap: () => forgetAll(caches),
   });
-  const context: RegistryContext = { ...caches, events, startedAt: Date.now(), defaultJsonDraft };
+  const context: RegistryContext = {
+    ...caches,
+    events,
+    startedAt: Date.now(),
+    defaultJsonDraft,
+    formats: registrySchemaFormats,
+  };
   const access = createAccessControl(store, {
     ...options.auth,
     // From the cached schema view (its uses, soft-deleted ones too): no store read per request.
@@ -177,6 +185,8 @@ export async function createRegistry(options: CreateRegistryOptions): Promise<Re
       lint: (input) => lintSchema(context, input),
       providerSchema: (input) => providerSchema(context, input),
       parseOutput: (input) => parseOutput(context, input),
+      // Pure computation: no storage, so nothing to await but the caller's promise contract.
+      compileSignature: async (input) => compileRegistrySignature(input),
     },
     variableSpaces: createVariableSpaceService(store),
     confluent: {

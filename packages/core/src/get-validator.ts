@@ -1,5 +1,4 @@
 import type { CompiledValidator } from '@llmsr/validation';
-import { getSchemaFormat } from '@llmsr/validation';
 import { loadParsedSchema, loadSchemaRecordOrThrow } from './load-parsed-schema.js';
 import type { RegistryContext } from './registry-context.js';
 
@@ -34,7 +33,7 @@ export async function getValidator(
   if (cached) return cached;
   const record = await loadSchemaRecordOrThrow(context, schemaId);
   const parsed = await loadParsedSchema(context, record);
-  const validator = getSchemaFormat(record.schemaType).compile(parsed, {
+  const validator = context.formats.formatOf(record.schemaType).compile(parsed, {
     strict: options.strict === true,
     timing: options.timing !== false,
     ...(options.messageName === undefined ? {} : { messageName: options.messageName }),

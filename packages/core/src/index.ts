@@ -4,6 +4,7 @@
  */
 
 export type { CompatibilityReport, CompatibilityViolation } from '@llmsr/compatibility';
+export type { CompiledSignature, PromptField } from '@llmsr/llm';
 export type {
   CompatibilityLevel,
   ConfigRecord,
@@ -75,6 +76,7 @@ export type { LookupConfluentSchemaInput } from './confluent/lookup-confluent-sc
 export type { ConfluentSchemaContent } from './confluent/read-confluent-candidate.js';
 export type { RegisterConfluentSchemaInput } from './confluent/register-confluent-schema.js';
 export { type CreateRegistryOptions, createRegistry } from './create-registry.js';
+export type { CompileSignatureInput } from './llm/compile-registry-signature.js';
 export type { RegistrationLintIssue } from './llm/lint-registration.js';
 export type * from './llm/llm-types.js';
 export { MAX_OUTPUT_TEXT } from './llm/parse-output.js';

@@ -30,7 +30,7 @@ export async function loadParsedSchema(
   const cached = context.parsed.get(record.id);
   if (cached) return cached;
   const references = await resolveReferences(context.store, record.references);
-  const parsed = parseSchemaOrThrow(record.schemaType, record.schema, references, {
+  const parsed = parseSchemaOrThrow(context.formats, record.schemaType, record.schema, references, {
     defaultJsonDraft: record.jsonDraft ?? '2020-12',
   });
   context.parsed.set(record.id, parsed);

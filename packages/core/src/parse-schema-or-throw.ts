@@ -1,11 +1,7 @@
 import type { SchemaType } from '@llmsr/storage';
-import {
-  getSchemaFormat,
-  type ParsedSchema,
-  type ResolvedReference,
-  SchemaParseError,
-} from '@llmsr/validation';
+import { type ParsedSchema, type ResolvedReference, SchemaParseError } from '@llmsr/validation';
 import { RegistryError } from './registry-error.js';
+import type { SchemaFormats } from './schema-formats.js';
 
 /**
  * Parse a schema with its format, turning a parse failure into `INVALID_SCHEMA` with the
@@ -14,13 +10,14 @@ import { RegistryError } from './registry-error.js';
  * stored ones); other formats ignore it.
  */
 export function parseSchemaOrThrow(
+  formats: Pick<SchemaFormats, 'formatOf'>,
   schemaType: SchemaType,
   text: string,
   references: ResolvedReference[],
   options: { defaultJsonDraft?: string | undefined } = {},
 ): ParsedSchema {
   try {
-    return getSchemaFormat(schemaType).parse(text, {
+    return formats.formatOf(schemaType).parse(text, {
       references,
       ...(options.defaultJsonDraft === undefined
         ? {}

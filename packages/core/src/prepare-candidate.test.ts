@@ -2,13 +2,18 @@ import { MemoryStore } from '@llmsr/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { prepareCandidate } from './prepare-candidate.js';
 import type { RegistryContext } from './registry-context.js';
+import { registrySchemaFormats } from './schema-formats.js';
 
 /** prepareCandidate reads only the store and the default draft. */
 let store: MemoryStore;
 let context: RegistryContext;
 beforeEach(() => {
   store = new MemoryStore();
-  context = { store, defaultJsonDraft: 'draft-07' } as unknown as RegistryContext;
+  context = {
+    store,
+    defaultJsonDraft: 'draft-07',
+    formats: registrySchemaFormats,
+  } as unknown as RegistryContext;
 });
 
 async function errorOf(promise: Promise<unknown>) {

@@ -77,10 +77,10 @@ export async function prepareCandidate(
   const parseOptions = { defaultJsonDraft: settings.jsonSchemaDefaultDraft };
   const normalize = options.ignoreNormalize ? false : (input.normalize ?? settings.normalize);
   let text = sent;
-  let parsed = parseSchemaOrThrow(schemaType, sent, resolved, parseOptions);
+  let parsed = parseSchemaOrThrow(context.formats, schemaType, sent, resolved, parseOptions);
   if (normalize && parsed.canonical !== sent) {
     text = parsed.canonical;
-    parsed = parseSchemaOrThrow(schemaType, text, resolved, parseOptions);
+    parsed = parseSchemaOrThrow(context.formats, schemaType, text, resolved, parseOptions);
   }
   return { schemaType, text, references: pinned, resolved, parsed, settings };
 }

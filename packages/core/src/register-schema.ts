@@ -158,7 +158,7 @@ export async function registerParsedSchema(
               level: 'BACKWARD',
               candidate: parsed,
               previous: [{ version: latest!.version, schema: latestParsed }],
-              policy,
+              checkers: context.formats.checkers(policy),
             }).compatible
           : report.compatible);
       const semver = computeSemver({
@@ -225,6 +225,6 @@ export async function checkAgainstHistory(
     level: input.level,
     candidate: input.parsed,
     previous,
-    ...(input.policy === undefined ? {} : { policy: input.policy }),
+    checkers: context.formats.checkers(input.policy),
   });
 }

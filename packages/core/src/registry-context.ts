@@ -3,6 +3,7 @@ import type { CompiledValidator, ParsedSchema } from '@llmsr/validation';
 import type { ChangeEmitter } from './change-events.js';
 import type { CountingCache } from './counting-cache.js';
 import type { JsonSchemaDraft } from './parse-config-extra.js';
+import type { SchemaFormats } from './schema-formats.js';
 import type { SchemaView } from './types.js';
 
 /**
@@ -26,4 +27,6 @@ export interface RegistryContext {
   /** The draft for JSON Schemas without `$schema` when no config sets one. */
   defaultJsonDraft: JsonSchemaDraft;
   startedAt: number;
+  /** How schemas are parsed, compiled and compared (JSON Schemas know the ML types). */
+  formats: SchemaFormats;
 }

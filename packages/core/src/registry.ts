@@ -53,7 +53,7 @@ export interface Registry {
   readonly events: RegistryEvents;
   /** Confluent's register and lookup semantics (the Confluent-compatible API calls these). */
   readonly confluent: RegistryConfluent;
-  /** LLM tools over schemas: provider lint and transform, model output parsing. */
+  /** LLM tools over schemas: signatures, provider lint and transform, model output parsing. */
   readonly llm: RegistryLlm;
   /** Typed variable spaces for LLM programs, persisted in the same storage. */
   readonly variableSpaces: VariableSpaceService;

@@ -2,13 +2,18 @@ import { MemoryStore } from '@llmsr/storage';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RegistryContext } from './registry-context.js';
 import { resolveSubjectConfig } from './resolve-subject-config.js';
+import { registrySchemaFormats } from './schema-formats.js';
 
 /** Only the store and the default draft are read. */
 let store: MemoryStore;
 let context: RegistryContext;
 beforeEach(() => {
   store = new MemoryStore();
-  context = { store, defaultJsonDraft: 'draft-07' } as unknown as RegistryContext;
+  context = {
+    store,
+    defaultJsonDraft: 'draft-07',
+    formats: registrySchemaFormats,
+  } as unknown as RegistryContext;
 });
 
 describe('resolveSubjectConfig', () => {

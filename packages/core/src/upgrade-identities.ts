@@ -4,8 +4,8 @@ import {
   type SchemaStore,
   StorageError,
 } from '@llmsr/storage';
-import { getSchemaFormat } from '@llmsr/validation';
 import { resolveReferences } from './resolve-references.js';
+import type { SchemaFormats } from './schema-formats.js';
 
 /**
  * The JSON Schema draft a schema without `$schema` was read under before the default became a
@@ -24,12 +24,13 @@ const DRAFT_OF_STORED_ROWS = '2020-12';
 export async function computeSchemaIdentity(
   store: SchemaStore,
   record: SchemaRecord,
+  formats: Pick<SchemaFormats, 'formatOf'>,
 ): Promise<SchemaIdentity> {
   try {
     const references = await resolveReferences(store, record.references, {
       includeDeleted: true,
     });
-    const parsed = getSchemaFormat(record.schemaType).parse(record.schema, {
+    const parsed = formats.formatOf(record.schemaType).parse(record.schema, {
       references,
       defaultJsonDraft: record.jsonDraft ?? DRAFT_OF_STORED_ROWS,
     });
@@ -51,6 +52,9 @@ export async function computeSchemaIdentity(
 }
 
 /** Bring every stored schema to the current identity rules; returns how many rows changed. */
-export function upgradeSchemaIdentities(store: SchemaStore): Promise<number> {
-  return store.upgradeSchemaIdentities((record) => computeSchemaIdentity(store, record));
+export function upgradeSchemaIdentities(
+  store: SchemaStore,
+  formats: Pick<SchemaFormats, 'formatOf'>,
+): Promise<number> {
+  return store.upgradeSchemaIdentities((record) => computeSchemaIdentity(store, record, formats));
 }

@@ -1,12 +1,12 @@
 import { createSchemaStore, type SchemaStore } from '@llmsr/storage';
-import { getSchemaFormat } from '@llmsr/validation';
 import { describe, expect, it, vi } from 'vitest';
 import { createRegistry } from '../src/create-registry.js';
+import { registrySchemaFormats } from '../src/schema-formats.js';
 import { useTestRegistry } from './create-test-registry.js';
 
 // These tests watch the draft the registry hands the JSON Schema parser: what the parser makes
 // of each draft is the validation package's business (and its tests').
-const jsonFormat = getSchemaFormat('JSON');
+const jsonFormat = registrySchemaFormats.formatOf('JSON');
 
 function draftsParsedWith(run: () => Promise<unknown>): Promise<(string | undefined)[]> {
   const parse = vi.spyOn(jsonFormat, 'parse');

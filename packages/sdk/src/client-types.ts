@@ -156,3 +156,18 @@ export interface ChangeEvent {
    */
   data: unknown;
 }
+
+/** Options of `compileSignature`. */
+export type CompileSignatureOptions = Omit<CamelRequest<Wire.CompileSignatureRequest>, 'signature'>;
+
+/**
+ * A compiled signature: the JSON Schemas of its inputs and outputs (as the server wrote them,
+ * keys untouched) and its prompt fields.
+ */
+export type CompiledSignature = WithFields<
+  CamelCaseKeys<Wire.CompileSignatureResponse>,
+  {
+    inputSchema: Wire.CompileSignatureResponse['input_schema'];
+    outputSchema: Wire.CompileSignatureResponse['output_schema'];
+  }
+>;

@@ -177,6 +177,7 @@ export function createConnectCalls(options: HttpTransportOptions): RemoteCalls {
     getConfig: async () => notSupported('getConfig'),
     setConfig: async () => notSupported('setConfig'),
     search: async () => notSupported('search'),
+    compileSignature: async () => notSupported('compileSignature'),
     subscribe(subscribeOptions) {
       return subscribeOverConnect(client, subscribeOptions);
     },

@@ -1,8 +1,9 @@
-import { getSchemaFormat, SchemaParseError } from '@llmsr/validation';
+import { type CompiledValidator, SchemaParseError } from '@llmsr/validation';
 import { LRUCache } from 'lru-cache';
 import { checkInput } from './check-input.js';
 import type { SchemaById, SchemaRef } from './client-types.js';
 import { createConnectCalls } from './connect-calls.js';
+import { createFormatOf } from './create-format-of.js';
 import { createSchemaCodec, type SchemaCodec } from './create-schema-codec.js';
 import { createHttpTransport } from './http-transport.js';
 import { createLlmCalls, unsupportedLlmCalls } from './llm-calls.js';
@@ -58,6 +59,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       { field: 'cacheSize' },
     );
   }
+  const formatOf = createFormatOf(options.jsonSchemas);
   const schemas = new LRUCache<string, SchemaById>({ max: cacheSize });
   const codecs = new LRUCache<string, SchemaCodec>({ max: cacheSize });
   const inFlight = new Map<string, Promise<SchemaById>>();
@@ -97,9 +99,9 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       const { signal, ...compileOptions } = validateOptions;
       const id = await idOf(ref, signal);
       const parsed = await loader.parsed(id, { signal });
-      let validator: ReturnType<ReturnType<typeof getSchemaFormat>['compile']>;
+      let validator: CompiledValidator;
       try {
-        validator = getSchemaFormat(parsed.schemaType).compile(parsed, compileOptions);
+        validator = formatOf(parsed.schemaType).compile(parsed, compileOptions);
       } catch (error) {
         if (!(error instanceof SchemaParseError)) throw error;
         throw new RegistryClientError('INVALID_ARGUMENT', error.message, undefined, {
@@ -118,6 +120,7 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       return createSchemaCodec({
         schemaId: id,
         parsed,
+        jsonFormat: formatOf('JSON'),
         ...(call.messageName !== undefined ? { messageName: call.messageName } : {}),
       });
     },
@@ -126,14 +129,14 @@ export function createRegistryClient(options: RegistryClientOptions): RegistryCl
       let codec = codecs.get(String(schemaId));
       if (!codec) {
         const parsed = await loader.parsed(schemaId, { signal: call.signal });
-        codec = createSchemaCodec({ schemaId, parsed });
+        codec = createSchemaCodec({ schemaId, parsed, jsonFormat: formatOf('JSON') });
         codecs.set(String(schemaId), codec);
       }
       return { schemaId, value: codec.deserialize(bytes) };
     },
   };
 
-  const loader = createSchemaLoader(client, cacheSize);
+  const loader = createSchemaLoader(client, cacheSize, formatOf);
 
   async function idOf(ref: SchemaRef, signal: AbortSignal | undefined): Promise<number> {
     if (typeof ref === 'number') return ref;

@@ -6,6 +6,7 @@ import {
   encodeProtobuf,
   getSchemaFormat,
   type ParsedSchema,
+  type SchemaFormat,
   type ValidationIssue,
 } from '@llmsr/validation';
 import { protobufMessageIndexes } from './protobuf-message-indexes.js';
@@ -18,6 +19,8 @@ export interface SchemaCodecOptions {
   parsed: ParsedSchema;
   /** Protobuf: the message written (full name or `[i,j]`); the first message by default. */
   messageName?: string;
+  /** JSON Schema: the format `parsed` was parsed with, when not validation's own. */
+  jsonFormat?: SchemaFormat;
 }
 
 /** Serializes and deserializes one schema's values in the Confluent wire format, offline. */
@@ -86,7 +89,9 @@ export function createSchemaCodec(options: SchemaCodecOptions): SchemaCodec {
         else if (parsed.schemaType === 'PROTOBUF') {
           payload = encodeProtobuf(parsed, value, { messageName: `[${indexes!.join(',')}]` });
         } else {
-          jsonValidator ??= getSchemaFormat('JSON').compile(parsed, { timing: false });
+          jsonValidator ??= (options.jsonFormat ?? getSchemaFormat('JSON')).compile(parsed, {
+            timing: false,
+          });
           const result = jsonValidator.validate(value);
           if (!result.valid) {
             const first = result.errors[0]!;

@@ -11,6 +11,8 @@ export type {
   ChangeEvent,
   CompatibilityCheckInput,
   CompatibilityResult,
+  CompiledSignature,
+  CompileSignatureOptions,
   DataValidation,
   RegisteredSchema,
   RegisterInput,

@@ -1,5 +1,6 @@
 import {
   CompatibilityReport,
+  CompileSignatureResponse,
   ConfigBody,
   EffectiveConfigBody,
   RegisterResponse,
@@ -12,6 +13,7 @@ import {
 import type {
   CompatibilityResult,
   CompatibilityViolation,
+  CompiledSignature,
   DataValidation,
   RegisteredSchema,
   RegistryConfig,
@@ -160,5 +162,20 @@ export function toSchemaValidation(raw: unknown): SchemaValidation {
     })),
     fingerprint: body.fingerprint ?? null,
     canonical: body.canonical ?? null,
+  };
+}
+
+/**
+ * Map a compiled signature. The schemas are JSON Schemas whose keys are data (property names,
+ * `$defs`), so they are passed as they are, not camelCased.
+ */
+export function toCompiledSignature(raw: unknown): CompiledSignature {
+  const body = readResponse(CompileSignatureResponse, raw, 'compiled signature');
+  return {
+    name: body.name,
+    instructions: body.instructions,
+    inputSchema: body.input_schema,
+    outputSchema: body.output_schema,
+    fields: body.fields,
   };
 }

@@ -1,8 +1,10 @@
-import type { ValidateOptions, ValidationResult } from '@llmsr/validation';
+import type { AjvPoolOptions, ValidateOptions, ValidationResult } from '@llmsr/validation';
 import type {
   ChangeEvent,
   CompatibilityCheckInput,
   CompatibilityResult,
+  CompiledSignature,
+  CompileSignatureOptions,
   DataValidation,
   RegisteredSchema,
   RegisterInput,
@@ -38,6 +40,13 @@ export interface RegistryClientOptions extends Omit<HttpTransportOptions, 'baseU
   transport?: 'rest' | 'connect';
   /** Schemas kept by id (default 1,000); ids are immutable, so entries never go stale. */
   cacheSize?: number;
+  /**
+   * What JSON Schemas validated locally (`localValidator`, `serializer`) may use beyond JSON
+   * Schema, as the registry allows: `{ knownSchemas: ML_TYPE_SCHEMAS, keywords: ML_TYPE_KEYWORDS }`
+   * from `@llmsr/llm` for schemas that `$ref` the ML types. Without it such a schema does not
+   * parse locally (`INVALID_RESPONSE`).
+   */
+  jsonSchemas?: AjvPoolOptions;
 }
 
 /** Per-call options. */
@@ -80,6 +89,16 @@ export interface RegistryClient {
     input: CompatibilityCheckInput,
     options?: CallOptions,
   ): Promise<CompatibilityResult>;
+  /**
+   * Compile a prompt signature (DSPy or atom text, or its JSON form) to the JSON Schemas of its
+   * inputs and outputs and its prompt fields (`POST /api/v1/llm/signatures/compile`). A syntax
+   * error throws `SIGNATURE_SYNTAX` with `details.line`, `details.column` and `details.expected`.
+   * REST only.
+   */
+  compileSignature(
+    signature: string | Record<string, unknown>,
+    options?: CallOptions & CompileSignatureOptions,
+  ): Promise<CompiledSignature>;
   /** The global configuration, or a subject's, with the effective values. */
   getConfig(subject?: string, options?: CallOptions): Promise<RegistryConfig>;
   /** Set the global configuration, or a subject's when `subject` is given. */

@@ -14,6 +14,7 @@ export type RemoteCalls = Pick<
   | 'validate'
   | 'validateSchema'
   | 'checkCompatibility'
+  | 'compileSignature'
   | 'getConfig'
   | 'setConfig'
   | 'search'

@@ -1,5 +1,6 @@
 import type {
   CompatibilityCheckRequest,
+  CompileSignatureRequest,
   ConfigUpdateRequest,
   RegisterRequest,
   ValidateDataRequest,
@@ -9,6 +10,7 @@ import { checkInput, checkSubject } from './check-input.js';
 import type { HttpTransport } from './http-transport.js';
 import {
   toCompatibilityResult,
+  toCompiledSignature,
   toDataValidation,
   toEffectiveConfig,
   toRegisteredSchema,
@@ -109,6 +111,13 @@ export function createRestCalls(http: HttpTransport): RemoteCalls {
       };
       return toCompatibilityResult(
         await http.json('POST', '/api/v1/compatibility/check', { body, signal: call.signal }),
+      );
+    },
+    async compileSignature(signature, call = {}) {
+      if (typeof signature !== 'string') checkInput(signature, 'signature');
+      const body: CompileSignatureRequest = { signature, inline_ml_types: call.inlineMlTypes };
+      return toCompiledSignature(
+        await http.json('POST', '/api/v1/llm/signatures/compile', { body, signal: call.signal }),
       );
     },
     async getConfig(subject, call = {}) {

@@ -1,6 +1,7 @@
-import { getSchemaFormat, type ParsedSchema, type ResolvedReference } from '@llmsr/validation';
+import type { ParsedSchema, ResolvedReference } from '@llmsr/validation';
 import { LRUCache } from 'lru-cache';
 import type { SchemaById, SchemaReference, SchemaVersion } from './client-types.js';
+import type { FormatOf } from './create-format-of.js';
 import { RegistryClientError } from './registry-client-error.js';
 import { schemaText } from './schema-text.js';
 
@@ -23,7 +24,11 @@ export interface SchemaLoader {
 }
 
 /** Create a {@link SchemaLoader}: parsed schemas are cached by id, as ids never change content. */
-export function createSchemaLoader(source: SchemaSource, maxEntries: number): SchemaLoader {
+export function createSchemaLoader(
+  source: SchemaSource,
+  maxEntries: number,
+  formatOf: FormatOf,
+): SchemaLoader {
   const cache = new LRUCache<string, Promise<ParsedSchema>>({ max: maxEntries });
 
   async function resolve(
@@ -57,12 +62,9 @@ export function createSchemaLoader(source: SchemaSource, maxEntries: number): Sc
     const schema = await source.getSchema(id, { signal });
     const references = await resolve(schema.references, 0, signal);
     try {
-      return getSchemaFormat(schema.schemaType).parse(
-        schemaText(schema.schemaType, schema.schema),
-        {
-          references,
-        },
-      );
+      return formatOf(schema.schemaType).parse(schemaText(schema.schemaType, schema.schema), {
+        references,
+      });
     } catch (error) {
       throw new RegistryClientError(
         'INVALID_RESPONSE',

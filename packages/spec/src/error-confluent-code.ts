@@ -43,6 +43,10 @@ export const ERROR_CONFLUENT_CODES: Readonly<Record<ErrorCode, ConfluentErrorCod
     INVALID_VERSION: 42202,
     INVALID_COMPATIBILITY_LEVEL: 42203,
     INVALID_MODE: 42204,
+    // Confluent has no signatures: the HTTP status itself, as for other native-only codes.
+    SIGNATURE_SYNTAX: 400,
+    SIGNATURE_UNKNOWN_TYPE: 422,
+    INVALID_SIGNATURE: 422,
     OPERATION_NOT_PERMITTED: 42205,
     NOT_SOFT_DELETED: (details) => (details.version === undefined ? 40405 : 40407),
     REFERENCED: 42206,

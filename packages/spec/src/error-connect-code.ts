@@ -47,6 +47,9 @@ export const ERROR_CONNECT_CODES: Readonly<Record<ErrorCode, ConnectCodeName>> =
   INVALID_VERSION: 'invalid_argument',
   INVALID_COMPATIBILITY_LEVEL: 'invalid_argument',
   INVALID_MODE: 'invalid_argument',
+  SIGNATURE_SYNTAX: 'invalid_argument',
+  SIGNATURE_UNKNOWN_TYPE: 'invalid_argument',
+  INVALID_SIGNATURE: 'invalid_argument',
   // READONLY / IMPORT modes: the registry's state, not the caller's identity, forbids it.
   OPERATION_NOT_PERMITTED: 'failed_precondition',
   NOT_SOFT_DELETED: 'failed_precondition',

@@ -22,6 +22,11 @@ export const ERROR_REST_STATUS: Readonly<Record<ErrorCode, ErrorHttpStatus>> = O
   INVALID_VERSION: 422,
   INVALID_COMPATIBILITY_LEVEL: 422,
   INVALID_MODE: 422,
+  // The signature text cannot be read at all (details: line, column, expected).
+  SIGNATURE_SYNTAX: 400,
+  // Readable, but names a type that does not exist or breaks a rule of the signature language.
+  SIGNATURE_UNKNOWN_TYPE: 422,
+  INVALID_SIGNATURE: 422,
   OPERATION_NOT_PERMITTED: 422,
   NOT_SOFT_DELETED: 409,
   REFERENCED: 409,

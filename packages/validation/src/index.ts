@@ -23,7 +23,7 @@ export type { CreateValidatorOptions, ParseSchemaOptions } from './create-valida
 export { compileSchema, createValidator, parseSchema } from './create-validator.js';
 export { getSchemaFormat } from './get-schema-format.js';
 /** JSON Schema: format, drafts, canonical JSON, limits. */
-export type { AjvPool } from './json/ajv-pool.js';
+export type { AjvPool, AjvPoolOptions } from './json/ajv-pool.js';
 export { createAjvPool } from './json/ajv-pool.js';
 export { MAX_COMPILE_UNITS } from './json/assert-compile-budget.js';
 export { canonicalJson } from './json/canonical-json.js';

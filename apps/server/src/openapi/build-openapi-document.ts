@@ -11,7 +11,8 @@ const TAGS = [
   { name: 'Variable spaces', description: 'Named sets of variables validated against a schema' },
   {
     name: 'LLM',
-    description: 'Provider structured-output lint and transform, model output parsing',
+    description:
+      "Tools for LLM programs: compile prompt signatures to JSON Schemas, lint and transform schemas for providers' structured outputs, parse model output",
   },
   { name: 'Export and import', description: 'Move a registry between instances' },
   { name: 'Streams', description: 'Change events (server-sent events and WebSocket)' },

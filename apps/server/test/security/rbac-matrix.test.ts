@@ -206,6 +206,16 @@ const ROWS: Row[] = [
     prefixes: 'scoped',
   },
   {
+    route: 'POST /api/v1/llm/signatures/compile',
+    action: 'validate',
+    request: () => ({
+      path: '/api/v1/llm/signatures/compile',
+      method: 'POST',
+      body: { signature: 'question -> answer' },
+    }),
+    prefixes: 'listing',
+  },
+  {
     route: 'POST /api/v1/compatibility/check',
     action: 'compatibility.check',
     request: () => ({

@@ -17,6 +17,12 @@ export interface JsonSchemaCompatibilityOptions {
    * stops with `SCHEMA_TOO_COMPLEX` (incompatible) rather than run for minutes on hostile input.
    */
   maxSteps?: number;
+  /**
+   * Schemas a `$ref` may name by id without being a reference: the same well-known schemas the
+   * validator is given (`createAjvPool({ knownSchemas })`), so a ref to one is compared by its
+   * content (changing it to another known type is a type change) instead of `REFERENCE_UNRESOLVED`.
+   */
+  knownSchemas?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -37,7 +43,7 @@ export function createJsonSchemaCompatibility(
   const resolverFor = (parsed: ParsedSchema): SchemaResolver => {
     let resolver = resolvers.get(parsed);
     if (!resolver) {
-      resolver = createSchemaResolver(parsed);
+      resolver = createSchemaResolver(parsed, { knownSchemas: options.knownSchemas });
       resolvers.set(parsed, resolver);
     }
     return resolver;

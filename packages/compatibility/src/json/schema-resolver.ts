@@ -24,8 +24,17 @@ const MAX_REF_HOPS = 64;
 const MAX_REFERENCE_DEPTH = 32;
 const REF_KEYWORDS = ['$ref', '$dynamicRef', '$recursiveRef'] as const;
 
+/** Options of {@link createSchemaResolver}. @internal */
+export interface SchemaResolverOptions {
+  /** Schemas a `$ref` may name by id without being a reference (see `JsonSchemaCompatibilityOptions`). */
+  knownSchemas?: Readonly<Record<string, unknown>> | undefined;
+}
+
 /** A resolver over a parsed JSON schema and its resolved references. @internal */
-export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
+export function createSchemaResolver(
+  parsed: ParsedSchema,
+  options: SchemaResolverOptions = {},
+): SchemaResolver {
   const owner = new WeakMap<object, SchemaDocument>();
   const draft = draftOf(parsed);
   // Indexed on the first `$ref`: schemas without references never pay for the walk.
@@ -51,6 +60,10 @@ export function createSchemaResolver(parsed: ParsedSchema): SchemaResolver {
       if (!external.has(reference.name)) external.set(reference.name, document);
       for (const [id, node] of document.ids)
         if (node === root && !external.has(id)) external.set(id, document);
+    }
+    // After the references, which win a name they share with a known schema (as in validation).
+    for (const [id, root] of Object.entries(options.knownSchemas ?? {})) {
+      if (!external.has(id)) external.set(id, indexSchemaDocument(root, owner, draft));
     }
     return external;
   };

@@ -1,4 +1,5 @@
 import type {
+  CompiledSignature,
   LintIssue,
   LostConstraint,
   OutputRepair,
@@ -7,6 +8,7 @@ import type {
   SchemaChange,
 } from '@llmsr/llm';
 import type { SchemaSelector } from '../types.js';
+import type { CompileSignatureInput } from './compile-registry-signature.js';
 
 export type {
   LintIssue,
@@ -93,4 +95,10 @@ export interface RegistryLlm {
   providerSchema(input: ProviderSchemaInput): Promise<ProviderSchemaView>;
   /** Find, repair, coerce and validate the JSON in a model's reply against a registered schema. */
   parseOutput(input: ParseOutputInput): Promise<ParseOutputResult>;
+  /**
+   * Compile a signature (text or JSON form) to the JSON Schemas of its inputs and outputs and
+   * a prompt-ready field list. Rejects with `SIGNATURE_SYNTAX` (with `line`, `column`,
+   * `expected`), `SIGNATURE_UNKNOWN_TYPE` or `INVALID_SIGNATURE`.
+   */
+  compileSignature(input: CompileSignatureInput): Promise<CompiledSignature>;
 }

@@ -37,6 +37,12 @@ export {
   ProviderLintResponse,
   ProviderSchemaResponse,
 } from './llm-provider-bodies.js';
+export {
+  CompileSignatureRequest,
+  CompileSignatureResponse,
+  PromptField,
+} from './llm-signature.js';
+
 export { optionalField } from './optional-field.js';
 export {
   flagQuery,

@@ -5,6 +5,7 @@ import type { AjvPool } from './ajv-pool.js';
 import type { JsonDraft } from './detect-json-draft.js';
 import { findPatternPointer, invalidPatternSource } from './find-pattern-pointer.js';
 import { findRefPointer } from './find-ref-pointer.js';
+import { escapePointerSegment } from './json-pointer.js';
 import type { PreparedReferences } from './prepare-references.js';
 import { toStrictSchema } from './to-strict-schema.js';
 
@@ -42,6 +43,8 @@ export function compileJsonSchema(input: CompileJsonSchemaInput): CompiledJsonSc
   }
 }
 
+const INVALID_KEYWORD_VALUE = /^keyword "([^"]+)" value is invalid at path "#([^"]*)"/;
+
 function toParseError(error: unknown, native: unknown): SchemaParseError {
   if (error instanceof SchemaParseError) return error;
   const missingRef = (error as { missingRef?: unknown }).missingRef;
@@ -60,6 +63,14 @@ function toParseError(error: unknown, native: unknown): SchemaParseError {
     ]);
   }
   const message = error instanceof Error ? error.message : String(error);
+  // A custom keyword whose value its meta-schema refuses: ajv names the schema path.
+  const keyword = INVALID_KEYWORD_VALUE.exec(message);
+  if (keyword) {
+    const pointer = `${keyword[2]}/${escapePointerSegment(keyword[1] ?? '')}`;
+    return new SchemaParseError(`schema cannot be compiled: ${message}`, [
+      { path: pointer, message },
+    ]);
+  }
   const source = invalidPatternSource(message);
   const pointer = source === undefined ? '' : (findPatternPointer(native, source) ?? '');
   const where = pointer ? ` at "${pointer}"` : '';

@@ -98,7 +98,7 @@ export function createJsonSchemaFormat(pool: AjvPool = sharedAjvPool): JsonSchem
       assertCompileBudget(native, prepared);
       // Compiling is how ajv finds an unresolvable `$ref`; schemas whose refs plainly resolve
       // skip it here and compile on first use instead.
-      const compiled = refsResolveLocally(native, references)
+      const compiled = refsResolveLocally(native, references, pool.keywordNames)
         ? undefined
         : compileJsonSchema({ native, draft, references: prepared, strict: false, pool });
       const canonical = jsonSchemaCanonicalForm(native, draft);

@@ -14,11 +14,12 @@ const DYNAMIC_KEYWORDS = [
  * (`#`, `#/$defs/x`) or exactly the name of a reference. Parsing then skips ajv's compile (the
  * dearest step of registering a schema) and leaves it to the first validation. Anything less
  * plain (nested `$id`, anchors, dynamic refs, relative URIs, fragments into references, an
- * invalid `pattern` or one RE2 cannot run) answers false, and the caller compiles to let ajv decide: the shortcut may only ever be conservative.
+ * invalid `pattern` or one RE2 cannot run, one of `customKeywords`, whose value ajv checks) answers false, and the caller compiles to let ajv decide: the shortcut may only ever be conservative.
  */
 export function refsResolveLocally(
   native: unknown,
   references: readonly ResolvedReference[],
+  customKeywords: ReadonlySet<string> = new Set(),
 ): boolean {
   const names = new Set<string>();
   const seen = new Set<ResolvedReference>();
@@ -56,6 +57,8 @@ export function refsResolveLocally(
     }
     isRoot = false;
     for (const keyword of DYNAMIC_KEYWORDS) if (Object.hasOwn(record, keyword)) return false;
+    // ajv checks a custom keyword's value against its metaSchema when compiling.
+    for (const keyword of customKeywords) if (Object.hasOwn(record, keyword)) return false;
     if (Object.hasOwn(record, '$ref')) {
       const ref = record.$ref;
       if (typeof ref !== 'string') return false;
