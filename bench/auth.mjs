@@ -1,7 +1,7 @@
 // The cost of authentication per request: GET /api/v1/schemas/:id with AUTH=off against AUTH=on
 // (an API key; the same key limited to a subject prefix; the bootstrap admin key), each server in
-// its own process on a SQLite file, same run, autocannon on 127.0.0.1 (bounded: 6 s per case,
-// 10 connections). Run with `pnpm bench auth` (builds first).
+// its own process on a SQLite file, same run, autocannon on 127.0.0.1 (bounded: 3 alternating rounds of 4 s per
+// case, 10 connections). Run with `pnpm bench auth` (builds first).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import { load as loadWith, waitForHealth } from './http-load.mjs';
 import { fmt } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = 3;
 const CONNECTIONS = 10;
 const ADMIN_KEY = 'bench-admin-key-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'llmsr-auth-'));
@@ -76,15 +77,26 @@ try {
     ],
     ['AUTH=on, bootstrap admin key', `${onUrl}/api/v1/schemas/${b.id}`, admin],
   ];
-  console.log(`GET /api/v1/schemas/:id, ${CONNECTIONS} connections, ${DURATION} s per case`);
+  console.log(
+    `GET /api/v1/schemas/:id, ${CONNECTIONS} connections, ${DURATION} s per case, ${ROUNDS} rounds alternating the cases (median), after a 2 s warm-up each`,
+  );
+  for (const [, url, headers] of cases)
+    await loadWith({ url, headers }, { connections: CONNECTIONS, duration: 2 });
+  const runs = cases.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, [, url, headers]] of cases.entries())
+      runs[index].push(await load({ url, headers }));
+  }
+  const median = (results, pick) =>
+    results.map(pick).sort((x, y) => x - y)[Math.floor(results.length / 2)];
   let baseline;
-  for (const [name, url, headers] of cases) {
-    const r = await load({ url, headers });
-    const rps = r.requests.average;
+  for (const [index, [name]] of cases.entries()) {
+    const rps = median(runs[index], (r) => r.requests.average);
+    const p99 = median(runs[index], (r) => r.latency.p99);
+    const non2xx = runs[index].reduce((sum, r) => sum + r.non2xx, 0);
     baseline ??= rps;
-    const perRequestUs = (1e6 / rps) * CONNECTIONS;
     console.log(
-      `${name.padEnd(34)} ${fmt(rps).padStart(8)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  ${fmt(rps / baseline, 2)}x off  (~${fmt(perRequestUs)} µs per request in flight)${r.non2xx ? `  (${r.non2xx} non-2xx)` : ''}`,
+      `${name.padEnd(34)} ${fmt(rps).padStart(8)} req/s  p99 ${p99} ms  ${fmt(rps / baseline, 2)}x off${non2xx ? `  (${non2xx} non-2xx)` : ''}`,
     );
   }
 } finally {
