@@ -53,7 +53,7 @@ export function authorizeRpc(registry: Registry, options: AuthorizeRpcOptions = 
   if (!accessIsActive(registry)) return (next) => next;
 
   const limit = async (principal: Principal | undefined, clientAddress: string) => {
-    if (!access.rateLimiter.enabled) return;
+    if (!access.rateLimiter.limits(principal)) return;
     const decision = await access.rateLimiter.consume(principal, clientAddress);
     if (!decision?.limited) return;
     const seconds = decision.retryAfterSeconds;

@@ -40,7 +40,7 @@ export function authenticateRequests(
     }
     setRequestAuth(c, { access, principal, error, clientAddress });
     let decision: RateDecision | undefined;
-    if (access.rateLimiter.enabled && !unlimited.has(c.req.path)) {
+    if (access.rateLimiter.limits(principal) && !unlimited.has(c.req.path)) {
       decision = await access.rateLimiter.consume(principal, clientAddress);
       if (decision?.limited) return tooManyRequests(c, decision);
     }

@@ -1,5 +1,6 @@
 import type { AuthAction } from '@llmsr/spec';
 import type { Context } from 'hono';
+import { confluentFlag } from '../confluent/parse-confluent-version.js';
 
 /**
  * Who may call a route, declared beside it so no route can be added without a decision:
@@ -60,7 +61,7 @@ export const deleteAction = {
 /** Confluent's `permanent=true` query flag makes a delete permanent (admin), else soft (writer). */
 export const confluentDeleteAction = {
   action: (c: Context) =>
-    /^true$/i.test(c.req.query('permanent') ?? '')
+    confluentFlag(c.req.query('permanent'))
       ? ('subject.delete.permanent' as const)
       : ('subject.delete.soft' as const),
   actions: ['subject.delete.soft', 'subject.delete.permanent'],

@@ -15,8 +15,10 @@ export async function validateAllowed(
 ): Promise<BatchValidationResult[]> {
   const auth = requestAuthOf(c);
   if (!auth?.access.enabled) return registry.validation.validateBatch(items);
-  const refused = new Map<number, BatchValidationResult>();
-  const allowed: { index: number; item: BatchValidationItem }[] = [];
+  const merged: BatchValidationResult[] = [];
+  // Position in the request of each item passed on to the registry.
+  const positions: number[] = [];
+  const allowed: BatchValidationItem[] = [];
   for (const [index, item] of items.entries()) {
     try {
       await auth.access.check({
@@ -26,21 +28,17 @@ export async function validateAllowed(
         schemaId: item.subject === undefined ? item.schemaId : undefined,
         clientAddress: auth.clientAddress,
       });
-      allowed.push({ index, item });
+      positions.push(index);
+      allowed.push(item);
     } catch (error) {
       if (!isRegistryError(error)) throw error;
       const { code, message, details } = error;
-      refused.set(index, { index, valid: false, error: { code, message, details } });
+      merged[index] = { index, valid: false, error: { code, message, details } };
     }
   }
-  const results = await registry.validation.validateBatch(allowed.map((a) => a.item));
-  const merged: BatchValidationResult[] = [];
-  for (const result of results) {
-    merged[(allowed[result.index] as { index: number }).index] = {
-      ...result,
-      index: (allowed[result.index] as { index: number }).index,
-    };
+  for (const result of await registry.validation.validateBatch(allowed)) {
+    const index = positions[result.index] as number;
+    merged[index] = { ...result, index };
   }
-  for (const [index, result] of refused) merged[index] = result;
   return merged;
 }

@@ -33,6 +33,9 @@ describe('the rate limiter', () => {
     expect((await limiter.consume(undefined, '192.0.2.1'))?.limited).toBe(true);
     expect((await limiter.consume(undefined, '192.0.2.2'))?.limited).toBe(false);
     expect(await limiter.consume(admin, '192.0.2.1')).toBeUndefined();
+    expect([limiter.limits(undefined), limiter.limits(otherReader), limiter.limits(admin)]).toEqual(
+      [true, true, false],
+    );
     expect(limiter.enabled).toBe(true);
     expect(createRateLimiter({ reader: 0 }).enabled).toBe(false);
   });

@@ -19,6 +19,8 @@ export type RateDecision =
 export interface RateLimiter {
   /** Whether any kind of caller is limited. */
   readonly enabled: boolean;
+  /** Whether this caller's kind (its role, or anonymous) has a limit: `consume` is needed. */
+  limits(principal: Principal | undefined): boolean;
   /**
    * Counts one request; `undefined` when this kind of caller is unlimited. Both ports share one
    * limiter, so a principal's REST and Connect calls count together.
@@ -57,6 +59,7 @@ export function createRateLimiter(limits: RateLimits): RateLimiter {
   }
   return {
     enabled: limiters.size > 0,
+    limits: (principal) => limiters.has(principal ? principal.role : 'anonymous'),
     async consume(principal, clientAddress) {
       const entry = limiters.get(principal ? principal.role : 'anonymous');
       if (!entry) return undefined;
